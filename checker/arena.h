@@ -1,0 +1,36 @@
+/*
+ * arena.h - bump allocator.
+ *
+ * Two lifetimes use one each: the run (rules, compile database,
+ * diagnostics) and the translation unit (everything walk, flow and
+ * lifetime build).  Nothing allocated from an arena is freed on its own;
+ * arena_release() frees it all at once.
+ */
+#ifndef AWAIT_HOLDING_ARENA_H
+#define AWAIT_HOLDING_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head; /* newest block first */
+	char *cur, *end;          /* free space in 'head' */
+};
+
+void arena_init(struct arena *a);
+/* Free every block; 'a' is ready for reuse afterwards. */
+void arena_release(struct arena *a);
+
+/* Zeroed memory, aligned for any type; dies on OOM.  Owned by 'a'. */
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...) ATTR_PRINTF(2, 3);
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
+
+/* Copy 'n' bytes from 'src' into 'a'. */
+void *arena_memdup(struct arena *a, const void *src, size_t n);
+
+#endif

@@ -1,0 +1,223 @@
+/*
+ * lifetime.c - per-guard reachability over the flow graph (lifetime.h).
+ */
+#include "common.h"
+#include "lifetime.h"
+#include "diag.h"
+#include "flow.h"
+#include "util.h"
+#include "view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct var_state {
+	unsigned *seeds;      /* points after which the var owns */
+	size_t nseeds, cap_seeds;
+	size_t searched;      /* seeds[0..searched) were covered by a search */
+	bool queued;
+	unsigned *hits;       /* suspension points reached while owning */
+	size_t nhits, cap_hits;
+};
+
+struct search {
+	const struct fn_view *fn;
+	const struct flow *f;
+	struct var_state *vs;
+	unsigned *mark;       /* per point: stamp of the last search */
+	unsigned stamp;
+	unsigned *stack;
+	size_t nstack, cap_stack;
+	int *queue;           /* vars waiting for a (re)search */
+	size_t nqueue, cap_queue;
+};
+
+static void add_seed(struct search *s, int var, unsigned point)
+{
+	struct var_state *v = &s->vs[var];
+
+	for (size_t i = 0; i < v->nseeds; i++)
+		if (v->seeds[i] == point)
+			return;
+	ARRAY_GROW(v->seeds, v->nseeds + 1, v->cap_seeds);
+	v->seeds[v->nseeds++] = point;
+	if (!v->queued) {
+		v->queued = true;
+		ARRAY_GROW(s->queue, s->nqueue + 1, s->cap_queue);
+		s->queue[s->nqueue++] = var;
+	}
+}
+
+static bool is_suspension(const struct vnode *n)
+{
+	return n->kind == V_SUSPEND ||
+	       (n->kind == V_CALL && n->call && n->call->suspends);
+}
+
+static void push_succ(struct search *s, unsigned p)
+{
+	const struct flow_point *fp = &s->f->points[p];
+	ARRAY_GROW(s->stack, s->nstack + fp->nsucc, s->cap_stack);
+	for (size_t i = 0; i < fp->nsucc; i++)
+		s->stack[s->nstack++] = s->f->succ[fp->succ + i];
+}
+
+/*
+ * What happens to 'var', owning on entry to 'n': returns true if it
+ * still owns after 'n'.  Moves and swaps hand ownership to the other
+ * variable by seeding it.
+ */
+static bool survives(struct search *s, int var, const struct vnode *n,
+		     unsigned point)
+{
+	if (!n)
+		return true;
+	if (n->kind == V_DECL)
+		return n->var != var;
+	if (n->kind != V_EVENT || (n->var != var && n->var2 != var))
+		return true;
+	switch (n->ev) {
+	case EV_ACQUIRE:
+		return true;
+	case EV_RELEASE:
+		return false;
+	case EV_MOVE:
+		if (n->var == var && n->var2 >= 0)
+			add_seed(s, n->var2, point);
+		return false; /* moved from, or overwritten by the move */
+	case EV_SWAP: {
+		int other = n->var == var ? n->var2 : n->var;
+		if (other >= 0 && other != var)
+			add_seed(s, other, point);
+		return other == var;
+	}
+	}
+	return true;
+}
+
+static void run_search(struct search *s, int var)
+{
+	struct var_state *v = &s->vs[var];
+	const struct vvar *vv = &s->fn->vars[var];
+
+	s->stamp++;
+	s->nstack = 0;
+	for (size_t i = 0; i < v->nseeds; i++)
+		push_succ(s, v->seeds[i]);
+	v->searched = v->nseeds;
+	while (s->nstack) {
+		unsigned p = s->stack[--s->nstack];
+		const struct flow_point *fp = &s->f->points[p];
+
+		if (fp->num < vv->lo || fp->num > vv->hi)
+			continue; /* out of scope: destroyed */
+		if (s->mark[p] == s->stamp)
+			continue;
+		s->mark[p] = s->stamp;
+		if (fp->node && is_suspension(fp->node)) {
+			bool seen = false;
+			for (size_t i = 0; i < v->nhits && !seen; i++)
+				seen = v->hits[i] == p;
+			if (!seen) {
+				ARRAY_GROW(v->hits, v->nhits + 1, v->cap_hits);
+				v->hits[v->nhits++] = p;
+			}
+		}
+		if (survives(s, var, fp->node, p))
+			push_succ(s, p);
+	}
+}
+
+static void static_seeds(struct search *s)
+{
+	for (size_t p = 0; p < s->f->npoints; p++) {
+		const struct vnode *n = s->f->points[p].node;
+		if (!n)
+			continue;
+		if (n->kind == V_DECL && n->var >= 0 && n->init == INIT_HELD)
+			add_seed(s, n->var, (unsigned)p);
+		else if (n->kind == V_EVENT && n->ev == EV_ACQUIRE &&
+			 n->var >= 0)
+			add_seed(s, n->var, (unsigned)p);
+	}
+	for (size_t i = 0; i < s->fn->nvars; i++)
+		if (s->fn->vars[i].kind == VAR_PARAM)
+			add_seed(s, (int)i, s->f->entry);
+}
+
+static void suspension_of(const struct vnode *n, struct suspension *out)
+{
+	out->loc = n->loc;
+	out->detail = NULL;
+	if (n->kind == V_SUSPEND) {
+		out->kind = n->skind;
+		return;
+	}
+	if (n->call->chain) {
+		out->kind = SUSPEND_INDIRECT;
+		out->detail = n->call->chain;
+	} else if (n->call->macro) {
+		out->kind = SUSPEND_MACRO;
+		out->detail = n->call->macro_name;
+	} else {
+		out->kind = SUSPEND_CALL;
+		out->detail = n->call->name;
+	}
+}
+
+size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
+		      struct diag_list *out)
+{
+	struct search s;
+	size_t nfound = 0;
+
+	if (!fn->nvars)
+		return 0;
+	memset(&s, 0, sizeof(s));
+	s.fn = fn;
+	s.f = f;
+	s.vs = xcalloc(fn->nvars, sizeof(*s.vs));
+	s.mark = xcalloc(f->npoints, sizeof(*s.mark));
+
+	static_seeds(&s);
+	while (s.nqueue) {
+		int var = s.queue[--s.nqueue];
+		s.vs[var].queued = false;
+		if (s.vs[var].searched < s.vs[var].nseeds)
+			run_search(&s, var);
+	}
+
+	for (size_t i = 0; i < fn->nvars; i++) {
+		struct var_state *v = &s.vs[i];
+		const struct vvar *vv = &fn->vars[i];
+		if (v->nhits && vv->matched) {
+			struct finding fd;
+			struct suspension *susp =
+				xcalloc(v->nhits, sizeof(*susp));
+			for (size_t k = 0; k < v->nhits; k++)
+				suspension_of(f->points[v->hits[k]].node,
+					      &susp[k]);
+			memset(&fd, 0, sizeof(fd));
+			fd.loc = vv->loc;
+			fd.name = vv->name;
+			fd.display = vv->display;
+			fd.type = vv->type;
+			fd.matched = vv->matched;
+			fd.reason = vv->reason;
+			fd.via = vv->via;
+			fd.function = fn->name;
+			fd.susp = susp;
+			fd.nsusp = v->nhits;
+			diag_list_push(out, &fd);
+			free(susp);
+			nfound++;
+		}
+		free(v->seeds);
+		free(v->hits);
+	}
+	free(s.vs);
+	free(s.mark);
+	free(s.stack);
+	free(s.queue);
+	return nfound;
+}

@@ -1,0 +1,587 @@
+/*
+ * main.c - the driver: options, which files to check with which
+ * arguments and configuration, the two passes over the translation units,
+ * output and exit status.
+ *
+ * Pass 1 parses and walks every file, keeping only our own views of its
+ * functions (the AST is freed at once).  Then call summaries are computed
+ * over all of them, so suspension seen through calls crosses files.
+ * Pass 2 builds each function's flow graph and finds the held guards.
+ */
+#include "common.h"
+#include "compdb.h"
+#include "diag.h"
+#include "emit.h"
+#include "flow.h"
+#include "lifetime.h"
+#include "rules.h"
+#include "packs.h"
+#include "strmap.h"
+#include "summary.h"
+#include "suppress.h"
+#include "tu.h"
+#include "util.h"
+#include "verify.h"
+#include "view.h"
+#include "walk.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum run_status {
+	STATUS_CLEAN = 0,    /* no findings */
+	STATUS_FINDINGS = 1, /* at least one finding (--verify: a mismatch) */
+	STATUS_USAGE = 2,    /* bad options, configuration or compile database */
+	STATUS_PARSE = 3,    /* some file did not parse; the rest were checked */
+};
+
+struct options {
+	const char *p_dir;
+	const char *config;
+	const struct emitter *format;
+	bool verify;
+	bool dump_view;
+	bool dump_config;
+	bool warn_unused_suppressions;
+	const char **files;
+	size_t nfiles;
+	const char **fixed;   /* after "--" */
+	size_t nfixed;
+	bool have_fixed;
+};
+
+/* One file to check. */
+struct job {
+	const char *display;  /* as shown in diagnostics */
+	const char *path;     /* absolute, for libclang */
+	const char **args;
+	size_t nargs;
+	struct rules *rules;
+	struct tu *tu;
+	struct fn_view *fns;
+	bool failed;
+};
+
+struct run {
+	struct options opt;
+	struct arena arena;
+	struct job *jobs;
+	size_t njobs, cap_jobs;
+	struct strmap dbs;       /* directory -> struct compdb * (or NULL) */
+	struct strmap configs;   /* config path -> struct rules * */
+	struct rules *fallback;  /* built-in default */
+	struct diag_list diags;
+};
+
+static const char usage_text[] =
+	"usage: await-holding [options] <file>... [-- <compiler args>]\n"
+	"\n"
+	"Reports guards (locks, scope guards) held across coroutine suspension\n"
+	"points and calls that suspend.\n"
+	"\n"
+	"  -p <dir>             read <dir>/compile_commands.json; with no files,\n"
+	"                       check every file in it\n"
+	"  --config <file>      configuration (TOML or .json); default: the nearest\n"
+	"                       await-holding.toml/.json above each file, else the\n"
+	"                       built-in std rules\n"
+	"  --format=text|json   output format (default text)\n"
+	"  --verify             compare findings with expect-* markers in the files\n"
+	"  --dump-config        print the effective configuration for each file\n"
+	"  --list-packs         list the built-in rule packs\n"
+	"  --version            print versions of await-holding and libclang\n"
+	"  --help               this text\n"
+	"  -- <args>            compiler arguments for every file (no database)\n"
+	"\n"
+	"Exit status: 0 no findings, 1 findings, 2 usage, configuration or\n"
+	"compile database error, 3 some file could not be parsed (the others\n"
+	"were checked).\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "await-holding: error: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'await-holding --help'.\n");
+	return STATUS_USAGE;
+}
+
+/* "--opt=value" or "--opt value"; returns the value or NULL. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+	if (!strncmp(argv[*i], name, n) && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (!strcmp(argv[*i], name) && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static bool is_opt(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+	return !strncmp(arg, name, n) && (arg[n] == '\0' || arg[n] == '=');
+}
+
+static int parse_options(struct run *r, int argc, char **argv)
+{
+	struct options *o = &r->opt;
+	size_t cap_files = 0;
+
+	o->format = &emit_text;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (!strcmp(a, "--")) {
+			o->have_fixed = true;
+			o->fixed = (const char **)argv + i + 1;
+			o->nfixed = (size_t)(argc - i - 1);
+			break;
+		}
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage_text, stdout);
+			exit(STATUS_CLEAN);
+		}
+		if (!strcmp(a, "--version")) {
+			char *v2 = tu_libclang_version();
+			printf("await-holding %s\n%s\n", AWAIT_HOLDING_VERSION, v2);
+			free(v2);
+			exit(STATUS_CLEAN);
+		}
+		if (!strcmp(a, "--list-packs")) {
+			for (size_t k = 0; k < nrule_packs; k++)
+				printf("%s\n", rule_packs[k].name);
+			exit(STATUS_CLEAN);
+		}
+		if (is_opt(a, "-p") || (a[0] == '-' && a[1] == 'p' && a[2])) {
+			v = opt_value(argc, argv, &i, "-p");
+			if (!v && a[2] && a[2] != '=')
+				v = a + 2;
+			if (!v || !*v)
+				return usage_error("option '%s' needs a directory", a);
+			o->p_dir = v;
+		} else if (is_opt(a, "--config")) {
+			if (!(v = opt_value(argc, argv, &i, "--config")) || !*v)
+				return usage_error("option '%s' needs a file", a);
+			o->config = v;
+		} else if (is_opt(a, "--format")) {
+			if (!(v = opt_value(argc, argv, &i, "--format")))
+				return usage_error("option '%s' needs text or json", a);
+			if (!strcmp(v, "text"))
+				o->format = &emit_text;
+			else if (!strcmp(v, "json"))
+				o->format = &emit_json;
+			else
+				return usage_error("unknown format '%s' (expected text or json)", v);
+		} else if (!strcmp(a, "--verify")) {
+			o->verify = true;
+		} else if (!strcmp(a, "--dump-view")) {
+			o->dump_view = true;
+		} else if (!strcmp(a, "--dump-config")) {
+			o->dump_config = true;
+		} else if (!strcmp(a, "--warn-unused-suppressions")) {
+			o->warn_unused_suppressions = true;
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error("unknown option '%s'", a);
+		} else {
+			ARRAY_GROW(o->files, o->nfiles + 1, cap_files);
+			o->files[o->nfiles++] = a;
+		}
+	}
+	if (!o->nfiles && !o->p_dir)
+		return usage_error("%s", "no input files (give files, or -p <dir> to check a compile database)");
+	if (o->have_fixed && !o->nfiles)
+		return usage_error("%s", "'--' needs files to check before it");
+	return 0;
+}
+
+/* ---- configuration ------------------------------------------------------ */
+
+static struct rules *load_config(struct run *r, const char *path)
+{
+	struct strmap_slot *s = strmap_find(&r->configs, path, false);
+	if (s)
+		return s->val;
+	struct rules *rules = xmalloc(sizeof(*rules));
+	rules_init(rules);
+	const char *key = arena_strdup(&r->arena, path);
+	if (rules_load_file(rules, path) < 0) {
+		rules_release(rules);
+		free(rules);
+		rules = NULL;
+	}
+	strmap_find(&r->configs, key, true)->val = rules;
+	return rules;
+}
+
+static struct rules *default_rules(struct run *r)
+{
+	if (!r->fallback) {
+		r->fallback = xmalloc(sizeof(*r->fallback));
+		rules_init(r->fallback);
+		if (rules_load_default(r->fallback) < 0)
+			BUG("the built-in std rule pack does not load");
+	}
+	return r->fallback;
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+static bool file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The nearest await-holding.toml / .json above 'abs_file', or NULL. */
+static char *discover_config(const char *abs_file)
+{
+	static const char *const names[] = { "await-holding.toml",
+					     "await-holding.json" };
+	char *dir = dir_of(abs_file);
+	for (;;) {
+		for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+			char *p = xmalloc(strlen(dir) + strlen(names[i]) + 2);
+			sprintf(p, "%s/%s", strcmp(dir, "/") ? dir : "", names[i]);
+			if (file_exists(p)) {
+				free(dir);
+				return p;
+			}
+			free(p);
+		}
+		if (!strcmp(dir, "/") || !strcmp(dir, ".")) {
+			free(dir);
+			return NULL;
+		}
+		char *up = dir_of(dir);
+		free(dir);
+		dir = up;
+	}
+}
+
+/* ---- jobs ---------------------------------------------------------------- */
+
+static struct job *add_job(struct run *r, const char *display, const char *path)
+{
+	ARRAY_GROW(r->jobs, r->njobs + 1, r->cap_jobs);
+	struct job *j = &r->jobs[r->njobs++];
+	memset(j, 0, sizeof(*j));
+	j->display = arena_strdup(&r->arena, display);
+	j->path = arena_strdup(&r->arena, path);
+	return j;
+}
+
+static bool is_c_file(const char *path)
+{
+	return ends_with(path, ".c");
+}
+
+static void default_args(struct run *r, struct job *j)
+{
+	static const char *cxx[] = { "-std=c++20" };
+	(void)r;
+	if (is_c_file(j->path)) {
+		j->args = NULL;
+		j->nargs = 0;
+	} else {
+		j->args = cxx;
+		j->nargs = ARRAY_SIZE(cxx);
+	}
+}
+
+/* The compile database for 'dir' found by walking up, cached. */
+static struct compdb *nearest_db(struct run *r, const char *start)
+{
+	char *dir = NULL;
+	if (compdb_find_dir(start, &dir) < 0)
+		return NULL;
+	struct strmap_slot *s = strmap_find(&r->dbs, dir, false);
+	if (s) {
+		free(dir);
+		return s->val;
+	}
+	struct compdb *db = xmalloc(sizeof(*db));
+	char *path = xmalloc(strlen(dir) + 32);
+	sprintf(path, "%s/compile_commands.json", dir);
+	if (compdb_load(db, path) < 0) {
+		free(db);
+		db = NULL;
+	}
+	free(path);
+	strmap_find(&r->dbs, arena_strdup(&r->arena, dir), true)->val = db;
+	free(dir);
+	return db;
+}
+
+static void use_command(struct job *j, const struct compile_command *cmd)
+{
+	j->args = cmd->args;
+	j->nargs = cmd->nargs;
+}
+
+static int plan_jobs(struct run *r, struct compdb *fixed, struct compdb *pdb)
+{
+	const struct options *o = &r->opt;
+	int status = 0;
+
+	if (pdb && !o->nfiles) {
+		for (size_t i = 0; i < pdb->n; i++) {
+			if (!pdb->cmds[i].first)
+				continue;
+			struct job *j = add_job(r, pdb->cmds[i].file,
+						pdb->cmds[i].file);
+			use_command(j, &pdb->cmds[i]);
+		}
+		return 0;
+	}
+	for (size_t i = 0; i < o->nfiles; i++) {
+		const char *abs = compdb_abspath(&r->arena, NULL, o->files[i]);
+		struct job *j = add_job(r, o->files[i], abs);
+		if (!file_exists(abs)) {
+			error("cannot open '%s': %s", o->files[i],
+			      errno ? strerror(errno) : "not a regular file");
+			j->failed = true;
+			status = STATUS_PARSE;
+			continue;
+		}
+		if (fixed) {
+			j->args = o->fixed;
+			j->nargs = o->nfixed;
+			continue;
+		}
+		const struct compile_command *cmd = NULL;
+		if (pdb) {
+			cmd = compdb_lookup(pdb, abs);
+			if (!cmd)
+				warning("no compile command for '%s' in '%s'; checking it with default arguments",
+					o->files[i], pdb->path);
+		} else {
+			char *dir = dir_of(abs);
+			struct compdb *db = nearest_db(r, dir);
+			free(dir);
+			if (db)
+				cmd = compdb_lookup(db, abs);
+		}
+		if (cmd)
+			use_command(j, cmd);
+		else
+			default_args(r, j);
+	}
+	return status;
+}
+
+/* --verify: arguments and configuration come from the file itself. */
+static int apply_verify_header(struct run *r, struct job *j)
+{
+	struct verify_header h;
+	if (verify_read_header(&r->arena, j->path, &h) < 0)
+		return -1;
+	if (h.nargs) {
+		j->args = h.args;
+		j->nargs = h.nargs;
+	} else if (!r->opt.have_fixed) {
+		default_args(r, j);
+	}
+	if (h.config && !r->opt.config) {
+		if (h.config_is_path) {
+			j->rules = load_config(r, h.config);
+		} else {
+			struct rules *rules = xmalloc(sizeof(*rules));
+			rules_init(rules);
+			if (rules_load_pack(rules, h.config) < 0) {
+				rules_release(rules);
+				free(rules);
+				return -1;
+			}
+			char *key = arena_printf(&r->arena, "<pack %s>", h.config);
+			strmap_find(&r->configs, key, true)->val = rules;
+			j->rules = rules;
+		}
+		if (!j->rules)
+			return -1;
+	}
+	return 0;
+}
+
+static int choose_rules(struct run *r, struct job *j)
+{
+	if (j->rules)
+		return 0;
+	if (r->opt.config) {
+		j->rules = load_config(r, r->opt.config);
+	} else if (r->opt.verify) {
+		j->rules = default_rules(r);
+	} else {
+		char *found = discover_config(j->path);
+		j->rules = found ? load_config(r, found) : default_rules(r);
+		free(found);
+	}
+	return j->rules ? 0 : -1;
+}
+
+/* ---- the passes ----------------------------------------------------------- */
+
+static void check_functions(struct run *r, struct job *j)
+{
+	for (struct fn_view *fn = j->fns; fn; fn = fn->next) {
+		struct flow f;
+		if (!fn->nvars)
+			continue;
+		flow_build(&f, fn);
+		lifetime_check(fn, &f, &r->diags);
+		flow_release(&f);
+	}
+}
+
+static void dump_views(const struct job *j)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (const struct fn_view *fn = j->fns; fn; fn = fn->next)
+		view_dump(fn, &sb);
+	fputs(sb.buf, stdout);
+	strbuf_release(&sb);
+}
+
+static int run_verify(struct run *r)
+{
+	int mismatches = 0;
+	for (size_t i = 0; i < r->njobs; i++) {
+		int n = verify_check(r->jobs[i].display, &r->diags, stdout);
+		mismatches += n < 0 ? 1 : n;
+	}
+	if (mismatches)
+		printf("await-holding: %d mismatch%s\n", mismatches,
+		       mismatches == 1 ? "" : "es");
+	return mismatches ? STATUS_FINDINGS : STATUS_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+	struct run r;
+	struct compdb fixed, pdb;
+	bool have_pdb = false;
+	int status = STATUS_CLEAN, rc;
+
+	memset(&r, 0, sizeof(r));
+	arena_init(&r.arena);
+	diag_list_init(&r.diags);
+	if ((rc = parse_options(&r, argc, argv)))
+		return rc;
+
+	if (r.opt.config && !load_config(&r, r.opt.config))
+		return STATUS_USAGE;
+	if (r.opt.have_fixed)
+		compdb_init_fixed(&fixed, r.opt.files, r.opt.nfiles, r.opt.fixed,
+				  r.opt.nfixed);
+	if (r.opt.p_dir) {
+		char *path = xmalloc(strlen(r.opt.p_dir) + 32);
+		sprintf(path, "%s/compile_commands.json", r.opt.p_dir);
+		rc = compdb_load(&pdb, path);
+		free(path);
+		if (rc < 0)
+			return STATUS_USAGE;
+		have_pdb = true;
+	}
+	status = plan_jobs(&r, r.opt.have_fixed ? &fixed : NULL,
+			   have_pdb ? &pdb : NULL);
+
+	for (size_t i = 0; i < r.njobs; i++) {
+		struct job *j = &r.jobs[i];
+		if (j->failed)
+			continue;
+		if ((r.opt.verify && apply_verify_header(&r, j) < 0) ||
+		    choose_rules(&r, j) < 0)
+			return STATUS_USAGE;
+	}
+	if (r.opt.dump_config) {
+		for (size_t i = 0; i < r.njobs; i++)
+			if (r.jobs[i].rules)
+				rules_dump(r.jobs[i].rules, r.jobs[i].display,
+					   stdout);
+		return STATUS_CLEAN;
+	}
+
+	struct tu_index *idx = tu_index_new();
+	struct fn_view **all = xcalloc(r.njobs + 1, sizeof(*all));
+	for (size_t i = 0; i < r.njobs; i++) {
+		struct job *j = &r.jobs[i];
+		int failed = 0;
+		if (j->failed)
+			continue;
+		j->tu = tu_parse(idx, j->path, j->display, j->args, j->nargs,
+				 &r.diags, &failed);
+		if (failed)
+			status = STATUS_PARSE;
+		if (!j->tu)
+			continue;
+		j->fns = walk_tu(j->tu, j->rules);
+		tu_dispose_ast(j->tu);
+		all[i] = j->fns;
+		if (r.opt.dump_view)
+			dump_views(j);
+	}
+	struct summary *sum = summary_compute(all, r.njobs);
+	for (size_t i = 0; i < r.njobs; i++)
+		check_functions(&r, &r.jobs[i]);
+	const char **shown = xcalloc(r.njobs + 1, sizeof(*shown));
+	for (size_t i = 0; i < r.njobs; i++)
+		shown[i] = r.jobs[i].display;
+	suppress_apply(&r.diags, shown, r.njobs, r.opt.warn_unused_suppressions);
+	free(shown);
+	diag_list_sort(&r.diags);
+
+	if (r.opt.verify) {
+		status = run_verify(&r);
+	} else {
+		r.opt.format->write(stdout, &r.diags);
+		emit_problems(stderr, &r.diags);
+		if (status == STATUS_CLEAN && r.diags.nfindings)
+			status = STATUS_FINDINGS;
+		struct strmap_slot *s = r.configs.slots;
+		for (size_t i = 0; i < r.configs.cap; i++)
+			if (s[i].key && s[i].val)
+				rules_report_unused(s[i].val);
+	}
+
+	summary_free(sum);
+	free(all);
+	for (size_t i = 0; i < r.njobs; i++)
+		tu_free(r.jobs[i].tu);
+	tu_index_free(idx);
+	for (size_t i = 0; i < r.configs.cap; i++)
+		if (r.configs.slots[i].key && r.configs.slots[i].val) {
+			rules_release(r.configs.slots[i].val);
+			free(r.configs.slots[i].val);
+		}
+	strmap_release(&r.configs);
+	for (size_t i = 0; i < r.dbs.cap; i++)
+		if (r.dbs.slots[i].key && r.dbs.slots[i].val) {
+			compdb_release(r.dbs.slots[i].val);
+			free(r.dbs.slots[i].val);
+		}
+	strmap_release(&r.dbs);
+	if (r.fallback) {
+		rules_release(r.fallback);
+		free(r.fallback);
+	}
+	if (r.opt.have_fixed)
+		compdb_release(&fixed);
+	if (have_pdb)
+		compdb_release(&pdb);
+	free(r.jobs);
+	free(r.opt.files);
+	diag_list_release(&r.diags);
+	arena_release(&r.arena);
+	fflush(stdout);
+	return status;
+}

@@ -1,0 +1,664 @@
+/*
+ * rules.c - configuration files and rule packs -> struct rules, and name
+ * matching against them (rules.h).
+ *
+ * Both file formats are read into the same tree of struct toml_value
+ * (JSON through cJSON, with positions from json.c), and one schema
+ * check walks that tree, so TOML and JSON users get the same messages,
+ * each at the line and column of the offending key or value.
+ */
+#include "common.h"
+#include "rules.h"
+#include "json.h"
+#include "packs.h"
+#include "toml.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ORDER RULE_LIST */
+static const char *const list_keys[RL_COUNT] = {
+	"await-holding-invalid-types",
+	"suspend-functions",
+	"suspend-macros",
+	"allowed-awaitables",
+	"allowed-callees",
+	"allowed-types",
+};
+
+static const char *const other_keys[] = {
+	"extends", "lock-functions", NULL,
+};
+
+static const char *const entry_keys[] = {
+	"path", "reason", "allow-unused", NULL,
+};
+
+static const char *const lock_keys[] = {
+	"acquire", "release", "reason", "allow-unused", NULL,
+};
+
+void rules_init(struct rules *r)
+{
+	memset(r, 0, sizeof(*r));
+	arena_init(&r->arena);
+	r->source = "built-in default";
+}
+
+void rules_release(struct rules *r)
+{
+	for (int i = 0; i < RL_COUNT; i++)
+		free(r->lists[i]);
+	free(r->locks);
+	arena_release(&r->arena);
+	memset(r, 0, sizeof(*r));
+}
+
+static const char *normalize_path(struct rules *r, const char *path)
+{
+	while (path[0] == ':' && path[1] == ':')
+		path += 2;
+	/* drop blanks so "a<b, c>" and "a<b,c>" compare equal */
+	char *out = arena_alloc(&r->arena, strlen(path) + 1), *o = out;
+	for (const char *p = path; *p; p++)
+		if (*p != ' ' && *p != '\t')
+			*o++ = *p;
+	*o = '\0';
+	return out;
+}
+
+struct rule *rules_add(struct rules *r, enum rule_list list, const char *path,
+		       const char *reason)
+{
+	struct rule *e;
+	ARRAY_GROW(r->lists[list], r->n[list] + 1, r->cap[list]);
+	e = &r->lists[list][r->n[list]++];
+	memset(e, 0, sizeof(*e));
+	e->path = normalize_path(r, path);
+	e->reason = reason ? arena_strdup(&r->arena, reason) : NULL;
+	e->file = "<command line>";
+	return e;
+}
+
+bool rules_has(const struct rules *r, enum rule_list list)
+{
+	return r->n[list] > 0;
+}
+
+/* 'spelled' without blanks equals 'pattern'? */
+static bool same_spelling(const char *pattern, const char *spelled)
+{
+	while (*spelled == ':' && spelled[1] == ':')
+		spelled += 2;
+	for (;;) {
+		while (*spelled == ' ')
+			spelled++;
+		if (*pattern != *spelled)
+			return false;
+		if (!*pattern)
+			return true;
+		pattern++;
+		spelled++;
+	}
+}
+
+const struct rule *rules_match(struct rules *r, enum rule_list list,
+			       const char *qualname, const char *spelled)
+{
+	for (size_t i = 0; i < r->n[list]; i++) {
+		struct rule *e = &r->lists[list][i];
+		bool hit = strchr(e->path, '<')
+				   ? spelled && same_spelling(e->path, spelled)
+				   : qualname && !strcmp(e->path, qualname);
+		if (hit) {
+			e->uses++;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+/* ---- reading a document into a tree ------------------------------------ */
+
+struct doc {
+	const char *path;   /* for messages */
+	const char *text;   /* whole file, for excerpts */
+	struct arena *a;    /* tree memory */
+	bool is_pack;
+};
+
+static int at(const struct doc *d, struct toml_pos pos, const char *fmt, ...)
+	ATTR_PRINTF(3, 4);
+
+static int at(const struct doc *d, struct toml_pos pos, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return report_at(d->path, d->text, pos.line, pos.col, 1, "error", "%s",
+			 msg);
+}
+
+static struct toml_value *from_json(const struct json_doc *jd,
+				    const cJSON *n, struct arena *a);
+
+static struct toml_value *json_value(const struct json_doc *jd, const cJSON *n,
+				     struct arena *a)
+{
+	struct toml_value *v = arena_alloc(a, sizeof(*v));
+	json_doc_pos(jd, n, &v->pos.line, &v->pos.col);
+	if (cJSON_IsString(n)) {
+		v->kind = TOML_STRING;
+		v->u.str.s = arena_strdup(a, n->valuestring);
+		v->u.str.len = strlen(n->valuestring);
+	} else if (cJSON_IsBool(n)) {
+		v->kind = TOML_BOOL;
+		v->u.b = cJSON_IsTrue(n);
+	} else if (cJSON_IsNumber(n)) {
+		double d = n->valuedouble;
+		if (d == (double)(int64_t)d) {
+			v->kind = TOML_INTEGER;
+			v->u.i = (int64_t)d;
+		} else {
+			v->kind = TOML_FLOAT;
+			v->u.f = d;
+		}
+	} else if (cJSON_IsArray(n) || cJSON_IsObject(n)) {
+		return from_json(jd, n, a);
+	} else { /* null */
+		v->kind = TOML_STRING;
+		v->u.str.s = NULL;
+	}
+	return v;
+}
+
+static struct toml_value *from_json(const struct json_doc *jd,
+				    const cJSON *n, struct arena *a)
+{
+	struct toml_value *v = arena_alloc(a, sizeof(*v));
+	size_t count = 0;
+	const cJSON *c;
+	json_doc_pos(jd, n, &v->pos.line, &v->pos.col);
+	cJSON_ArrayForEach(c, n)
+		count++;
+	if (cJSON_IsArray(n)) {
+		v->kind = TOML_ARRAY;
+		v->u.arr.items = arena_alloc(a, count * sizeof(*v->u.arr.items));
+		cJSON_ArrayForEach(c, n)
+			v->u.arr.items[v->u.arr.n++] = json_value(jd, c, a);
+	} else {
+		v->kind = TOML_TABLE;
+		v->u.tab.items = arena_alloc(a, count * sizeof(*v->u.tab.items));
+		cJSON_ArrayForEach(c, n) {
+			struct toml_kv *kv = &v->u.tab.items[v->u.tab.n++];
+			kv->key = arena_strdup(a, c->string ? c->string : "");
+			kv->key_len = strlen(kv->key);
+			json_doc_key_pos(jd, c, &kv->key_pos.line,
+					 &kv->key_pos.col);
+			kv->value = json_value(jd, c, a);
+		}
+	}
+	return v;
+}
+
+/* Parse 'text' as TOML or JSON into a tree; -1 after printing an error. */
+static int parse_doc(const struct doc *d, bool json, struct toml_value **root)
+{
+	if (json) {
+		struct json_doc jd;
+		if (json_doc_parse(&jd, d->path, d->text) < 0)
+			return -1;
+		if (!cJSON_IsObject(jd.root)) {
+			unsigned line, col;
+			json_doc_pos(&jd, jd.root, &line, &col);
+			report_at(d->path, jd.text, line, col, 1, "error",
+				  "expected an object at the top level, found %s",
+				  json_type_name(jd.root));
+			json_doc_release(&jd);
+			return -1;
+		}
+		*root = from_json(&jd, jd.root, d->a);
+		json_doc_release(&jd);
+		return 0;
+	}
+	struct toml_error err;
+	if (toml_parse(d->a, d->text, strlen(d->text), root, &err) < 0) {
+		report_at(d->path, d->text, err.line, err.col, 1, "error", "%s",
+			  err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the schema -------------------------------------------------------- */
+
+static const char *closest(const char *word, const char *const *a,
+			   const char *const *b)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *const *list = pass ? b : a;
+		for (size_t i = 0; list && list[i]; i++) {
+			size_t dist = edit_distance(word, list[i]);
+			if (dist < best_d) {
+				best_d = dist;
+				best = list[i];
+			}
+		}
+	}
+	return best_d <= 3 || (best && best_d <= strlen(word) / 3) ? best : NULL;
+}
+
+static void key_list(char *buf, size_t n, const char *const *keys)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; keys[i]; i++)
+		len += (size_t)snprintf(buf + len, len < n ? n - len : 0,
+					"%s'%s'", i ? ", " : "", keys[i]);
+}
+
+static const char *kind_article(const struct toml_value *v)
+{
+	switch (v->kind) {
+	case TOML_ARRAY:
+	case TOML_INTEGER:
+	case TOML_OFFSET_DATETIME:
+	case TOML_LOCAL_DATETIME:
+	case TOML_LOCAL_DATE:
+	case TOML_LOCAL_TIME:
+		return "an";
+	default:
+		return "a";
+	}
+}
+
+static int want_string(const struct doc *d, const struct toml_value *v,
+		       const char *what, const char **out)
+{
+	if (v->kind != TOML_STRING || !v->u.str.s)
+		return at(d, v->pos, "expected a string for %s, found %s %s",
+			  what, kind_article(v), v->u.str.s || v->kind != TOML_STRING
+						       ? toml_kind_name(v->kind)
+						       : "null");
+	if (strlen(v->u.str.s) != v->u.str.len)
+		return at(d, v->pos, "%s contains a NUL character", what);
+	*out = v->u.str.s;
+	return 0;
+}
+
+static int want_bool(const struct doc *d, const struct toml_value *v,
+		     const char *what, bool *out)
+{
+	if (v->kind != TOML_BOOL)
+		return at(d, v->pos, "expected true or false for %s, found %s %s",
+			  what, kind_article(v), toml_kind_name(v->kind));
+	*out = v->u.b;
+	return 0;
+}
+
+static int check_name(const struct doc *d, const struct toml_value *v,
+		      const char *s, const char *what)
+{
+	if (!*s)
+		return at(d, v->pos, "empty %s", what);
+	for (const char *p = s; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			return at(d, v->pos, "%s must be one line", what);
+	return 0;
+}
+
+static struct rule *new_entry(struct rules *r, enum rule_list list,
+			      const struct doc *d, struct toml_pos pos,
+			      const char *path)
+{
+	struct rule *e = rules_add(r, list, path, NULL);
+	e->file = arena_strdup(&r->arena, d->path);
+	e->line = pos.line;
+	e->col = pos.col;
+	e->allow_unused = d->is_pack; /* packs are shared: never nag */
+	return e;
+}
+
+/* One element of a list: "path" or { path = "...", reason = "..." }. */
+static int read_entry(struct rules *r, enum rule_list list,
+		      const struct doc *d, const struct toml_value *v)
+{
+	const char *what = list_keys[list];
+	char msg[256];
+
+	if (v->kind == TOML_STRING) {
+		const char *path;
+		if (want_string(d, v, "an entry", &path) < 0 ||
+		    check_name(d, v, path, "path") < 0)
+			return -1;
+		new_entry(r, list, d, v->pos, path);
+		return 0;
+	}
+	if (v->kind != TOML_TABLE)
+		return at(d, v->pos,
+			  "expected a path string or a table with 'path' in '%s', found %s %s",
+			  what, kind_article(v), toml_kind_name(v->kind));
+
+	const char *path = NULL, *reason = NULL;
+	bool allow_unused = false;
+	for (size_t i = 0; i < v->u.tab.n; i++) {
+		const struct toml_kv *kv = &v->u.tab.items[i];
+		if (!strcmp(kv->key, "path")) {
+			if (want_string(d, kv->value, "'path'", &path) < 0 ||
+			    check_name(d, kv->value, path, "path") < 0)
+				return -1;
+		} else if (!strcmp(kv->key, "reason")) {
+			if (want_string(d, kv->value, "'reason'", &reason) < 0)
+				return -1;
+		} else if (!strcmp(kv->key, "allow-unused") ||
+			   !strcmp(kv->key, "allow-invalid")) {
+			if (want_bool(d, kv->value, "'allow-unused'",
+				      &allow_unused) < 0)
+				return -1;
+		} else {
+			const char *hint = closest(kv->key, entry_keys, NULL);
+			key_list(msg, sizeof(msg), entry_keys);
+			if (hint)
+				return at(d, kv->key_pos,
+					  "unknown key '%s' in an entry of '%s'; did you mean '%s'? (allowed: %s)",
+					  kv->key, what, hint, msg);
+			return at(d, kv->key_pos,
+				  "unknown key '%s' in an entry of '%s' (allowed: %s)",
+				  kv->key, what, msg);
+		}
+	}
+	if (!path)
+		return at(d, v->pos, "missing 'path' in an entry of '%s'", what);
+	struct rule *e = new_entry(r, list, d, v->pos, path);
+	e->reason = reason ? arena_strdup(&r->arena, reason) : NULL;
+	e->allow_unused = e->allow_unused || allow_unused;
+	return 0;
+}
+
+static int read_list(struct rules *r, enum rule_list list,
+		     const struct doc *d, const struct toml_value *v)
+{
+	if (v->kind != TOML_ARRAY)
+		return at(d, v->pos, "expected an array for '%s', found %s %s",
+			  list_keys[list], kind_article(v),
+			  toml_kind_name(v->kind));
+	for (size_t i = 0; i < v->u.arr.n; i++)
+		if (read_entry(r, list, d, v->u.arr.items[i]) < 0)
+			return -1;
+	return 0;
+}
+
+static int read_locks(struct rules *r, const struct doc *d,
+		      const struct toml_value *v)
+{
+	char msg[256];
+	if (v->kind != TOML_ARRAY)
+		return at(d, v->pos,
+			  "expected an array for 'lock-functions', found %s %s",
+			  kind_article(v), toml_kind_name(v->kind));
+	for (size_t i = 0; i < v->u.arr.n; i++) {
+		const struct toml_value *e = v->u.arr.items[i];
+		const char *acq = NULL, *rel = NULL, *reason = NULL;
+		bool allow_unused = false;
+		if (e->kind != TOML_TABLE)
+			return at(d, e->pos,
+				  "expected a table { acquire = \"...\", release = \"...\" } in 'lock-functions', found %s %s",
+				  kind_article(e), toml_kind_name(e->kind));
+		for (size_t k = 0; k < e->u.tab.n; k++) {
+			const struct toml_kv *kv = &e->u.tab.items[k];
+			int rc = 0;
+			if (!strcmp(kv->key, "acquire"))
+				rc = want_string(d, kv->value, "'acquire'", &acq);
+			else if (!strcmp(kv->key, "release"))
+				rc = want_string(d, kv->value, "'release'", &rel);
+			else if (!strcmp(kv->key, "reason"))
+				rc = want_string(d, kv->value, "'reason'", &reason);
+			else if (!strcmp(kv->key, "allow-unused"))
+				rc = want_bool(d, kv->value, "'allow-unused'",
+					       &allow_unused);
+			else {
+				const char *hint = closest(kv->key, lock_keys, NULL);
+				key_list(msg, sizeof(msg), lock_keys);
+				return at(d, kv->key_pos,
+					  "unknown key '%s' in an entry of 'lock-functions'%s%s%s (allowed: %s)",
+					  kv->key, hint ? "; did you mean '" : "",
+					  hint ? hint : "", hint ? "'?" : "", msg);
+			}
+			if (rc < 0)
+				return -1;
+		}
+		if (!acq || !rel)
+			return at(d, e->pos, "missing '%s' in an entry of 'lock-functions'",
+				  acq ? "release" : "acquire");
+		ARRAY_GROW(r->locks, r->nlocks + 1, r->cap_locks);
+		struct rule *l = &r->locks[r->nlocks++];
+		memset(l, 0, sizeof(*l));
+		l->path = normalize_path(r, acq);
+		l->release = normalize_path(r, rel);
+		l->reason = reason ? arena_strdup(&r->arena, reason) : NULL;
+		l->allow_unused = allow_unused || d->is_pack;
+		l->file = arena_strdup(&r->arena, d->path);
+		l->line = e->pos.line;
+		l->col = e->pos.col;
+	}
+	return 0;
+}
+
+static int load_pack(struct rules *r, const char *name, const struct doc *from,
+		     struct toml_pos pos, int depth);
+
+static int read_root(struct rules *r, const struct doc *d,
+		     const struct toml_value *root, int depth)
+{
+	char msg[512];
+
+	/* extends first, so the file's own entries come after the packs' */
+	const struct toml_value *ext = toml_get(root, "extends");
+	if (ext) {
+		if (ext->kind == TOML_STRING) {
+			if (load_pack(r, ext->u.str.s, d, ext->pos, depth) < 0)
+				return -1;
+		} else if (ext->kind != TOML_ARRAY) {
+			return at(d, ext->pos,
+				  "expected an array of rule pack names for 'extends', found %s %s",
+				  kind_article(ext), toml_kind_name(ext->kind));
+		} else {
+			for (size_t i = 0; i < ext->u.arr.n; i++) {
+				const struct toml_value *p = ext->u.arr.items[i];
+				const char *name;
+				if (want_string(d, p, "a rule pack name", &name) < 0 ||
+				    load_pack(r, name, d, p->pos, depth) < 0)
+					return -1;
+			}
+		}
+	}
+	for (size_t i = 0; i < root->u.tab.n; i++) {
+		const struct toml_kv *kv = &root->u.tab.items[i];
+		int list = -1;
+		for (int l = 0; l < RL_COUNT; l++)
+			if (!strcmp(kv->key, list_keys[l]))
+				list = l;
+		if (list >= 0) {
+			if (read_list(r, (enum rule_list)list, d, kv->value) < 0)
+				return -1;
+		} else if (!strcmp(kv->key, "lock-functions")) {
+			if (read_locks(r, d, kv->value) < 0)
+				return -1;
+		} else if (!strcmp(kv->key, "extends")) {
+			continue;
+		} else {
+			const char *hint = closest(kv->key, list_keys, other_keys);
+			size_t len = 0;
+			for (int l = 0; l < RL_COUNT; l++)
+				len += (size_t)snprintf(msg + len, sizeof(msg) - len,
+							"%s'%s'", l ? ", " : "",
+							list_keys[l]);
+			for (size_t o = 0; other_keys[o]; o++)
+				len += (size_t)snprintf(msg + len, sizeof(msg) - len,
+							", '%s'", other_keys[o]);
+			if (hint)
+				return at(d, kv->key_pos,
+					  "unknown key '%s'; did you mean '%s'? (allowed: %s)",
+					  kv->key, hint, msg);
+			return at(d, kv->key_pos, "unknown key '%s' (allowed: %s)",
+				  kv->key, msg);
+		}
+	}
+	return 0;
+}
+
+static int load_text(struct rules *r, const char *path, const char *text,
+		     bool json, bool is_pack, int depth)
+{
+	struct arena a;
+	struct toml_value *root;
+	struct doc d = { path, text, &a, is_pack };
+	int ret;
+
+	arena_init(&a);
+	ret = parse_doc(&d, json, &root);
+	if (!ret)
+		ret = read_root(r, &d, root, depth);
+	arena_release(&a);
+	return ret;
+}
+
+static int load_pack(struct rules *r, const char *name, const struct doc *from,
+		     struct toml_pos pos, int depth)
+{
+	char msg[512];
+	size_t len = 0;
+	if (depth > 8)
+		return at(from, pos, "rule packs extend each other too deeply");
+	for (size_t i = 0; i < nrule_packs; i++) {
+		if (strcmp(rule_packs[i].name, name))
+			continue;
+		char *text = xstrndup((const char *)rule_packs[i].text,
+				      rule_packs[i].len);
+		char *where = xmalloc(strlen(name) + 16);
+		sprintf(where, "<rules/%s.toml>", name);
+		int ret = load_text(r, arena_strdup(&r->arena, where), text,
+				    false, true, depth + 1);
+		free(where);
+		free(text);
+		return ret;
+	}
+	for (size_t i = 0; i < nrule_packs; i++)
+		len += (size_t)snprintf(msg + len, len < sizeof(msg) ? sizeof(msg) - len : 0,
+					"%s%s", i ? ", " : "", rule_packs[i].name);
+	return at(from, pos, "unknown rule pack '%s' (available: %s)", name, msg);
+}
+
+int rules_load_pack(struct rules *r, const char *name)
+{
+	struct doc d = { "<command line>", NULL, NULL, true };
+	struct toml_pos pos = { 0, 0 };
+	return load_pack(r, name, &d, pos, 0);
+}
+
+int rules_load_default(struct rules *r)
+{
+	r->source = "built-in default (rules/std.toml)";
+	return rules_load_pack(r, "std");
+}
+
+int rules_load_file(struct rules *r, const char *path)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	int ret;
+
+	if (!text)
+		return error("cannot read '%s': %s", path, strerror(errno));
+	if (strlen(text) != len) {
+		unsigned line, col;
+		offset_to_linecol(text, strlen(text), &line, &col);
+		ret = report_at(path, text, line, col, 1, "error",
+				"unexpected NUL byte");
+	} else {
+		r->source = arena_strdup(&r->arena, path);
+		ret = load_text(r, r->source, text, ends_with(path, ".json"),
+				false, 0);
+	}
+	free(text);
+	return ret;
+}
+
+void rules_report_unused(const struct rules *r)
+{
+	for (int l = 0; l < RL_COUNT; l++)
+		for (size_t i = 0; i < r->n[l]; i++) {
+			const struct rule *e = &r->lists[l][i];
+			if (e->uses || e->allow_unused || !e->line)
+				continue;
+			fprintf(stderr,
+				"%s:%u:%u: warning: '%s' in '%s' matched nothing in the checked files; check the spelling and the namespace, or add allow-unused = true [await-holding-config]\n",
+				e->file, e->line, e->col, e->path, list_keys[l]);
+		}
+}
+
+static void toml_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\t')
+			fputs("\\t", out);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\u%04x", *p);
+		else
+			fputc(*p, out);
+	}
+	fputc('"', out);
+}
+
+void rules_dump(const struct rules *r, const char *file, FILE *out)
+{
+	fprintf(out, "# effective configuration for %s\n# from %s\n", file,
+		r->source);
+	for (int l = 0; l < RL_COUNT; l++) {
+		fprintf(out, "%s = [", list_keys[l]);
+		for (size_t i = 0; i < r->n[l]; i++) {
+			const struct rule *e = &r->lists[l][i];
+			fputs("\n  ", out);
+			if (!e->reason && !e->allow_unused) {
+				toml_string(out, e->path);
+			} else {
+				fputs("{ path = ", out);
+				toml_string(out, e->path);
+				if (e->reason) {
+					fputs(", reason = ", out);
+					toml_string(out, e->reason);
+				}
+				if (e->allow_unused)
+					fputs(", allow-unused = true", out);
+				fputs(" }", out);
+			}
+			fputc(',', out);
+		}
+		fputs(r->n[l] ? "\n]\n" : "]\n", out);
+	}
+	fputs("lock-functions = [", out);
+	for (size_t i = 0; i < r->nlocks; i++) {
+		fputs("\n  { acquire = ", out);
+		toml_string(out, r->locks[i].path);
+		fputs(", release = ", out);
+		toml_string(out, r->locks[i].release);
+		if (r->locks[i].reason) {
+			fputs(", reason = ", out);
+			toml_string(out, r->locks[i].reason);
+		}
+		fputs(" },", out);
+	}
+	fputs(r->nlocks ? "\n]\n" : "]\n", out);
+}

@@ -1,0 +1,106 @@
+/*
+ * rules.h - the configuration: which types are guards, which calls and
+ * macros suspend, which awaitables never do; loaded from TOML or JSON
+ * (same schema) and from the rule packs compiled into the binary.
+ *
+ * Names are fully qualified, without a leading "::" and without inline
+ * namespaces ("std::lock_guard", not "std::__1::lock_guard").  A type
+ * entry without template arguments matches every specialization; one with
+ * arguments ("std::unique_lock<std::mutex>") matches only those.
+ *
+ * Matching counts uses, so that entries that never matched anything can
+ * be reported after the run (rules_report_unused()).
+ */
+#ifndef AWAIT_HOLDING_RULES_H
+#define AWAIT_HOLDING_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <stdio.h>
+
+#include "arena.h"
+
+/* ORDER RULE_LIST: keep list_keys[] in rules.c in step. */
+enum rule_list {
+	RL_INVALID_TYPES,     /* await-holding-invalid-types */
+	RL_SUSPEND_FUNCTIONS, /* suspend-functions */
+	RL_SUSPEND_MACROS,    /* suspend-macros */
+	RL_ALLOWED_AWAITABLES,/* allowed-awaitables */
+	RL_ALLOWED_CALLEES,   /* allowed-callees */
+	RL_ALLOWED_TYPES,     /* allowed-types */
+	RL_COUNT
+};
+
+struct rule {
+	const char *path;      /* qualified name, maybe with <args> */
+	const char *reason;    /* NULL if none */
+	const char *release;   /* lock-functions: the release function */
+	bool allow_unused;     /* no warning when it never matches */
+	const char *file;      /* where it was written ("<pack std>" for packs) */
+	unsigned line, col;
+	unsigned uses;         /* matches so far */
+};
+
+struct lock_pair {
+	struct rule acquire;   /* acquire.path = acquire function, .release = release */
+};
+
+struct rules {
+	struct arena arena;        /* owns everything below */
+	struct rule *lists[RL_COUNT];
+	size_t n[RL_COUNT], cap[RL_COUNT];
+	struct rule *locks;        /* lock-functions */
+	size_t nlocks, cap_locks;
+	const char *source;        /* file it came from, or "built-in default" */
+	char **header_filter;      /* unused for now */
+};
+
+void rules_init(struct rules *r);
+void rules_release(struct rules *r);
+
+/* Add an entry to a list (used by loaders and tests).  Strings copied. */
+struct rule *rules_add(struct rules *r, enum rule_list list, const char *path,
+		       const char *reason);
+
+/*
+ * Load the built-in default: the "std" rule pack.  Returns 0, or -1 if the
+ * embedded pack is broken (a bug).
+ */
+int rules_load_default(struct rules *r);
+
+/* Add a built-in rule pack by name ("std", "boost", ...). */
+int rules_load_pack(struct rules *r, const char *name);
+
+/*
+ * Load a configuration file, TOML or JSON by its extension (".json" is
+ * JSON, anything else TOML).  Errors are printed compiler-style and -1 is
+ * returned.
+ */
+int rules_load_file(struct rules *r, const char *path);
+
+/*
+ * Match 'qualname' (a class template or class, no arguments) or, for
+ * entries with arguments, 'spelled' (the canonical spelling with
+ * arguments; may be NULL) against 'list'.  Returns the entry or NULL;
+ * counts a use.
+ */
+const struct rule *rules_match(struct rules *r, enum rule_list list,
+			       const char *qualname, const char *spelled);
+
+/* 1 if any entry exists in 'list'. */
+bool rules_has(const struct rules *r, enum rule_list list);
+
+/*
+ * Warn (on stderr, at the entry's position) about entries that never
+ * matched, unless they say allow-unused.
+ */
+void rules_report_unused(const struct rules *r);
+
+/*
+ * Print the configuration as TOML (the same schema it is read from), as
+ * the effective configuration for 'file'.
+ */
+void rules_dump(const struct rules *r, const char *file, FILE *out);
+
+#endif

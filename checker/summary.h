@@ -1,0 +1,29 @@
+/*
+ * summary.h - which functions may suspend, seen through calls.
+ *
+ * A function that is not a coroutine may suspend when it calls a
+ * configured or annotated suspending function, expands a suspend macro,
+ * or calls another function that may suspend.  Calling a coroutine does
+ * not suspend the caller (only awaiting it does, and that is a co_await).
+ * Functions are identified by USR, so a summary computed over several
+ * translation units (a whole compile database) joins up across them.
+ * Calls through function pointers and virtual calls are not followed.
+ */
+#ifndef AWAIT_HOLDING_SUMMARY_H
+#define AWAIT_HOLDING_SUMMARY_H
+
+#include <stddef.h>
+
+struct fn_view;
+
+/*
+ * Mark every V_CALL in the views of 'fns' (an array of 'n' lists linked
+ * through fn_view.next) whose callee may suspend: 'suspends' is set and,
+ * for indirect suspension, 'chain' says how ("f -> g -> aco_yield").
+ * Chains are allocated with malloc and live until summary_free().
+ */
+struct summary;
+struct summary *summary_compute(struct fn_view *const *fns, size_t n);
+void summary_free(struct summary *s);
+
+#endif

@@ -1,0 +1,2 @@
+// verify-config: std
+// expect-no-diagnostics

@@ -1,0 +1,2 @@
+// expect-no-diagnostics
+void f(); // expect-warning {{x}}

@@ -1,0 +1,2 @@
+// Fixture for test_verify.c: a header without markers.
+struct task {};

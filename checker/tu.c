@@ -1,0 +1,164 @@
+/*
+ * tu.c - parse one translation unit with libclang and turn libclang's
+ * complaints into problems (tu.h).
+ */
+#include "common.h"
+#include "tu_p.h"
+#include "diag.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct tu_index {
+	CXIndex cx;
+};
+
+struct tu_index *tu_index_new(void)
+{
+	struct tu_index *idx = xmalloc(sizeof(*idx));
+	/* exclude declarations from PCH: no; display diagnostics: no */
+	idx->cx = clang_createIndex(0, 0);
+	if (!idx->cx)
+		die("libclang could not create an index");
+	return idx;
+}
+
+void tu_index_free(struct tu_index *idx)
+{
+	if (!idx)
+		return;
+	clang_disposeIndex(idx->cx);
+	free(idx);
+}
+
+const char *cx_strdup(struct arena *a, CXString s)
+{
+	const char *c = clang_getCString(s);
+	const char *out = arena_strdup(a, c ? c : "");
+	clang_disposeString(s);
+	return out;
+}
+
+static const char *describe_error(enum CXErrorCode e)
+{
+	switch (e) {
+	case CXError_Success:
+		return "no error";
+	case CXError_Failure:
+		return "libclang failed to parse it (unreadable file or bad arguments)";
+	case CXError_Crashed:
+		return "libclang crashed while parsing it";
+	case CXError_InvalidArguments:
+		return "libclang rejected the arguments";
+	case CXError_ASTReadError:
+		return "libclang could not read the AST";
+	}
+	return "unknown libclang error";
+}
+
+static void add_clang_diags(struct tu *tu, struct diag_list *problems,
+			    int *failed)
+{
+	unsigned n = clang_getNumDiagnostics(tu->cx);
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu->cx, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		if (sev >= CXDiagnostic_Error) {
+			CXFile f;
+			unsigned line, col;
+			struct src_loc loc = { NULL, 0, 0 };
+			clang_getExpansionLocation(clang_getDiagnosticLocation(d),
+						   &f, &line, &col, NULL);
+			if (f) {
+				if (tu->main && clang_File_isEqual(f, tu->main))
+					loc.file = tu->file;
+				else
+					loc.file = cx_strdup(&tu->arena,
+							     clang_getFileName(f));
+				loc.line = line;
+				loc.col = col;
+			}
+			const char *msg = cx_strdup(&tu->arena,
+						    clang_getDiagnosticSpelling(d));
+			diag_list_add_problem(problems, PROBLEM_ERROR,
+					      loc.file ? &loc : NULL,
+					      "%s%s%s [clang]", msg,
+					      loc.file ? "" : " in ",
+					      loc.file ? "" : tu->file);
+			*failed = 1;
+		}
+		clang_disposeDiagnostic(d);
+	}
+}
+
+struct tu *tu_parse(struct tu_index *idx, const char *file,
+		    const char *display, const char *const *args, size_t nargs,
+		    struct diag_list *problems, int *failed)
+{
+	struct tu *tu = xcalloc(1, sizeof(*tu));
+	unsigned opts = CXTranslationUnit_KeepGoing |
+			CXTranslationUnit_DetailedPreprocessingRecord;
+	enum CXErrorCode err;
+
+	arena_init(&tu->arena);
+	tu->file = arena_strdup(&tu->arena, display);
+	*failed = 0;
+	err = clang_parseTranslationUnit2(idx->cx, file, args, (int)nargs,
+					  NULL, 0, opts, &tu->cx);
+	if (err != CXError_Success || !tu->cx) {
+		struct src_loc loc = { tu->file, 0, 0 };
+		diag_list_add_problem(problems, PROBLEM_ERROR, &loc,
+				      "cannot parse '%s': %s", display,
+				      describe_error(err));
+		*failed = 1;
+		arena_release(&tu->arena);
+		free(tu);
+		return NULL;
+	}
+	CXString spelling = clang_getTranslationUnitSpelling(tu->cx);
+	tu->main = clang_getFile(tu->cx, clang_getCString(spelling));
+	clang_disposeString(spelling);
+	add_clang_diags(tu, problems, failed);
+	return tu;
+}
+
+void tu_dispose_ast(struct tu *tu)
+{
+	if (tu && tu->cx) {
+		clang_disposeTranslationUnit(tu->cx);
+		tu->cx = NULL;
+		tu->main = NULL;
+	}
+}
+
+void tu_free(struct tu *tu)
+{
+	if (!tu)
+		return;
+	tu_dispose_ast(tu);
+	arena_release(&tu->arena);
+	free(tu);
+}
+
+struct arena *tu_arena(struct tu *tu)
+{
+	return &tu->arena;
+}
+
+const char *tu_main_file(const struct tu *tu)
+{
+	return tu->file;
+}
+
+char *tu_libclang_version(void)
+{
+	CXString s = clang_getClangVersion();
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "libclang: %s (built against the libclang %d.%d C API)",
+		    clang_getCString(s), CINDEX_VERSION_MAJOR,
+		    CINDEX_VERSION_MINOR);
+	clang_disposeString(s);
+	return strbuf_detach(&sb);
+}

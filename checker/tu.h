@@ -1,0 +1,47 @@
+/*
+ * tu.h - one translation unit: parse it with libclang and report what
+ * libclang could not do.  The struct is opaque outside tu.c and walk.c
+ * (tu_p.h), so nothing else sees a libclang type.
+ */
+#ifndef AWAIT_HOLDING_TU_H
+#define AWAIT_HOLDING_TU_H
+
+#include <stddef.h>
+
+struct arena;
+struct diag_list;
+struct tu;
+struct tu_index;
+
+/* One per run (a CXIndex).  Never NULL. */
+struct tu_index *tu_index_new(void);
+void tu_index_free(struct tu_index *idx);
+
+/*
+ * Parse 'file' (shown to the user as 'display') with compiler arguments 'args' (no compiler name, no file).
+ * Clang errors in the TU are added to 'problems' (at their position);
+ * fatal ones make the parse count as failed.  Returns the TU, or NULL
+ * when libclang produced no AST at all (also recorded in 'problems').
+ * '*failed' is set to 1 when the file has errors (the AST, if any, is
+ * still walked, as clang-tidy does).
+ */
+struct tu *tu_parse(struct tu_index *idx, const char *file,
+		    const char *display, const char *const *args, size_t nargs,
+		    struct diag_list *problems, int *failed);
+/*
+ * Free libclang's AST but keep the TU's arena (and what walk built in
+ * it), so views of many TUs can be kept for a whole-database summary.
+ */
+void tu_dispose_ast(struct tu *tu);
+void tu_free(struct tu *tu);
+
+/* The TU's arena: everything walk/flow/lifetime build for it. */
+struct arena *tu_arena(struct tu *tu);
+
+/* The file name diagnostics use for the main file. */
+const char *tu_main_file(const struct tu *tu);
+
+/* "LLVM 22.1.8"-like text from clang_getClangVersion(), malloc'd. */
+char *tu_libclang_version(void);
+
+#endif

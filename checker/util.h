@@ -1,0 +1,97 @@
+/*
+ * util.h - allocation that cannot fail, messages on stderr, growable
+ * strings and whole-file reads.
+ *
+ * Three channels never mix: findings go to stdout (emit_*.c), tool errors
+ * and warnings go to stderr through error()/warning()/die(), internal bugs
+ * go through BUG(), which aborts.
+ */
+#ifndef AWAIT_HOLDING_UTIL_H
+#define AWAIT_HOLDING_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation: these die() on out-of-memory, so callers never check. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/*
+ * Make room for at least 'n' elements in the array 'p' of capacity 'cap'
+ * (both lvalues), growing geometrically.  Dies on size overflow.
+ */
+#define ARRAY_GROW(p, n, cap)                                                  \
+	do {                                                                   \
+		if ((size_t)(n) > (size_t)(cap)) {                             \
+			size_t ag_new_ = grow_capacity((cap), (n), sizeof(*(p))); \
+			(p) = xrealloc((p), ag_new_ * sizeof(*(p)));           \
+			(cap) = ag_new_;                                       \
+		}                                                              \
+	} while (0)
+size_t grow_capacity(size_t cap, size_t need, size_t elem_size);
+
+/*
+ * Messages to stderr, prefixed "await-holding: error: " and so on.
+ * error() returns -1 so that "return error(...)" works.
+ */
+int error(const char *fmt, ...) ATTR_PRINTF(1, 2);
+void warning(const char *fmt, ...) ATTR_PRINTF(1, 2);
+_Noreturn void die(const char *fmt, ...) ATTR_PRINTF(1, 2);
+#define BUG(...) bug_fl(__FILE__, __LINE__, __VA_ARGS__)
+_Noreturn void bug_fl(const char *file, int line, const char *fmt, ...)
+	ATTR_PRINTF(3, 4);
+
+/*
+ * Compiler-style message about a position in a text we read (a config
+ * file, a compile database):
+ *
+ *   file:line:col: error: message
+ *       the source line
+ *       ^~~~
+ *
+ * 'severity' is "error", "warning" or "note"; 'text' is the whole file
+ * (may be NULL: then no excerpt is shown); 'span' is the number of
+ * columns to underline (0 or 1: just the caret).  Columns count bytes,
+ * from 1.  Returns -1.
+ */
+int report_at(const char *file, const char *text, unsigned line, unsigned col,
+	      unsigned span, const char *severity, const char *fmt, ...)
+	ATTR_PRINTF(7, 8);
+
+/* Turn a byte offset into 'text' into 1-based line and column. */
+void offset_to_linecol(const char *text, size_t offset, unsigned *line,
+		       unsigned *col);
+
+/* A growable NUL-terminated string.  'buf' is never NULL after init. */
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+};
+void strbuf_init(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addc(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) ATTR_PRINTF(2, 3);
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void strbuf_reset(struct strbuf *sb);
+/* Hand over the buffer (caller frees) and re-init 'sb'. */
+char *strbuf_detach(struct strbuf *sb);
+
+/*
+ * Read a whole file into a NUL-terminated malloc'd buffer; '*len' (may
+ * be NULL) gets its size.  Returns NULL with errno set on failure.
+ */
+char *read_file(const char *path, size_t *len);
+
+/* 1 if 's' starts with 'prefix' / ends with 'suffix'. */
+int starts_with(const char *s, const char *prefix);
+int ends_with(const char *s, const char *suffix);
+
+/* Levenshtein distance, for did-you-mean suggestions. */
+size_t edit_distance(const char *a, const char *b);
+
+#endif

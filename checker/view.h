@@ -1,0 +1,147 @@
+/*
+ * view.h - our own plain picture of one function body, as walk.c builds
+ * it from libclang and as flow.c and lifetime.c consume it.
+ *
+ * A function is a tree of 'struct vnode' in evaluation order: children of
+ * a node run before the node's own action (a call's arguments before the
+ * call, a co_await's operand before the suspension).  Only what matters
+ * for "is a guard held at a suspension point" is kept: declarations of
+ * guard variables, ownership events on them, suspension points, calls,
+ * and the control structure around them.  Everything else is dropped.
+ *
+ * Numbering.  walk.c gives every node two numbers from one counter per
+ * function: 'pre' when the node is entered and 'post' after its
+ * children.  All numbers of a subtree lie within [pre, post].  A variable
+ * is alive exactly on the points numbered within [lo, hi]: lo is the
+ * 'post' of its declaration, hi the 'post' of its enclosing scope.  So a
+ * jump out of a scope (break, return, goto, throw, a loop's back edge)
+ * leaves the region and the variable is dead there, with no kill edges.
+ * flow.c documents which number each control-flow point takes.
+ *
+ * Nothing here knows about libclang; unit tests build views by hand.
+ * Memory: everything is allocated in the arena given to view_new_*().
+ */
+#ifndef AWAIT_HOLDING_VIEW_H
+#define AWAIT_HOLDING_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct arena;
+
+enum vnode_kind {
+	V_SEQ,      /* kids in order */
+	V_DECL,     /* kids = initializer; then 'var' is alive with 'init' state */
+	V_IF,       /* a = condition, b = then, c = else (may be NULL) */
+	V_LOOP,     /* a = condition (NULL: forever), b = body, c = increment; LOOP_DO */
+	V_SWITCH,   /* a = condition, b = body holding V_CASE labels */
+	V_CASE,     /* case/default label of the innermost switch; kids = statement */
+	V_BREAK,
+	V_CONTINUE,
+	V_RETURN,   /* kids = operand, evaluated first */
+	V_GOTO,     /* 'label' = target id */
+	V_LABEL,    /* 'label' = id; kids = statement */
+	V_TRY,      /* a = body; kids = handlers */
+	V_THROW,    /* kids = operand */
+	V_COND,     /* a = condition, b = one branch, c = the other (NULL: skip) */
+	V_SUSPEND,  /* kids = operand; then the coroutine suspends */
+	V_CALL,     /* kids = arguments; then the call, which may suspend */
+	V_EVENT,    /* ownership change on 'var' (and 'var2') */
+};
+
+enum vinit {
+	INIT_HELD,  /* constructed owning its resource */
+	INIT_EMPTY, /* default, std::defer_lock, nullptr, std::nullopt, moved into later */
+};
+
+enum vevent {
+	EV_ACQUIRE, /* var owns again: lock(), emplace(), reset(p), = new guard */
+	EV_RELEASE, /* var owns nothing: unlock(), release(), reset(), moved from */
+	EV_MOVE,    /* var hands what it owns to var2, and owns nothing */
+	EV_SWAP,    /* var and var2 exchange what they own */
+};
+
+enum vnode_flag {
+	LOOP_DO = 1 << 0,    /* V_LOOP: body runs before the condition */
+	CASE_DEFAULT = 1 << 1, /* V_CASE: the default label */
+};
+
+struct vcall {
+	const char *name;     /* qualified callee name, e.g. "sched::yield" */
+	const char *usr;      /* callee's USR, for summaries; may be NULL */
+	bool annotated;       /* callee carries annotate("await_holding::suspends") */
+	bool configured;      /* callee is in suspend-functions */
+	bool macro;           /* the call comes from a configured suspend macro */
+	const char *macro_name;
+	bool suspends;        /* decided before lifetime runs: this call suspends */
+	const char *chain;    /* for indirect suspension: "f -> g -> aco_yield" */
+};
+
+struct vnode {
+	enum vnode_kind kind;
+	unsigned flags;
+	unsigned pre, post;   /* numbering, see above */
+	struct src_loc loc;
+	struct vnode *a, *b, *c;
+	struct vnode **kids;
+	size_t nkids, cap_kids;
+	int var, var2;        /* V_DECL, V_EVENT: indices into fn_view.vars; -1 none */
+	enum vinit init;      /* V_DECL */
+	enum vevent ev;       /* V_EVENT */
+	int label;            /* V_GOTO, V_LABEL */
+	enum suspend_kind skind; /* V_SUSPEND */
+	struct vcall *call;   /* V_CALL */
+};
+
+enum vvar_kind {
+	VAR_LOCAL,  /* a local variable (automatic storage) */
+	VAR_PARAM,  /* a by-value parameter of a coroutine: alive from entry */
+	VAR_TEMP,   /* a temporary inside a full-expression */
+	VAR_REF,    /* a local reference bound to a guard we do not own */
+};
+
+struct vvar {
+	const char *name;     /* as declared; "(temporary)" for temporaries */
+	const char *display;  /* for text output; NULL = name */
+	struct src_loc loc;   /* the declaration (the name) */
+	const char *type;     /* type as shown to the user */
+	const char *matched;  /* the rule or annotation that made it a guard */
+	const char *reason;   /* the rule's reason, or NULL */
+	const char *via;      /* "member 'lk' of 'Conn'", or NULL if direct */
+	enum vvar_kind kind;
+	unsigned lo, hi;      /* alive on points numbered within [lo, hi] */
+};
+
+struct fn_view {
+	const char *name;     /* function name for context */
+	struct src_loc loc;
+	bool coroutine;
+	const char *usr;      /* for summaries; may be NULL (lambdas) */
+	struct vnode *body;   /* numbered from 0 (pre) */
+	unsigned nnumbers;    /* one past the largest number used */
+	struct vvar *vars;
+	size_t nvars, cap_vars;
+	int nlabels;          /* label ids are 0..nlabels-1 */
+	struct fn_view *next; /* list of views in a TU */
+};
+
+/* Allocate a node in 'a' with var = var2 = label = -1. */
+struct vnode *view_new_node(struct arena *a, enum vnode_kind kind);
+/* Append 'kid' to 'parent->kids'. */
+void view_add_kid(struct arena *a, struct vnode *parent, struct vnode *kid);
+/* Append a variable; returns its index.  The struct is copied. */
+int view_add_var(struct arena *a, struct fn_view *fn, const struct vvar *v);
+
+/*
+ * Number a tree built by hand (unit tests): pre/post in evaluation order
+ * as walk.c does it.  Variables' lo/hi are not touched.
+ */
+unsigned view_number(struct vnode *n, unsigned next);
+
+/* Print the tree, for debugging and tests (--dump-view). */
+struct strbuf;
+void view_dump(const struct fn_view *fn, struct strbuf *out);
+
+#endif

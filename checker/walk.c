@@ -1,0 +1,2379 @@
+/*
+ * walk.c - libclang cursors to struct fn_view (walk.h).
+ *
+ * For each function body in the main file: statements become the
+ * control structure of view.h, guard locals become variables with a
+ * scope region, member calls and moves on them become ownership events,
+ * co_await / co_yield become suspension points.  Every node is numbered
+ * when entered and when left (view.h, "Numbering").
+ *
+ * libclang facts this file relies on are in shared/libclang/NOTES.md:
+ * co_await is an UnexposedExpr recognised by its keyword, a coroutine's
+ * body is an UnexposedStmt whose child 0 is the user's compound
+ * statement, only child 0 of a co_await is user code, and templates are
+ * visited as written (dependent types resolve to the class template).
+ */
+#include "common.h"
+#include "walk.h"
+#include "rules.h"
+#include "strmap.h"
+#include "tu_p.h"
+#include "util.h"
+#include "view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 512      /* deeper expressions are not looked into */
+#define MAX_TYPE_DEPTH 6   /* wrappers inside wrappers inside ... */
+
+/* ---- small containers ------------------------------------------------ */
+
+struct kids {
+	CXCursor *c;
+	unsigned n, cap;
+	CXCursor inline_buf[8];
+};
+
+static enum CXChildVisitResult collect_kid(CXCursor c, CXCursor parent,
+					   CXClientData data)
+{
+	struct kids *k = data;
+	(void)parent;
+	if (k->n == k->cap) {
+		unsigned cap = k->cap * 2;
+		CXCursor *nc = xmalloc(cap * sizeof(*nc));
+		memcpy(nc, k->c, k->n * sizeof(*nc));
+		if (k->c != k->inline_buf)
+			free(k->c);
+		k->c = nc;
+		k->cap = cap;
+	}
+	k->c[k->n++] = c;
+	return CXChildVisit_Continue;
+}
+
+/* Collect the children of 'c'; release with kids_release(). */
+static void kids_of(CXCursor c, struct kids *k)
+{
+	k->c = k->inline_buf;
+	k->n = 0;
+	k->cap = ARRAY_SIZE(k->inline_buf);
+	clang_visitChildren(c, collect_kid, k);
+}
+
+static void kids_release(struct kids *k)
+{
+	if (k->c != k->inline_buf)
+		free(k->c);
+}
+
+/* Cursor -> pointer map (open addressing on clang_hashCursor). */
+struct cmap_slot {
+	CXCursor key;
+	void *val;
+	bool used;
+};
+
+struct cmap {
+	struct cmap_slot *slots;
+	size_t n, cap;
+};
+
+static void cmap_release(struct cmap *m)
+{
+	free(m->slots);
+	memset(m, 0, sizeof(*m));
+}
+
+static struct cmap_slot *cmap_find(struct cmap *m, CXCursor key, bool insert)
+{
+	if (insert && (m->n + 1) * 2 > m->cap) {
+		struct cmap old = *m;
+		m->cap = old.cap ? old.cap * 2 : 64;
+		m->slots = xcalloc(m->cap, sizeof(*m->slots));
+		m->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.slots[i].used)
+				*cmap_find(m, old.slots[i].key, true) =
+					old.slots[i];
+		free(old.slots);
+	}
+	if (!m->cap)
+		return NULL;
+	size_t i = clang_hashCursor(key) & (m->cap - 1);
+	for (;;) {
+		struct cmap_slot *s = &m->slots[i];
+		if (!s->used) {
+			if (!insert)
+				return NULL;
+			s->used = true;
+			s->key = key;
+			s->val = NULL;
+			m->n++;
+			return s;
+		}
+		if (clang_equalCursors(s->key, key))
+			return s;
+		i = (i + 1) & (m->cap - 1);
+	}
+}
+
+/* ---- the walk's state ------------------------------------------------ */
+
+/* What a type says about guards; cached per canonical spelling. */
+struct guard_info {
+	bool guard;
+	bool maybe_empty;     /* default/defer_lock/nullptr makes it own nothing */
+	const char *matched;
+	const char *reason;
+	const char *via;
+};
+
+/* What a callee says; cached per declaration. */
+struct callee {
+	const char *name;     /* qualified */
+	const char *usr;
+	bool annotated;       /* await_holding::suspends */
+	bool configured;      /* suspend-functions */
+	bool allowed;         /* allowed-callees */
+	bool is_move;         /* std::move, std::forward */
+	bool is_swap;         /* std::swap */
+	bool is_exchange;     /* std::exchange */
+	bool in_system;       /* declared in a system header */
+	bool want;            /* worth a V_CALL node */
+};
+
+struct walk {
+	struct tu *tu;
+	CXTranslationUnit cx;
+	struct arena *a;
+	struct rules *rules;
+	struct fn_view *head, **tail;
+
+	struct strmap types;    /* canonical spelling -> struct guard_info */
+	struct cmap callees;  /* declaration -> struct callee */
+	struct cmap qualnames;/* declaration -> const char * */
+	struct cmap files;    /* (unused key) */
+
+	CXCursor *pending;    /* lambdas and local classes to do after */
+	size_t npending, cap_pending;
+
+	/* per function */
+	struct fn_view *fn;
+	unsigned counter;
+	struct cmap vars;     /* VarDecl/ParmDecl -> (var index + 1) */
+	struct cmap labels;   /* LabelStmt -> (label id + 1) */
+	int *scope_vars;      /* stack of var indices, by scope */
+	size_t nscope_vars, cap_scope_vars;
+	CXCursor own_init;    /* a var's own initializer: not a temporary */
+	CXCursor move_done;   /* std::move already turned into an event */
+	unsigned await_off;   /* keyword offset of the co_await being walked */
+	bool in_await;
+	int depth;
+};
+
+static unsigned next_num(struct walk *w)
+{
+	return w->counter++;
+}
+
+/* ---- locations and text ---------------------------------------------- */
+
+static const char *file_name(struct walk *w, CXFile f)
+{
+	if (!f)
+		return NULL;
+	if (w->tu->main && clang_File_isEqual(f, w->tu->main))
+		return w->tu->file;
+	CXString s = clang_getFileName(f);
+	const char *name = cx_strdup(w->a, s);
+	return name;
+}
+
+static struct src_loc src_loc_of(struct walk *w, CXSourceLocation l)
+{
+	struct src_loc out = { NULL, 0, 0 };
+	CXFile f;
+	unsigned line, col, off;
+	clang_getExpansionLocation(l, &f, &line, &col, &off);
+	out.file = file_name(w, f);
+	out.line = line;
+	out.col = col;
+	return out;
+}
+
+static struct src_loc cursor_loc(struct walk *w, CXCursor c)
+{
+	return src_loc_of(w, clang_getCursorLocation(c));
+}
+
+static bool same_cursor(CXCursor a, CXCursor b)
+{
+	return !clang_Cursor_isNull(a) && clang_equalCursors(a, b);
+}
+
+/* The text of the file at the spelling location of the extent start. */
+static const char *text_at_start(struct walk *w, CXCursor c, unsigned *off,
+				 size_t *avail)
+{
+	CXFile f;
+	unsigned line, col;
+	size_t size;
+	const char *buf;
+
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)),
+				  &f, &line, &col, off);
+	if (!f)
+		return NULL;
+	buf = clang_getFileContents(w->cx, f, &size);
+	if (!buf || *off >= size)
+		return NULL;
+	*avail = size - *off;
+	return buf + *off;
+}
+
+static bool word_at(const char *p, size_t avail, const char *word)
+{
+	size_t n = strlen(word);
+	if (avail < n || memcmp(p, word, n))
+		return false;
+	if (avail == n)
+		return true;
+	char c = p[n];
+	return !(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		 (c >= '0' && c <= '9'));
+}
+
+/* "co_await", "co_yield", "co_return" at the start of 'c', or NULL. */
+static const char *keyword_of(struct walk *w, CXCursor c, unsigned *off)
+{
+	size_t avail;
+	const char *p = text_at_start(w, c, off, &avail);
+	if (!p || avail < 8 || p[0] != 'c' || p[1] != 'o' || p[2] != '_')
+		return NULL;
+	if (word_at(p, avail, "co_await"))
+		return "co_await";
+	if (word_at(p, avail, "co_yield"))
+		return "co_yield";
+	if (word_at(p, avail, "co_return"))
+		return "co_return";
+	return NULL;
+}
+
+/* Expansion offsets of a cursor's extent, in the main file's terms. */
+static void extent_offsets(CXCursor c, CXFile *f, unsigned *start,
+			   unsigned *end)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	clang_getExpansionLocation(clang_getRangeStart(r), f, NULL, NULL, start);
+	clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, end);
+}
+
+/*
+ * Scan source text [from, to) of file 'f', skipping comments, string and
+ * character literals; call 'fn' on each other byte with its nesting depth
+ * of (), [] and {}.  Returns early when 'fn' returns true.
+ */
+static bool scan_code(struct walk *w, CXFile f, unsigned from, unsigned to,
+		      bool (*fn)(const char *p, size_t i, int depth, void *arg),
+		      void *arg)
+{
+	size_t size;
+	const char *buf = f ? clang_getFileContents(w->cx, f, &size) : NULL;
+	int depth = 0;
+
+	if (!buf)
+		return false;
+	if (to > size)
+		to = (unsigned)size;
+	for (size_t i = from; i < to; i++) {
+		char c = buf[i];
+		if (c == '/' && i + 1 < to && buf[i + 1] == '/') {
+			while (i < to && buf[i] != '\n')
+				i++;
+			continue;
+		}
+		if (c == '/' && i + 1 < to && buf[i + 1] == '*') {
+			i += 2;
+			while (i + 1 < to && !(buf[i] == '*' && buf[i + 1] == '/'))
+				i++;
+			i++;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			for (i++; i < to && buf[i] != c; i++)
+				if (buf[i] == '\\')
+					i++;
+			continue;
+		}
+		if (c == '(' || c == '[' || c == '{')
+			depth++;
+		else if (c == ')' || c == ']' || c == '}')
+			depth--;
+		if (fn(buf, i, depth, arg))
+			return true;
+	}
+	return false;
+}
+
+static bool find_word_cb(const char *p, size_t i, int depth, void *arg)
+{
+	const char *word = arg;
+	(void)depth;
+	if (i > 0) {
+		char b = p[i - 1];
+		if (b == '_' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+		    (b >= '0' && b <= '9'))
+			return false;
+	}
+	return word_at(p + i, strlen(word) + 1, word) ||
+	       (!strncmp(p + i, word, strlen(word)) &&
+		word_at(p + i, strlen(word), word));
+}
+
+/* Does the code between the end of 'a' and the start of 'b' hold 'word'? */
+static bool word_between(struct walk *w, CXCursor a, CXCursor b,
+			 const char *word)
+{
+	CXFile fa, fb;
+	unsigned sa, ea, sb, eb;
+	extent_offsets(a, &fa, &sa, &ea);
+	extent_offsets(b, &fb, &sb, &eb);
+	if (!fa || !fb || !clang_File_isEqual(fa, fb) || ea > sb)
+		return false;
+	return scan_code(w, fa, ea, sb, find_word_cb, (void *)word);
+}
+
+struct semis {
+	unsigned open;        /* offset of the header's '(' (0: not yet) */
+	unsigned at[2];
+	int n;
+};
+
+static bool semis_cb(const char *p, size_t i, int depth, void *arg)
+{
+	struct semis *s = arg;
+	if (p[i] == '(' && depth == 1 && !s->open) {
+		s->open = (unsigned)i + 1;
+		return false;
+	}
+	if (p[i] == ';' && depth == 1 && s->open && s->n < 2)
+		s->at[s->n++] = (unsigned)i;
+	if (p[i] == ')' && depth == 0 && s->open)
+		return true;
+	return false;
+}
+
+/* ---- names, types and rules ------------------------------------------ */
+
+static void add_qual_parts(struct walk *w, CXCursor c, struct strbuf *sb)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (clang_Cursor_isNull(c) || k == CXCursor_TranslationUnit ||
+	    clang_isInvalid(k))
+		return;
+	CXCursor parent = clang_getCursorSemanticParent(c);
+	add_qual_parts(w, parent, sb);
+	if (k == CXCursor_LinkageSpec ||
+	    (k == CXCursor_Namespace && clang_Cursor_isInlineNamespace(c)))
+		return;
+	CXString s = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(s);
+	if (sb->len)
+		strbuf_adds(sb, "::");
+	if (!name || !*name)
+		strbuf_adds(sb, k == CXCursor_Namespace ? "(anonymous namespace)"
+							: "(anonymous)");
+	else
+		strbuf_adds(sb, name);
+	clang_disposeString(s);
+}
+
+/* Fully qualified name of a declaration, inline namespaces skipped. */
+static const char *qualname(struct walk *w, CXCursor decl)
+{
+	struct cmap_slot *s = cmap_find(&w->qualnames, decl, true);
+	if (!s->val) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		add_qual_parts(w, decl, &sb);
+		s->val = arena_strdup(w->a, sb.buf);
+		strbuf_release(&sb);
+	}
+	return s->val;
+}
+
+static bool has_annotation(CXCursor decl, const char *text);
+
+struct attr_search {
+	const char *annotate;   /* AnnotateAttr text wanted, or NULL */
+	struct walk *w;
+	bool scoped_lockable;   /* look for the scoped_lockable attribute */
+	bool found;
+};
+
+static enum CXChildVisitResult attr_cb(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	struct attr_search *s = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	(void)parent;
+	if (s->annotate && k == CXCursor_AnnotateAttr) {
+		CXString str = clang_getCursorSpelling(c);
+		if (!strcmp(clang_getCString(str), s->annotate))
+			s->found = true;
+		clang_disposeString(str);
+	} else if (s->scoped_lockable && k == CXCursor_UnexposedAttr) {
+		unsigned off;
+		size_t avail;
+		const char *p = text_at_start(s->w, c, &off, &avail);
+		if (p && (word_at(p, avail, "scoped_lockable") ||
+			  word_at(p, avail, "__scoped_lockable__")))
+			s->found = true;
+	}
+	return s->found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+static bool has_annotation(CXCursor decl, const char *text)
+{
+	struct attr_search s = { text, NULL, false, false };
+	if (clang_Cursor_isNull(decl) || !clang_Cursor_hasAttrs(decl))
+		return false;
+	clang_visitChildren(decl, attr_cb, &s);
+	return s.found;
+}
+
+static bool is_scoped_lockable(struct walk *w, CXCursor decl)
+{
+	struct attr_search s = { NULL, w, true, false };
+	if (clang_Cursor_isNull(decl) || !clang_Cursor_hasAttrs(decl))
+		return false;
+	clang_visitChildren(decl, attr_cb, &s);
+	return s.found;
+}
+
+static CXCursor type_decl(CXType t)
+{
+	CXCursor d = clang_getTypeDeclaration(clang_getCanonicalType(t));
+	if (clang_Cursor_isNull(d) || clang_getCursorKind(d) == CXCursor_NoDeclFound)
+		d = clang_getTypeDeclaration(t);
+	if (clang_getCursorKind(d) == CXCursor_NoDeclFound)
+		return clang_getNullCursor();
+	return d;
+}
+
+static const char *type_spelling(struct walk *w, CXType t)
+{
+	return cx_strdup(w->a, clang_getTypeSpelling(t));
+}
+
+/* The type as shown: canonical, unless that is a template's insides. */
+static const char *display_type(struct walk *w, CXType t)
+{
+	const char *canon = type_spelling(w, clang_getCanonicalType(t));
+	if (strstr(canon, "type-parameter-") || !*canon)
+		return type_spelling(w, t);
+	return canon;
+}
+
+static bool in_system_header(CXCursor c)
+{
+	return clang_Location_isInSystemHeader(clang_getCursorLocation(c));
+}
+
+static bool classify_type(struct walk *w, CXType t, struct guard_info *out,
+			  int depth);
+
+/* Is 'name' one of the wrappers whose template arguments it owns? */
+static bool owning_wrapper(const char *name, bool *maybe_empty)
+{
+	static const char *const empties[] = {
+		"std::optional", "std::unique_ptr", "std::shared_ptr",
+		"boost::optional", "boost::shared_ptr", "absl::optional",
+	};
+	static const char *const always[] = {
+		"std::variant", "std::pair", "std::tuple", "std::array",
+		"boost::variant", "absl::variant",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(empties); i++)
+		if (!strcmp(name, empties[i]))
+			return *maybe_empty = true;
+	for (size_t i = 0; i < ARRAY_SIZE(always); i++)
+		if (!strcmp(name, always[i])) {
+			*maybe_empty = false;
+			return true;
+		}
+	return false;
+}
+
+/* Lock templates that can be empty (default-constructed, defer_lock). */
+static bool empty_able_lock(const char *name)
+{
+	return !strcmp(name, "std::unique_lock") ||
+	       !strcmp(name, "std::shared_lock") ||
+	       !strcmp(name, "boost::unique_lock") ||
+	       !strcmp(name, "boost::shared_lock");
+}
+
+static bool std_lock_template(const char *name)
+{
+	return !strcmp(name, "std::lock_guard") ||
+	       !strcmp(name, "std::unique_lock") ||
+	       !strcmp(name, "std::scoped_lock") ||
+	       !strcmp(name, "std::shared_lock");
+}
+
+struct method_search {
+	const char *const *names;
+	CXCursor found;
+};
+
+static enum CXChildVisitResult method_cb(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	struct method_search *s = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	(void)parent;
+	if (k != CXCursor_CXXMethod && k != CXCursor_FunctionTemplate)
+		return CXChildVisit_Continue;
+	CXString str = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(str);
+	for (size_t i = 0; s->names[i]; i++)
+		if (!strcmp(name, s->names[i])) {
+			s->found = c;
+			break;
+		}
+	clang_disposeString(str);
+	return clang_Cursor_isNull(s->found) ? CXChildVisit_Continue
+					     : CXChildVisit_Break;
+}
+
+static CXCursor find_method(CXCursor record, const char *const *names)
+{
+	struct method_search s = { names, clang_getNullCursor() };
+	clang_visitChildren(record, method_cb, &s);
+	return s.found;
+}
+
+/* Does a value of type 't' work with co_await (or is it a coroutine)? */
+static bool is_awaitable_type(CXType t)
+{
+	static const char *const await_names[] = {
+		"await_ready", "operator co_await", NULL,
+	};
+	CXCursor d = type_decl(t);
+	if (clang_Cursor_isNull(d))
+		return false;
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
+	if (!clang_Cursor_isNull(find_method(d, await_names)))
+		return true;
+	if (!clang_Cursor_isNull(tmpl) &&
+	    !clang_Cursor_isNull(find_method(tmpl, await_names)))
+		return true;
+	/* a coroutine type: has a nested promise_type */
+	CXType promise = clang_Type_getTemplateArgumentAsType(t, 0);
+	(void)promise;
+	CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
+	bool task = false;
+	clang_disposeString(s);
+	return task;
+}
+
+/*
+ * A coroutine-aware mutex: its lock operation is awaitable.  A std lock
+ * template over it is the correct use across co_await, not a blocking
+ * lock.
+ */
+static bool is_async_mutex(CXType m)
+{
+	static const char *const lockers[] = {
+		"lock", "lock_shared", NULL,
+	};
+	CXCursor d = type_decl(m);
+	if (clang_Cursor_isNull(d))
+		return false;
+	CXCursor lock = find_method(d, lockers);
+	if (clang_Cursor_isNull(lock)) {
+		CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
+		if (!clang_Cursor_isNull(tmpl))
+			lock = find_method(tmpl, lockers);
+	}
+	if (clang_Cursor_isNull(lock))
+		return false;
+	CXType ret = clang_getResultType(clang_getCursorType(lock));
+	if (ret.kind == CXType_Void || ret.kind == CXType_Bool ||
+	    ret.kind == CXType_Invalid)
+		return false;
+	return is_awaitable_type(ret);
+}
+
+struct field_search {
+	struct walk *w;
+	int depth;
+	struct guard_info *out;
+	const char *field;
+	CXType field_type;
+};
+
+static enum CXVisitorResult field_cb(CXCursor c, CXClientData data)
+{
+	struct field_search *s = data;
+	struct guard_info gi;
+	CXType ft = clang_getCursorType(c);
+	if (classify_type(s->w, ft, &gi, s->depth + 1)) {
+		*s->out = gi;
+		s->field = cx_strdup(s->w->a, clang_getCursorSpelling(c));
+		return CXVisit_Break;
+	}
+	return CXVisit_Continue;
+}
+
+struct base_search {
+	struct walk *w;
+	int depth;
+	struct guard_info *out;
+	CXType base;
+	bool found;
+};
+
+static enum CXChildVisitResult base_cb(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	struct base_search *s = data;
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_CXXBaseSpecifier)
+		return CXChildVisit_Continue;
+	CXType bt = clang_getCursorType(c);
+	struct guard_info gi;
+	if (classify_type(s->w, bt, &gi, s->depth + 1)) {
+		*s->out = gi;
+		s->base = bt;
+		s->found = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static const char *short_type(struct walk *w, CXType t)
+{
+	return display_type(w, t);
+}
+
+/* A user record: a guard member or base makes it a guard. */
+static bool classify_record(struct walk *w, CXType t, CXCursor decl,
+			    const char *qual, struct guard_info *out, int depth)
+{
+	struct guard_info gi;
+	struct field_search fs = { w, depth, &gi, NULL, { CXType_Invalid, { 0, 0 } } };
+	(void)qual;
+	if (clang_Type_visitFields(clang_getCanonicalType(t), field_cb, &fs) ==
+		    (unsigned)-1 ||
+	    !fs.field) {
+		struct base_search bs = { w, depth, &gi, { CXType_Invalid, { 0, 0 } }, false };
+		clang_visitChildren(decl, base_cb, &bs);
+		if (!bs.found)
+			return false;
+		*out = gi;
+		out->via = arena_printf(w->a, "base '%s' of '%s'%s%s",
+					short_type(w, bs.base),
+					short_type(w, t),
+					gi.via ? ", " : "", gi.via ? gi.via : "");
+		out->maybe_empty = false;
+		return true;
+	}
+	*out = gi;
+	out->via = arena_printf(w->a, "member '%s' of '%s'%s%s", fs.field,
+				short_type(w, t), gi.via ? ", " : "",
+				gi.via ? gi.via : "");
+	out->maybe_empty = false;
+	return true;
+}
+
+static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
+			      int depth)
+{
+	CXType canon = clang_getCanonicalType(t);
+	memset(out, 0, sizeof(*out));
+
+	switch (canon.kind) {
+	case CXType_Pointer:
+	case CXType_LValueReference:
+	case CXType_RValueReference:
+	case CXType_MemberPointer:
+	case CXType_Invalid:
+		return false;
+	case CXType_ConstantArray:
+	case CXType_IncompleteArray:
+	case CXType_VariableArray:
+	case CXType_DependentSizedArray: {
+		struct guard_info gi;
+		if (!classify_type(w, clang_getArrayElementType(canon), &gi,
+				   depth + 1))
+			return false;
+		*out = gi;
+		out->via = arena_printf(w->a, "element of array '%s'%s%s",
+					display_type(w, t), gi.via ? ", " : "",
+					gi.via ? gi.via : "");
+		out->maybe_empty = false;
+		return true;
+	}
+	default:
+		break;
+	}
+
+	CXCursor decl = type_decl(t);
+	if (clang_Cursor_isNull(decl))
+		return false;
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(decl);
+	CXCursor named = clang_Cursor_isNull(tmpl) ? decl : tmpl;
+	const char *qual = qualname(w, named);
+	const char *spelled = type_spelling(w, canon);
+
+	if (rules_match(w->rules, RL_ALLOWED_TYPES, qual, spelled))
+		return false;
+	const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, qual,
+					   spelled);
+	if (r) {
+		if (std_lock_template(qual)) {
+			/* a lock over a coroutine-aware mutex is the fix */
+			int n = clang_Type_getNumTemplateArguments(canon);
+			for (int i = 0; i < n; i++) {
+				CXType m = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
+				if (m.kind != CXType_Invalid && is_async_mutex(m))
+					return false;
+			}
+		}
+		out->guard = true;
+		out->matched = r->path;
+		out->reason = r->reason;
+		out->maybe_empty = empty_able_lock(qual);
+		return true;
+	}
+	if (has_annotation(decl, "await_holding::must_not_suspend") ||
+	    (!clang_Cursor_isNull(tmpl) &&
+	     has_annotation(tmpl, "await_holding::must_not_suspend"))) {
+		out->guard = true;
+		out->matched = qual;
+		out->reason = NULL;
+		return true;
+	}
+	if (is_scoped_lockable(w, decl) ||
+	    (!clang_Cursor_isNull(tmpl) && is_scoped_lockable(w, tmpl))) {
+		out->guard = true;
+		out->matched = qual;
+		out->maybe_empty = empty_able_lock(qual);
+		return true;
+	}
+
+	if (depth >= MAX_TYPE_DEPTH)
+		return false;
+	bool maybe_empty = false;
+	if (owning_wrapper(qual, &maybe_empty)) {
+		int n = clang_Type_getNumTemplateArguments(canon);
+		for (int i = 0; i < n; i++) {
+			CXType arg = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
+			struct guard_info gi;
+			if (arg.kind == CXType_Invalid ||
+			    !classify_type(w, arg, &gi, depth + 1))
+				continue;
+			*out = gi;
+			out->via = arena_printf(w->a, "'%s'%s%s",
+						display_type(w, t),
+						gi.via ? ", " : "",
+						gi.via ? gi.via : "");
+			out->maybe_empty = maybe_empty;
+			return true;
+		}
+		return false;
+	}
+	if (in_system_header(decl))
+		return false;
+	enum CXCursorKind dk = clang_getCursorKind(decl);
+	if (dk != CXCursor_StructDecl && dk != CXCursor_ClassDecl &&
+	    dk != CXCursor_UnionDecl && dk != CXCursor_ClassTemplate &&
+	    dk != CXCursor_ClassTemplatePartialSpecialization)
+		return false;
+	return classify_record(w, t, decl, qual, out, depth);
+}
+
+/* Fill 'out' for type 't'; returns out->guard.  Cached. */
+static bool classify_type(struct walk *w, CXType t, struct guard_info *out,
+			  int depth)
+{
+	CXType canon = clang_getCanonicalType(t);
+	CXString s = clang_getTypeSpelling(canon);
+	const char *key = clang_getCString(s);
+	struct strmap_slot *slot;
+
+	if (!key || !*key || canon.kind == CXType_Dependent ||
+	    canon.kind == CXType_Unexposed) {
+		/* dependent: do not cache, the spelling may not be unique */
+		clang_disposeString(s);
+		return classify_uncached(w, t, out, depth);
+	}
+	slot = strmap_find(&w->types, key, false);
+	if (slot && slot->val) {
+		clang_disposeString(s);
+		*out = *(struct guard_info *)slot->val;
+		return out->guard;
+	}
+	const char *k = arena_strdup(w->a, key);
+	clang_disposeString(s);
+	struct guard_info *gi = arena_alloc(w->a, sizeof(*gi));
+	slot = strmap_find(&w->types, k, true);
+	slot->val = gi; /* 'not a guard' while in progress: breaks cycles */
+	classify_uncached(w, t, out, depth);
+	*gi = *out;
+	return out->guard;
+}
+
+/* ---- callees ----------------------------------------------------------- */
+
+static struct callee *callee_of(struct walk *w, CXCursor ref)
+{
+	struct cmap_slot *s = cmap_find(&w->callees, ref, true);
+	if (s->val)
+		return s->val;
+	struct callee *ce = arena_alloc(w->a, sizeof(*ce));
+	s->val = ce;
+	ce->name = qualname(w, ref);
+	ce->usr = cx_strdup(w->a, clang_getCursorUSR(ref));
+	ce->in_system = in_system_header(ref);
+	ce->is_move = !strcmp(ce->name, "std::move");
+	ce->is_swap = !strcmp(ce->name, "std::swap");
+	ce->is_exchange = !strcmp(ce->name, "std::exchange");
+	if (!ce->in_system) {
+		CXCursor def = clang_getCursorDefinition(ref);
+		ce->annotated =
+			has_annotation(ref, "await_holding::suspends") ||
+			has_annotation(clang_getCanonicalCursor(ref),
+				       "await_holding::suspends") ||
+			has_annotation(def, "await_holding::suspends");
+	}
+	ce->configured = rules_match(w->rules, RL_SUSPEND_FUNCTIONS, ce->name,
+				     NULL) != NULL;
+	ce->allowed = rules_match(w->rules, RL_ALLOWED_CALLEES, ce->name,
+				  NULL) != NULL;
+	ce->want = ce->annotated || ce->configured || !ce->in_system;
+	return ce;
+}
+
+/* ---- variables and scopes ----------------------------------------------- */
+
+static int var_of_decl(struct walk *w, CXCursor decl)
+{
+	struct cmap_slot *s = cmap_find(&w->vars, decl, false);
+	return s ? (int)(intptr_t)s->val - 1 : -1;
+}
+
+static void bind_decl(struct walk *w, CXCursor decl, int var)
+{
+	cmap_find(&w->vars, decl, true)->val = (void *)(intptr_t)(var + 1);
+}
+
+static CXCursor strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
+			return c;
+		struct kids ks;
+		kids_of(c, &ks);
+		if (ks.n != 1) {
+			kids_release(&ks);
+			return c;
+		}
+		c = ks.c[0];
+		kids_release(&ks);
+	}
+}
+
+/* The tracked variable an expression names, or -1. */
+static int var_of_expr(struct walk *w, CXCursor e)
+{
+	e = strip(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return -1;
+	return var_of_decl(w, clang_getCursorReferenced(e));
+}
+
+static size_t open_scope(struct walk *w)
+{
+	return w->nscope_vars;
+}
+
+static void scope_add(struct walk *w, int var)
+{
+	ARRAY_GROW(w->scope_vars, w->nscope_vars + 1, w->cap_scope_vars);
+	w->scope_vars[w->nscope_vars++] = var;
+}
+
+static void close_scope(struct walk *w, size_t mark, unsigned hi)
+{
+	while (w->nscope_vars > mark) {
+		int v = w->scope_vars[--w->nscope_vars];
+		w->fn->vars[v].hi = hi;
+	}
+}
+
+/* ---- nodes ------------------------------------------------------------- */
+
+static struct vnode *mk(struct walk *w, enum vnode_kind kind, CXCursor c)
+{
+	struct vnode *n = view_new_node(w->a, kind);
+	n->pre = next_num(w);
+	if (!clang_Cursor_isNull(c))
+		n->loc = cursor_loc(w, c);
+	return n;
+}
+
+static void done(struct walk *w, struct vnode *n)
+{
+	n->post = next_num(w);
+}
+
+static void add(struct walk *w, struct vnode *seq, struct vnode *n)
+{
+	if (n)
+		view_add_kid(w->a, seq, n);
+}
+
+static void event(struct walk *w, struct vnode *seq, CXCursor at,
+		  enum vevent ev, int var, int var2)
+{
+	struct vnode *n = mk(w, V_EVENT, at);
+	n->ev = ev;
+	n->var = var;
+	n->var2 = var2;
+	done(w, n);
+	add(w, seq, n);
+}
+
+static void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq);
+static void walk_expr(struct walk *w, CXCursor c, struct vnode *seq);
+static void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq);
+
+static void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++)
+		walk_expr(w, ks.c[i], seq);
+	kids_release(&ks);
+}
+
+static void defer_cursor(struct walk *w, CXCursor c)
+{
+	ARRAY_GROW(w->pending, w->npending + 1, w->cap_pending);
+	w->pending[w->npending++] = c;
+}
+
+/* ---- expressions ------------------------------------------------------- */
+
+static bool is_defer_lock_arg(struct walk *w, CXCursor arg)
+{
+	CXCursor d = type_decl(clang_getCursorType(arg));
+	if (clang_Cursor_isNull(d))
+		return false;
+	const char *q = qualname(w, d);
+	return !strcmp(q, "std::defer_lock_t") ||
+	       !strcmp(q, "boost::defer_lock_t");
+}
+
+/* nullptr, NULL, 0, std::nullopt, {} : a value that owns nothing. */
+static bool is_empty_value(struct walk *w, CXCursor e)
+{
+	e = strip(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_CXXNullPtrLiteralExpr || k == CXCursor_GNUNullExpr)
+		return true;
+	if (k == CXCursor_IntegerLiteral) {
+		CXEvalResult r = clang_Cursor_Evaluate(e);
+		bool zero = r && clang_EvalResult_getKind(r) == CXEval_Int &&
+			    clang_EvalResult_getAsLongLong(r) == 0;
+		if (r)
+			clang_EvalResult_dispose(r);
+		return zero;
+	}
+	if (k == CXCursor_DeclRefExpr) {
+		CXCursor ref = clang_getCursorReferenced(e);
+		const char *q = qualname(w, ref);
+		return !strcmp(q, "std::nullopt") || !strcmp(q, "boost::none");
+	}
+	if (k == CXCursor_InitListExpr) {
+		struct kids ks;
+		kids_of(e, &ks);
+		bool empty = ks.n == 0;
+		kids_release(&ks);
+		return empty;
+	}
+	if (k == CXCursor_CXXFunctionalCastExpr || k == CXCursor_CallExpr) {
+		CXCursor ref = clang_getCursorReferenced(e);
+		if (k == CXCursor_CallExpr &&
+		    clang_getCursorKind(ref) == CXCursor_Constructor) {
+			int n = clang_Cursor_getNumArguments(e);
+			if (n == 0)
+				return true;
+			for (int i = 0; i < n; i++)
+				if (is_defer_lock_arg(w, clang_Cursor_getArgument(e, (unsigned)i)))
+					return true;
+			if (n == 1 && (clang_CXXConstructor_isMoveConstructor(ref) ||
+				       clang_CXXConstructor_isCopyConstructor(ref)))
+				return is_empty_value(w, clang_Cursor_getArgument(e, 0));
+			return false;
+		}
+		struct kids ks;
+		kids_of(e, &ks);
+		bool empty = false;
+		for (unsigned i = 0; i < ks.n; i++) {
+			enum CXCursorKind kk = clang_getCursorKind(ks.c[i]);
+			if (kk != CXCursor_TypeRef && kk != CXCursor_TemplateRef &&
+			    kk != CXCursor_NamespaceRef)
+				empty = is_empty_value(w, ks.c[i]);
+		}
+		kids_release(&ks);
+		return empty;
+	}
+	return false;
+}
+
+/*
+ * If 'e' is std::move(x) (through copy/move constructors and casts) of a
+ * tracked variable x, return x and set '*call' to the std::move call.
+ */
+static int move_source(struct walk *w, CXCursor e, CXCursor *call)
+{
+	for (int guard = 0; guard < 16; guard++) {
+		e = strip(e);
+		enum CXCursorKind k = clang_getCursorKind(e);
+		if (k == CXCursor_CXXFunctionalCastExpr ||
+		    k == CXCursor_CXXStaticCastExpr) {
+			struct kids ks;
+			kids_of(e, &ks);
+			CXCursor last = ks.n ? ks.c[ks.n - 1] : clang_getNullCursor();
+			kids_release(&ks);
+			if (clang_Cursor_isNull(last))
+				return -1;
+			e = last;
+			continue;
+		}
+		if (k != CXCursor_CallExpr)
+			return -1;
+		CXCursor ref = clang_getCursorReferenced(e);
+		if (clang_getCursorKind(ref) == CXCursor_Constructor) {
+			if (clang_Cursor_getNumArguments(e) != 1 ||
+			    !(clang_CXXConstructor_isMoveConstructor(ref) ||
+			      clang_CXXConstructor_isCopyConstructor(ref)))
+				return -1;
+			e = clang_Cursor_getArgument(e, 0);
+			continue;
+		}
+		if (clang_Cursor_isNull(ref))
+			return -1;
+		struct callee *ce = callee_of(w, ref);
+		if ((ce->is_move || ce->is_exchange) &&
+		    clang_Cursor_getNumArguments(e) >= 1) {
+			int v = var_of_expr(w, clang_Cursor_getArgument(e, 0));
+			if (v >= 0)
+				*call = e;
+			return v;
+		}
+		return -1;
+	}
+	return -1;
+}
+
+/* The object of a member call 'c' (x.f() / x->f()), or a null cursor. */
+static CXCursor member_object(CXCursor c)
+{
+	struct kids ks;
+	CXCursor obj = clang_getNullCursor();
+	kids_of(c, &ks);
+	if (ks.n) {
+		CXCursor first = strip(ks.c[0]);
+		if (clang_getCursorKind(first) == CXCursor_MemberRefExpr) {
+			struct kids mk_;
+			kids_of(first, &mk_);
+			if (mk_.n)
+				obj = mk_.c[0];
+			kids_release(&mk_);
+		}
+	}
+	kids_release(&ks);
+	return obj;
+}
+
+static bool name_in(const char *name, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (!strcmp(name, list[i]))
+			return true;
+	return false;
+}
+
+static const char *const releasing_methods[] = {
+	"unlock", "release", "unlock_shared", "dismiss", NULL,
+};
+static const char *const acquiring_methods[] = {
+	"lock", "try_lock", "try_lock_for", "try_lock_until", "lock_shared",
+	"try_lock_shared", "try_lock_shared_for", "try_lock_shared_until",
+	"emplace", NULL,
+};
+
+/* x = rhs, where x is tracked: what does x own afterwards? */
+static void walk_assign(struct walk *w, CXCursor at, int var, CXCursor rhs,
+			struct vnode *seq)
+{
+	CXCursor mv = clang_getNullCursor();
+	int src = move_source(w, rhs, &mv);
+	CXCursor saved_move = w->move_done, saved_init = w->own_init;
+
+	if (src >= 0) {
+		w->move_done = mv;
+		walk_expr(w, rhs, seq);
+		w->move_done = saved_move;
+		if (src != var)
+			event(w, seq, at, EV_MOVE, src, var);
+		return;
+	}
+	w->own_init = strip(rhs);
+	walk_expr(w, rhs, seq);
+	w->own_init = saved_init;
+	event(w, seq, at, is_empty_value(w, rhs) ? EV_RELEASE : EV_ACQUIRE, var,
+	      -1);
+}
+
+static int new_temp(struct walk *w, CXCursor c, CXType t,
+		    const struct guard_info *gi)
+{
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.name = "(temporary)";
+	v.loc = cursor_loc(w, c);
+	v.type = display_type(w, t);
+	v.matched = gi->matched;
+	v.reason = gi->reason;
+	v.via = gi->via;
+	v.kind = VAR_TEMP;
+	return view_add_var(w->a, w->fn, &v);
+}
+
+static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
+		      struct vnode *seq)
+{
+	struct guard_info gi;
+	CXType t = clang_getCursorType(c);
+
+	if (same_cursor(w->own_init, c) ||
+	    clang_CXXConstructor_isMoveConstructor(ref) ||
+	    clang_CXXConstructor_isCopyConstructor(ref) ||
+	    !classify_type(w, t, &gi, 0)) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	/* a guard temporary: lives to the end of the full-expression */
+	struct vnode *d = mk(w, V_DECL, c);
+	walk_kids_expr(w, c, d);
+	done(w, d);
+	d->var = new_temp(w, c, t, &gi);
+	d->init = INIT_HELD;
+	int n = clang_Cursor_getNumArguments(c);
+	if (n == 0 && gi.maybe_empty)
+		d->init = INIT_EMPTY;
+	for (int i = 0; i < n; i++)
+		if (is_defer_lock_arg(w, clang_Cursor_getArgument(c, (unsigned)i)))
+			d->init = INIT_EMPTY;
+	w->fn->vars[d->var].lo = d->post;
+	scope_add(w, d->var);
+	add(w, seq, d);
+}
+
+static void walk_call(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	CXCursor ref = clang_getCursorReferenced(c);
+	enum CXCursorKind rk = clang_getCursorKind(ref);
+
+	if (rk == CXCursor_Constructor) {
+		walk_ctor(w, c, ref, seq);
+		return;
+	}
+	if (clang_Cursor_isNull(ref) ||
+	    (rk != CXCursor_FunctionDecl && rk != CXCursor_CXXMethod &&
+	     rk != CXCursor_FunctionTemplate && rk != CXCursor_ConversionFunction &&
+	     rk != CXCursor_Destructor)) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+
+	struct callee *ce = callee_of(w, ref);
+	int nargs = clang_Cursor_getNumArguments(c);
+	CXString sp = clang_getCursorSpelling(ref);
+	const char *method = arena_strdup(w->a, clang_getCString(sp));
+	clang_disposeString(sp);
+
+	/* x = y as an overloaded operator: object is argument 0 */
+	if (!strcmp(method, "operator=") && nargs == 2) {
+		int var = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		if (var >= 0) {
+			walk_assign(w, c, var, clang_Cursor_getArgument(c, 1), seq);
+			return;
+		}
+	}
+
+	struct vnode *call = NULL, *target = seq;
+	if (ce->want && !ce->is_move) {
+		call = mk(w, V_CALL, c);
+		call->call = arena_alloc(w->a, sizeof(*call->call));
+		call->call->name = ce->name;
+		call->call->usr = ce->usr;
+		call->call->annotated = ce->annotated;
+		call->call->configured = ce->configured;
+		call->call->suspends = ce->annotated || ce->configured;
+		target = call;
+	}
+	walk_kids_expr(w, c, target);
+	if (call) {
+		done(w, call);
+		add(w, seq, call);
+	}
+
+	/* ownership effects, after the call */
+	if ((ce->is_move || ce->is_exchange) && nargs >= 1 &&
+	    !same_cursor(w->move_done, c)) {
+		int v = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		if (v >= 0)
+			event(w, seq, c, EV_RELEASE, v, -1);
+		return;
+	}
+	if (ce->is_swap && nargs == 2) {
+		int a = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		int b = var_of_expr(w, clang_Cursor_getArgument(c, 1));
+		if (a >= 0 || b >= 0) {
+			if (a >= 0 && b >= 0)
+				event(w, seq, c, EV_SWAP, a, b);
+			else
+				event(w, seq, c, EV_ACQUIRE, a >= 0 ? a : b, -1);
+		}
+		return;
+	}
+	if (rk != CXCursor_CXXMethod && rk != CXCursor_Destructor &&
+	    rk != CXCursor_FunctionTemplate)
+		return;
+	CXCursor obj = member_object(c);
+	if (clang_Cursor_isNull(obj))
+		return;
+	int var = var_of_expr(w, obj);
+	if (var < 0)
+		return;
+	if (rk == CXCursor_Destructor || name_in(method, releasing_methods)) {
+		event(w, seq, c, EV_RELEASE, var, -1);
+	} else if (name_in(method, acquiring_methods)) {
+		event(w, seq, c, EV_ACQUIRE, var, -1);
+	} else if (!strcmp(method, "reset")) {
+		bool empty = nargs == 0 ||
+			     is_empty_value(w, clang_Cursor_getArgument(c, 0));
+		event(w, seq, c, empty ? EV_RELEASE : EV_ACQUIRE, var, -1);
+	} else if (!strcmp(method, "swap") && nargs == 1) {
+		int other = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		if (other >= 0)
+			event(w, seq, c, EV_SWAP, var, other);
+		else
+			event(w, seq, c, EV_ACQUIRE, var, -1);
+	}
+}
+
+/* Is 'e' a call to one of the allowed callees, or of an allowed type? */
+static bool allowed_await(struct walk *w, CXCursor operand)
+{
+	CXCursor e = strip(operand);
+	CXType t = clang_getCursorType(e);
+	CXCursor d = type_decl(t);
+
+	if (rules_has(w->rules, RL_ALLOWED_AWAITABLES) && !clang_Cursor_isNull(d)) {
+		CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
+		const char *q = qualname(w, clang_Cursor_isNull(tmpl) ? d : tmpl);
+		if (rules_match(w->rules, RL_ALLOWED_AWAITABLES, q,
+				type_spelling(w, clang_getCanonicalType(t))))
+			return true;
+	}
+	if (rules_has(w->rules, RL_ALLOWED_CALLEES) &&
+	    clang_getCursorKind(e) == CXCursor_CallExpr) {
+		CXCursor ref = clang_getCursorReferenced(e);
+		if (!clang_Cursor_isNull(ref) &&
+		    clang_getCursorKind(ref) != CXCursor_Constructor &&
+		    callee_of(w, ref)->allowed)
+			return true;
+	}
+	return false;
+}
+
+/* co_await / co_yield: walk the operand, then suspend. */
+static void walk_await(struct walk *w, CXCursor c, const char *kw,
+		       unsigned off, struct vnode *seq)
+{
+	struct kids ks;
+	struct vnode *s = mk(w, V_SUSPEND, clang_getNullCursor());
+	unsigned saved_off = w->await_off;
+	bool saved_in = w->in_await;
+
+	s->loc = src_loc_of(w, clang_getRangeStart(clang_getCursorExtent(c)));
+	s->skind = !strcmp(kw, "co_yield") ? SUSPEND_CO_YIELD : SUSPEND_CO_AWAIT;
+	kids_of(c, &ks);
+	w->await_off = off;
+	w->in_await = true;
+	bool allowed = false;
+	if (ks.n) {
+		allowed = s->skind == SUSPEND_CO_AWAIT && allowed_await(w, ks.c[0]);
+		walk_expr(w, ks.c[0], s);
+	}
+	w->await_off = saved_off;
+	w->in_await = saved_in;
+	kids_release(&ks);
+	done(w, s);
+	if (allowed)
+		s->kind = V_SEQ;
+	add(w, seq, s);
+}
+
+static void walk_unexposed_expr(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	unsigned off;
+	const char *kw = keyword_of(w, c, &off);
+	struct kids ks;
+
+	if (!kw || !strcmp(kw, "co_return") ||
+	    (w->in_await && off == w->await_off)) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	kids_of(c, &ks);
+	if (ks.n == 1 && clang_getCursorKind(ks.c[0]) == CXCursor_UnexposedExpr) {
+		unsigned off2;
+		const char *kw2 = keyword_of(w, ks.c[0], &off2);
+		if (kw2 && off2 == off) {
+			/* ExprWithCleanups and the like around the real node */
+			CXCursor inner = ks.c[0];
+			kids_release(&ks);
+			walk_expr(w, inner, seq);
+			return;
+		}
+	}
+	kids_release(&ks);
+	walk_await(w, c, kw, off, seq);
+}
+
+static bool op_cb(const char *p, size_t i, int depth, void *arg)
+{
+	const char **found = arg;
+	(void)depth;
+	if ((p[i] == '&' && p[i + 1] == '&') || (p[i] == '|' && p[i + 1] == '|')) {
+		*found = p[i] == '&' ? "&&" : "||";
+		return true;
+	}
+	if (p[i] == '=' && (i == 0 || !strchr("=!<>+-*/%&|^", p[i - 1])) &&
+	    p[i + 1] != '=') {
+		*found = "=";
+		return true;
+	}
+	if (find_word_cb(p, i, depth, (void *)"and") ||
+	    find_word_cb(p, i, depth, (void *)"or")) {
+		*found = p[i] == 'a' ? "&&" : "||";
+		return true;
+	}
+	return false;
+}
+
+/* The operator of a binary expression: "&&", "||", "=" or NULL. */
+static const char *binary_op(struct walk *w, CXCursor lhs, CXCursor rhs)
+{
+	CXFile fa, fb;
+	unsigned sa, ea, sb, eb;
+	const char *found = NULL;
+	extent_offsets(lhs, &fa, &sa, &ea);
+	extent_offsets(rhs, &fb, &sb, &eb);
+	if (!fa || !fb || !clang_File_isEqual(fa, fb) || ea > sb)
+		return NULL;
+	scan_code(w, fa, ea, sb, op_cb, &found);
+	return found;
+}
+
+static void walk_binary(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n != 2) {
+		kids_release(&ks);
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	const char *op = binary_op(w, ks.c[0], ks.c[1]);
+	if (op && (!strcmp(op, "&&") || !strcmp(op, "||"))) {
+		struct vnode *n = mk(w, V_COND, c);
+		n->a = mk(w, V_SEQ, c);
+		walk_expr(w, ks.c[0], n->a);
+		done(w, n->a);
+		n->b = mk(w, V_SEQ, c);
+		walk_expr(w, ks.c[1], n->b);
+		done(w, n->b);
+		done(w, n);
+		add(w, seq, n);
+	} else if (op && !strcmp(op, "=") && var_of_expr(w, ks.c[0]) >= 0) {
+		walk_assign(w, c, var_of_expr(w, ks.c[0]), ks.c[1], seq);
+	} else {
+		walk_expr(w, ks.c[0], seq);
+		walk_expr(w, ks.c[1], seq);
+	}
+	kids_release(&ks);
+}
+
+static void walk_conditional(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n != 3) {
+		kids_release(&ks);
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	struct vnode *n = mk(w, V_COND, c);
+	n->a = mk(w, V_SEQ, c);
+	walk_expr(w, ks.c[0], n->a);
+	done(w, n->a);
+	n->b = mk(w, V_SEQ, c);
+	walk_expr(w, ks.c[1], n->b);
+	done(w, n->b);
+	n->c = mk(w, V_SEQ, c);
+	walk_expr(w, ks.c[2], n->c);
+	done(w, n->c);
+	done(w, n);
+	add(w, seq, n);
+	kids_release(&ks);
+}
+
+/* A lambda: captures are evaluated here, the body is its own function. */
+static void walk_lambda(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++) {
+		enum CXCursorKind k = clang_getCursorKind(ks.c[i]);
+		if (clang_isExpression(k))
+			walk_expr(w, ks.c[i], seq);
+	}
+	kids_release(&ks);
+	defer_cursor(w, c);
+}
+
+static void walk_expr(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (w->depth > MAX_DEPTH)
+		return;
+	w->depth++;
+	switch (k) {
+	case CXCursor_UnexposedExpr:
+		walk_unexposed_expr(w, c, seq);
+		break;
+	case CXCursor_CallExpr:
+		walk_call(w, c, seq);
+		break;
+	case CXCursor_BinaryOperator:
+		walk_binary(w, c, seq);
+		break;
+	case CXCursor_ConditionalOperator:
+		walk_conditional(w, c, seq);
+		break;
+	case CXCursor_LambdaExpr:
+		walk_lambda(w, c, seq);
+		break;
+	case CXCursor_CXXThrowExpr: {
+		struct vnode *n = mk(w, V_THROW, c);
+		walk_kids_expr(w, c, n);
+		done(w, n);
+		add(w, seq, n);
+		break;
+	}
+	case CXCursor_StmtExpr: {
+		struct kids ks;
+		kids_of(c, &ks);
+		for (unsigned i = 0; i < ks.n; i++)
+			walk_stmt(w, ks.c[i], seq);
+		kids_release(&ks);
+		break;
+	}
+	case CXCursor_DeclRefExpr:
+	case CXCursor_IntegerLiteral:
+	case CXCursor_FloatingLiteral:
+	case CXCursor_StringLiteral:
+	case CXCursor_CharacterLiteral:
+	case CXCursor_CXXBoolLiteralExpr:
+	case CXCursor_CXXNullPtrLiteralExpr:
+	case CXCursor_TypeRef:
+	case CXCursor_TemplateRef:
+	case CXCursor_NamespaceRef:
+	case CXCursor_OverloadedDeclRef:
+	case CXCursor_CXXThisExpr:
+	case CXCursor_SizeOfPackExpr:
+	case CXCursor_UnaryExpr: /* sizeof, alignof: unevaluated */
+		break;
+	default:
+		if (clang_isStatement(k) && !clang_isExpression(k))
+			walk_stmt(w, c, seq);
+		else
+			walk_kids_expr(w, c, seq);
+		break;
+	}
+	w->depth--;
+}
+
+/* A full-expression: temporaries made in it die at its end. */
+static void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	size_t mark = open_scope(w);
+	struct vnode *fe = mk(w, V_SEQ, clang_getNullCursor());
+	walk_expr(w, c, fe);
+	done(w, fe);
+	close_scope(w, mark, fe->post);
+	if (fe->nkids)
+		add(w, seq, fe);
+}
+
+/* ---- declarations ------------------------------------------------------ */
+
+/* The initializer of a VarDecl: its last child if that is an expression. */
+static CXCursor var_init(CXCursor c)
+{
+	struct kids ks;
+	CXCursor init = clang_getNullCursor();
+	kids_of(c, &ks);
+	if (ks.n && clang_isExpression(clang_getCursorKind(ks.c[ks.n - 1])))
+		init = ks.c[ks.n - 1];
+	kids_release(&ks);
+	return init;
+}
+
+struct tref_search {
+	CXCursor found;
+};
+
+static enum CXChildVisitResult tref_cb(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	struct tref_search *s = data;
+	(void)parent;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_TemplateRef) {
+		s->found = clang_getCursorReferenced(c);
+		return CXChildVisit_Break;
+	}
+	if (k == CXCursor_LambdaExpr || k == CXCursor_CompoundStmt)
+		return CXChildVisit_Continue;
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * A dependent type with no declaration (CTAD or auto in a template):
+ * name it from the first TemplateRef in the declaration.
+ */
+static bool classify_dependent(struct walk *w, CXCursor var,
+			       struct guard_info *out)
+{
+	struct tref_search s = { clang_getNullCursor() };
+	clang_visitChildren(var, tref_cb, &s);
+	if (clang_Cursor_isNull(s.found))
+		return false;
+	const char *q = qualname(w, s.found);
+	const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, q, NULL);
+	memset(out, 0, sizeof(*out));
+	if (r && !rules_match(w->rules, RL_ALLOWED_TYPES, q, NULL)) {
+		out->guard = true;
+		out->matched = r->path;
+		out->reason = r->reason;
+		out->maybe_empty = empty_able_lock(q);
+		return true;
+	}
+	if (has_annotation(s.found, "await_holding::must_not_suspend") ||
+	    is_scoped_lockable(w, s.found)) {
+		out->guard = true;
+		out->matched = q;
+		out->maybe_empty = empty_able_lock(q);
+		return true;
+	}
+	return false;
+}
+
+/* Does initializing a reference from 'init' make a temporary? */
+static bool binds_temporary(CXCursor init)
+{
+	CXCursor e = strip(init);
+	for (int guard = 0; guard < 8; guard++) {
+		enum CXCursorKind k = clang_getCursorKind(e);
+		if (k == CXCursor_CXXFunctionalCastExpr) {
+			return true;
+		} else if (k == CXCursor_CallExpr) {
+			CXCursor ref = clang_getCursorReferenced(e);
+			if (clang_getCursorKind(ref) == CXCursor_Constructor)
+				return true;
+			CXType rt = clang_getResultType(clang_getCursorType(ref));
+			return rt.kind != CXType_LValueReference &&
+			       rt.kind != CXType_RValueReference &&
+			       rt.kind != CXType_Invalid;
+		} else if (k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr) {
+			struct kids ks;
+			kids_of(e, &ks);
+			if (ks.n != 1) {
+				kids_release(&ks);
+				return false;
+			}
+			e = ks.c[0];
+			kids_release(&ks);
+		} else {
+			return false;
+		}
+	}
+	return false;
+}
+
+static bool is_frame_local(CXCursor c)
+{
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+	if (sc == CX_SC_Static || sc == CX_SC_Extern)
+		return false;
+#if CINDEX_VERSION_MINOR >= 64
+	if (clang_getCursorTLSKind(c) != CXTLS_None)
+		return false;
+#endif
+	return true;
+}
+
+static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	CXType t = clang_getCursorType(c);
+	CXType canon = clang_getCanonicalType(t);
+	CXCursor init = var_init(c);
+	struct guard_info gi;
+	enum vvar_kind kind = VAR_LOCAL;
+
+	if (!is_frame_local(c)) {
+		if (!clang_Cursor_isNull(init))
+			walk_full_expr(w, init, seq);
+		return;
+	}
+	if (canon.kind == CXType_LValueReference ||
+	    canon.kind == CXType_RValueReference) {
+		int target = clang_Cursor_isNull(init) ? -1 : var_of_expr(w, init);
+		if (target >= 0) { /* an alias of a guard we track */
+			walk_full_expr(w, init, seq);
+			bind_decl(w, c, target);
+			return;
+		}
+		if (!classify_type(w, clang_getPointeeType(canon), &gi, 0)) {
+			if (!clang_Cursor_isNull(init))
+				walk_full_expr(w, init, seq);
+			return;
+		}
+		kind = clang_Cursor_isNull(init) || !binds_temporary(init)
+			       ? VAR_REF
+			       : VAR_LOCAL;
+		gi.maybe_empty = false;
+	} else if (!classify_type(w, t, &gi, 0) &&
+		   !((canon.kind == CXType_Unexposed ||
+		      canon.kind == CXType_Dependent || canon.kind == CXType_Auto ||
+		      clang_Cursor_isNull(type_decl(t))) &&
+		     canon.kind != CXType_Pointer &&
+		     classify_dependent(w, c, &gi))) {
+		if (!clang_Cursor_isNull(init))
+			walk_full_expr(w, init, seq);
+		return;
+	}
+
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.name = cx_strdup(w->a, clang_getCursorSpelling(c));
+	v.loc = cursor_loc(w, c);
+	v.type = display_type(w, t);
+	v.matched = gi.matched;
+	v.reason = gi.reason;
+	v.via = gi.via;
+	v.kind = kind;
+	int var = view_add_var(w->a, w->fn, &v);
+
+	enum vinit state = INIT_HELD;
+	CXCursor mv = clang_getNullCursor();
+	int src = -1;
+	if (clang_Cursor_isNull(init)) {
+		if (gi.maybe_empty)
+			state = INIT_EMPTY;
+	} else if (kind == VAR_LOCAL) {
+		CXCursor core = strip(init);
+		src = move_source(w, init, &mv);
+		if (src >= 0) {
+			state = INIT_EMPTY;
+		} else if (gi.maybe_empty && is_empty_value(w, init)) {
+			state = INIT_EMPTY;
+		} else if (clang_getCursorKind(core) == CXCursor_CallExpr &&
+			   clang_getCursorKind(clang_getCursorReferenced(core)) ==
+				   CXCursor_Constructor) {
+			int n = clang_Cursor_getNumArguments(core);
+			for (int i = 0; i < n; i++)
+				if (is_defer_lock_arg(w, clang_Cursor_getArgument(core, (unsigned)i)))
+					state = INIT_EMPTY;
+			if (n == 0 && gi.maybe_empty)
+				state = INIT_EMPTY;
+		}
+	}
+
+	size_t mark = open_scope(w);
+	struct vnode *d = mk(w, V_DECL, c);
+	d->loc = v.loc;
+	if (!clang_Cursor_isNull(init)) {
+		CXCursor saved_init = w->own_init, saved_move = w->move_done;
+		w->own_init = strip(init);
+		/* through casts to the constructor or call that makes it */
+		for (int guard = 0; guard < 8; guard++) {
+			enum CXCursorKind k = clang_getCursorKind(w->own_init);
+			if (k != CXCursor_CXXFunctionalCastExpr &&
+			    k != CXCursor_UnexposedExpr)
+				break;
+			struct kids ks;
+			kids_of(w->own_init, &ks);
+			CXCursor last = ks.n ? strip(ks.c[ks.n - 1])
+					     : clang_getNullCursor();
+			kids_release(&ks);
+			if (clang_Cursor_isNull(last))
+				break;
+			w->own_init = last;
+		}
+		if (src >= 0)
+			w->move_done = mv;
+		walk_expr(w, init, d);
+		w->own_init = saved_init;
+		w->move_done = saved_move;
+	}
+	done(w, d);
+	close_scope(w, mark, d->post);
+	d->var = var;
+	d->init = state;
+	w->fn->vars[var].lo = d->post;
+	scope_add(w, var);
+	bind_decl(w, c, var);
+	add(w, seq, d);
+	if (src >= 0 && src != var)
+		event(w, seq, c, EV_MOVE, src, var);
+}
+
+static void walk_decl_stmt(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++) {
+		enum CXCursorKind k = clang_getCursorKind(ks.c[i]);
+		if (k == CXCursor_VarDecl)
+			walk_vardecl(w, ks.c[i], seq);
+		else if (k == CXCursor_StructDecl || k == CXCursor_ClassDecl ||
+			 k == CXCursor_UnionDecl || k == CXCursor_ClassTemplate ||
+			 k == CXCursor_FunctionDecl)
+			defer_cursor(w, ks.c[i]);
+		else if (k == CXCursor_UnexposedDecl) /* structured binding */
+			walk_kids_expr(w, ks.c[i], seq);
+	}
+	kids_release(&ks);
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+static void walk_compound(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	size_t mark = open_scope(w);
+	struct vnode *s = mk(w, V_SEQ, c);
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++)
+		walk_stmt(w, ks.c[i], s);
+	kids_release(&ks);
+	done(w, s);
+	close_scope(w, mark, s->post);
+	add(w, seq, s);
+}
+
+/* A statement as the body of if/loop/case: its own scope. */
+static struct vnode *sub_stmt(struct walk *w, CXCursor c)
+{
+	size_t mark = open_scope(w);
+	struct vnode *s = mk(w, V_SEQ, clang_getNullCursor());
+	if (!clang_Cursor_isNull(c))
+		walk_stmt(w, c, s);
+	done(w, s);
+	close_scope(w, mark, s->post);
+	return s;
+}
+
+/* Condition part: an optional condition variable, then the condition. */
+static struct vnode *cond_part(struct walk *w, CXCursor var, CXCursor cond)
+{
+	struct vnode *s = mk(w, V_SEQ, clang_getNullCursor());
+	if (!clang_Cursor_isNull(var))
+		walk_vardecl(w, var, s);
+	if (!clang_Cursor_isNull(cond))
+		walk_full_expr(w, cond, s);
+	done(w, s);
+	return s;
+}
+
+static void walk_if(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 2) {
+		kids_release(&ks);
+		return;
+	}
+	unsigned nk = ks.n;
+	bool has_else = nk >= 3 &&
+			word_between(w, ks.c[nk - 2], ks.c[nk - 1], "else");
+	unsigned then_i = has_else ? nk - 2 : nk - 1;
+	unsigned cond_i = then_i - 1;
+	CXCursor condvar = clang_getNullCursor();
+	unsigned init_end = cond_i;
+	/* 'if (T x = e)': the VarDecl, then an implicit use of it */
+	for (unsigned i = 0; i < cond_i; i++)
+		if (clang_getCursorKind(ks.c[i]) == CXCursor_VarDecl) {
+			condvar = ks.c[i];
+			init_end = i;
+		}
+
+	size_t mark = open_scope(w);
+	struct vnode *wrap = mk(w, V_SEQ, c);
+	for (unsigned i = 0; i < init_end; i++)
+		walk_stmt(w, ks.c[i], wrap);
+	struct vnode *n = mk(w, V_IF, c);
+	n->a = cond_part(w, condvar, ks.c[cond_i]);
+	n->b = sub_stmt(w, ks.c[then_i]);
+	if (has_else)
+		n->c = sub_stmt(w, ks.c[nk - 1]);
+	done(w, n);
+	add(w, wrap, n);
+	done(w, wrap);
+	close_scope(w, mark, wrap->post);
+	add(w, seq, wrap);
+	kids_release(&ks);
+}
+
+static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	CXCursor init = clang_getNullCursor(), condvar = clang_getNullCursor(),
+		 cond = clang_getNullCursor(), inc = clang_getNullCursor();
+	kids_of(c, &ks);
+	if (!ks.n) {
+		kids_release(&ks);
+		return;
+	}
+	CXCursor body = ks.c[ks.n - 1];
+	CXFile f;
+	unsigned start, end;
+	struct semis sm = { 0, { 0, 0 }, 0 };
+	extent_offsets(c, &f, &start, &end);
+	scan_code(w, f, start, end, semis_cb, &sm);
+	for (unsigned i = 0; i + 1 < ks.n; i++) {
+		CXFile cf;
+		unsigned cs, ce;
+		extent_offsets(ks.c[i], &cf, &cs, &ce);
+		bool is_var = clang_getCursorKind(ks.c[i]) == CXCursor_VarDecl;
+		if (sm.n == 2 && cs < sm.at[0])
+			init = ks.c[i];
+		else if (sm.n == 2 && cs > sm.at[1])
+			inc = ks.c[i];
+		else if (is_var)
+			condvar = ks.c[i];
+		else if (sm.n == 2 || clang_Cursor_isNull(cond))
+			cond = ks.c[i];
+	}
+
+	size_t mark = open_scope(w);
+	struct vnode *wrap = mk(w, V_SEQ, c);
+	if (!clang_Cursor_isNull(init))
+		walk_stmt(w, init, wrap);
+	struct vnode *n = mk(w, V_LOOP, c);
+	size_t cmark = open_scope(w);
+	if (!clang_Cursor_isNull(cond) || !clang_Cursor_isNull(condvar))
+		n->a = cond_part(w, condvar, cond);
+	n->b = sub_stmt(w, body);
+	if (!clang_Cursor_isNull(inc)) {
+		n->c = mk(w, V_SEQ, inc);
+		walk_full_expr(w, inc, n->c);
+		done(w, n->c);
+	}
+	close_scope(w, cmark, n->c ? n->c->post : n->b->post);
+	done(w, n);
+	add(w, wrap, n);
+	done(w, wrap);
+	close_scope(w, mark, wrap->post);
+	add(w, seq, wrap);
+	kids_release(&ks);
+}
+
+static void walk_while(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 2) {
+		kids_release(&ks);
+		return;
+	}
+	CXCursor condvar = clang_getNullCursor();
+	if (ks.n >= 3 && clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
+		condvar = ks.c[0];
+	struct vnode *n = mk(w, V_LOOP, c);
+	size_t mark = open_scope(w);
+	n->a = cond_part(w, condvar, ks.c[ks.n - 2]);
+	n->b = sub_stmt(w, ks.c[ks.n - 1]);
+	close_scope(w, mark, n->b->post);
+	done(w, n);
+	add(w, seq, n);
+	kids_release(&ks);
+}
+
+static void walk_do(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 2) {
+		kids_release(&ks);
+		return;
+	}
+	struct vnode *n = mk(w, V_LOOP, c);
+	n->flags |= LOOP_DO;
+	n->b = sub_stmt(w, ks.c[0]);
+	n->a = cond_part(w, clang_getNullCursor(), ks.c[1]);
+	done(w, n);
+	add(w, seq, n);
+	kids_release(&ks);
+}
+
+static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 3) {
+		kids_release(&ks);
+		return;
+	}
+	/* [loop variable, range, body]: the range is evaluated once */
+	size_t mark = open_scope(w);
+	struct vnode *wrap = mk(w, V_SEQ, c);
+	walk_expr(w, ks.c[1], wrap);
+	struct vnode *n = mk(w, V_LOOP, c);
+	n->a = mk(w, V_SEQ, clang_getNullCursor()); /* "more elements?" */
+	done(w, n->a);
+	size_t bmark = open_scope(w);
+	n->b = mk(w, V_SEQ, clang_getNullCursor());
+	if (clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
+		walk_vardecl(w, ks.c[0], n->b);
+	walk_stmt(w, ks.c[ks.n - 1], n->b);
+	done(w, n->b);
+	close_scope(w, bmark, n->b->post);
+	done(w, n);
+	add(w, wrap, n);
+	done(w, wrap);
+	close_scope(w, mark, wrap->post);
+	add(w, seq, wrap);
+	kids_release(&ks);
+}
+
+static void walk_switch(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 2) {
+		kids_release(&ks);
+		return;
+	}
+	CXCursor condvar = clang_getNullCursor();
+	if (ks.n >= 3 && clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
+		condvar = ks.c[0];
+	size_t mark = open_scope(w);
+	struct vnode *n = mk(w, V_SWITCH, c);
+	n->a = cond_part(w, condvar, ks.c[ks.n - 2]);
+	n->b = sub_stmt(w, ks.c[ks.n - 1]);
+	done(w, n);
+	close_scope(w, mark, n->post);
+	add(w, seq, n);
+	kids_release(&ks);
+}
+
+static void walk_case(struct walk *w, CXCursor c, bool is_default,
+		      struct vnode *seq)
+{
+	struct kids ks;
+	struct vnode *n = mk(w, V_CASE, c);
+	if (is_default)
+		n->flags |= CASE_DEFAULT;
+	kids_of(c, &ks);
+	if (ks.n)
+		walk_stmt(w, ks.c[ks.n - 1], n);
+	kids_release(&ks);
+	done(w, n);
+	add(w, seq, n);
+}
+
+static int label_id(struct walk *w, CXCursor label)
+{
+	struct cmap_slot *s = cmap_find(&w->labels, label, true);
+	if (!s->val)
+		s->val = (void *)(intptr_t)(++w->fn->nlabels);
+	return (int)(intptr_t)s->val - 1;
+}
+
+static void walk_try(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (!ks.n) {
+		kids_release(&ks);
+		return;
+	}
+	struct vnode *n = mk(w, V_TRY, c);
+	n->a = sub_stmt(w, ks.c[0]);
+	for (unsigned i = 1; i < ks.n; i++) {
+		struct kids hk;
+		size_t mark = open_scope(w);
+		struct vnode *h = mk(w, V_SEQ, ks.c[i]);
+		kids_of(ks.c[i], &hk);
+		for (unsigned j = 0; j < hk.n; j++) {
+			if (clang_getCursorKind(hk.c[j]) == CXCursor_VarDecl)
+				walk_vardecl(w, hk.c[j], h);
+			else
+				walk_stmt(w, hk.c[j], h);
+		}
+		kids_release(&hk);
+		done(w, h);
+		close_scope(w, mark, h->post);
+		view_add_kid(w->a, n, h);
+	}
+	done(w, n);
+	add(w, seq, n);
+	kids_release(&ks);
+}
+
+static void walk_unexposed_stmt(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	unsigned off;
+	const char *kw = keyword_of(w, c, &off);
+	struct kids ks;
+
+	kids_of(c, &ks);
+	if (kw && !strcmp(kw, "co_return")) {
+		struct vnode *n = mk(w, V_RETURN, c);
+		if (ks.n == 2)
+			walk_full_expr(w, ks.c[0], n);
+		done(w, n);
+		add(w, seq, n);
+	} else {
+		/* [[attributes]] stmt, and what else libclang does not expose */
+		for (unsigned i = 0; i < ks.n; i++)
+			walk_stmt(w, ks.c[i], seq);
+	}
+	kids_release(&ks);
+}
+
+static void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	struct vnode *n;
+	struct kids ks;
+
+	if (w->depth > MAX_DEPTH)
+		return;
+	w->depth++;
+	switch (k) {
+	case CXCursor_CompoundStmt:
+		walk_compound(w, c, seq);
+		break;
+	case CXCursor_DeclStmt:
+		walk_decl_stmt(w, c, seq);
+		break;
+	case CXCursor_VarDecl:
+		walk_vardecl(w, c, seq);
+		break;
+	case CXCursor_IfStmt:
+		walk_if(w, c, seq);
+		break;
+	case CXCursor_ForStmt:
+		walk_for(w, c, seq);
+		break;
+	case CXCursor_WhileStmt:
+		walk_while(w, c, seq);
+		break;
+	case CXCursor_DoStmt:
+		walk_do(w, c, seq);
+		break;
+	case CXCursor_CXXForRangeStmt:
+		walk_range_for(w, c, seq);
+		break;
+	case CXCursor_SwitchStmt:
+		walk_switch(w, c, seq);
+		break;
+	case CXCursor_CaseStmt:
+		walk_case(w, c, false, seq);
+		break;
+	case CXCursor_DefaultStmt:
+		walk_case(w, c, true, seq);
+		break;
+	case CXCursor_BreakStmt:
+		n = mk(w, V_BREAK, c);
+		done(w, n);
+		add(w, seq, n);
+		break;
+	case CXCursor_ContinueStmt:
+		n = mk(w, V_CONTINUE, c);
+		done(w, n);
+		add(w, seq, n);
+		break;
+	case CXCursor_ReturnStmt:
+		n = mk(w, V_RETURN, c);
+		kids_of(c, &ks);
+		if (ks.n)
+			walk_full_expr(w, ks.c[0], n);
+		kids_release(&ks);
+		done(w, n);
+		add(w, seq, n);
+		break;
+	case CXCursor_GotoStmt:
+		n = mk(w, V_GOTO, c);
+		n->label = label_id(w, clang_getCursorReferenced(c));
+		done(w, n);
+		add(w, seq, n);
+		break;
+	case CXCursor_IndirectGotoStmt:
+		n = mk(w, V_RETURN, c); /* not followed: ends the path */
+		done(w, n);
+		add(w, seq, n);
+		break;
+	case CXCursor_LabelStmt:
+		n = mk(w, V_LABEL, c);
+		n->label = label_id(w, c);
+		kids_of(c, &ks);
+		for (unsigned i = 0; i < ks.n; i++)
+			walk_stmt(w, ks.c[i], n);
+		kids_release(&ks);
+		done(w, n);
+		add(w, seq, n);
+		break;
+	case CXCursor_CXXTryStmt:
+		walk_try(w, c, seq);
+		break;
+	case CXCursor_UnexposedStmt:
+		walk_unexposed_stmt(w, c, seq);
+		break;
+	case CXCursor_NullStmt:
+	case CXCursor_AsmStmt:
+	case CXCursor_MSAsmStmt:
+		break;
+	default:
+		if (clang_isExpression(k))
+			walk_full_expr(w, c, seq);
+		else if (clang_isDeclaration(k))
+			defer_cursor(w, c);
+		else if (clang_isStatement(k)) {
+			kids_of(c, &ks);
+			for (unsigned i = 0; i < ks.n; i++)
+				walk_stmt(w, ks.c[i], seq);
+			kids_release(&ks);
+		}
+		break;
+	}
+	w->depth--;
+}
+
+/* ---- functions --------------------------------------------------------- */
+
+static bool is_function_kind(enum CXCursorKind k)
+{
+	return k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod ||
+	       k == CXCursor_FunctionTemplate || k == CXCursor_Constructor ||
+	       k == CXCursor_Destructor || k == CXCursor_ConversionFunction ||
+	       k == CXCursor_LambdaExpr;
+}
+
+static const char *function_name(struct walk *w, CXCursor fn)
+{
+	if (clang_getCursorKind(fn) == CXCursor_LambdaExpr) {
+		struct src_loc l = cursor_loc(w, fn);
+		return arena_printf(w->a, "lambda at %u:%u", l.line, l.col);
+	}
+	return qualname(w, fn);
+}
+
+static void walk_function(struct walk *w, CXCursor fn)
+{
+	struct kids ks;
+	kids_of(fn, &ks);
+	CXCursor body = clang_getNullCursor();
+	for (unsigned i = ks.n; i-- > 0;) {
+		enum CXCursorKind k = clang_getCursorKind(ks.c[i]);
+		if (k == CXCursor_CompoundStmt || k == CXCursor_UnexposedStmt ||
+		    k == CXCursor_CXXTryStmt) {
+			body = ks.c[i];
+			break;
+		}
+	}
+	if (clang_Cursor_isNull(body)) {
+		kids_release(&ks);
+		return;
+	}
+
+	struct fn_view *f = arena_alloc(w->a, sizeof(*f));
+	f->name = function_name(w, fn);
+	f->loc = cursor_loc(w, fn);
+	f->coroutine = clang_getCursorKind(body) == CXCursor_UnexposedStmt;
+	if (clang_getCursorKind(fn) != CXCursor_LambdaExpr)
+		f->usr = cx_strdup(w->a, clang_getCursorUSR(fn));
+	if (f->coroutine) {
+		struct kids bk;
+		kids_of(body, &bk);
+		body = bk.n ? bk.c[0] : clang_getNullCursor();
+		kids_release(&bk);
+	}
+
+	w->fn = f;
+	w->counter = 0;
+	w->nscope_vars = 0;
+	w->depth = 0;
+	w->own_init = w->move_done = clang_getNullCursor();
+	w->in_await = false;
+	cmap_release(&w->vars);
+	cmap_release(&w->labels);
+
+	f->body = mk(w, V_SEQ, fn);
+	/* by-value parameters of guard type own their guard from entry */
+	for (unsigned i = 0; i < ks.n; i++) {
+		struct guard_info gi;
+		if (clang_getCursorKind(ks.c[i]) != CXCursor_ParmDecl)
+			continue;
+		CXType t = clang_getCursorType(ks.c[i]);
+		if (!classify_type(w, t, &gi, 0))
+			continue;
+		struct vvar v;
+		memset(&v, 0, sizeof(v));
+		v.name = cx_strdup(w->a, clang_getCursorSpelling(ks.c[i]));
+		v.loc = cursor_loc(w, ks.c[i]);
+		v.type = display_type(w, t);
+		v.matched = gi.matched;
+		v.reason = gi.reason;
+		v.via = gi.via;
+		v.kind = VAR_PARAM;
+		bind_decl(w, ks.c[i], view_add_var(w->a, f, &v));
+	}
+	kids_release(&ks);
+	if (!clang_Cursor_isNull(body))
+		walk_stmt(w, body, f->body);
+	done(w, f->body);
+	close_scope(w, 0, f->body->post);
+	for (size_t i = 0; i < f->nvars; i++)
+		if (f->vars[i].kind == VAR_PARAM) {
+			f->vars[i].lo = 0;
+			f->vars[i].hi = f->body->post;
+		}
+	f->nnumbers = w->counter;
+	*w->tail = f;
+	w->tail = &f->next;
+}
+
+static bool in_main_file(struct walk *w, CXCursor c)
+{
+	CXFile f;
+	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+	return f && w->tu->main && clang_File_isEqual(f, w->tu->main);
+}
+
+static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
+				      CXClientData data);
+
+static void walk_decl(struct walk *w, CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (is_function_kind(k)) {
+		walk_function(w, c);
+		return;
+	}
+	clang_visitChildren(c, top_cb, w);
+}
+
+/* Lambdas in initializers outside function bodies. */
+static enum CXChildVisitResult find_lambdas_cb(CXCursor c, CXCursor parent,
+					       CXClientData data)
+{
+	struct walk *w = data;
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_LambdaExpr) {
+		defer_cursor(w, c);
+		return CXChildVisit_Continue;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * Top-level visitor: returns Recurse into namespaces, classes and
+ * templates, Continue after handing a function to walk_function().
+ */
+static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
+				      CXClientData data)
+{
+	struct walk *w = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	(void)parent;
+
+	if (!in_main_file(w, c))
+		return CXChildVisit_Continue;
+	if (is_function_kind(k)) {
+		walk_function(w, c);
+		return CXChildVisit_Continue;
+	}
+	switch (k) {
+	case CXCursor_Namespace:
+	case CXCursor_LinkageSpec:
+	case CXCursor_StructDecl:
+	case CXCursor_ClassDecl:
+	case CXCursor_UnionDecl:
+	case CXCursor_ClassTemplate:
+	case CXCursor_ClassTemplatePartialSpecialization:
+	case CXCursor_UnexposedDecl:
+		return CXChildVisit_Recurse;
+	case CXCursor_VarDecl:
+	case CXCursor_FieldDecl:
+		clang_visitChildren(c, find_lambdas_cb, w);
+		return CXChildVisit_Continue;
+	default:
+		return CXChildVisit_Continue;
+	}
+}
+
+struct fn_view *walk_tu(struct tu *tu, struct rules *rules)
+{
+	struct walk w;
+	memset(&w, 0, sizeof(w));
+	w.tu = tu;
+	w.cx = tu->cx;
+	w.a = &tu->arena;
+	w.rules = rules;
+	w.tail = &w.head;
+
+	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), top_cb, &w);
+	/* lambdas and local classes found along the way, breadth first */
+	for (size_t i = 0; i < w.npending; i++)
+		walk_decl(&w, w.pending[i]);
+
+	strmap_release(&w.types);
+	cmap_release(&w.callees);
+	cmap_release(&w.qualnames);
+	cmap_release(&w.files);
+	cmap_release(&w.vars);
+	cmap_release(&w.labels);
+	free(w.pending);
+	free(w.scope_vars);
+	return w.head;
+}

@@ -1,0 +1,27 @@
+/*
+ * walk.h - the AST walk: from libclang cursors to our own struct fn_view
+ * (view.h), one per function body, lambda and coroutine in the main file.
+ *
+ * This is where C++ meets our model: which locals are guards (by the
+ * rules, annotations, clang's scoped_lockable, and through owning
+ * wrappers), which expressions are suspension points, which calls
+ * release, move or re-acquire a guard, and the control structure around
+ * them.  After this, nothing sees a cursor.
+ */
+#ifndef AWAIT_HOLDING_WALK_H
+#define AWAIT_HOLDING_WALK_H
+
+struct fn_view;
+struct rules;
+struct tu;
+
+/*
+ * Views of every function defined in the TU's main file, as a list
+ * linked through fn_view.next, in source order.  Memory is owned by the
+ * TU's arena.  Calls carry callee names and USRs; whether a call
+ * suspends is marked for configured and annotated callees here and for
+ * the rest by the summary pass.
+ */
+struct fn_view *walk_tu(struct tu *tu, struct rules *rules);
+
+#endif

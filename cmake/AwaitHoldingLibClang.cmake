@@ -1,0 +1,33 @@
+# Find libclang and its headers as one pair: libclang's enum values change
+# between LLVM versions, so we must compile against the headers of the
+# library we link.  Prefers LLVM 22 (Debian's libclang-22-dev), then older
+# versions down to 14.  Override with -DAH_LLVM_ROOT=/usr/lib/llvm-NN.
+#
+# Defines the imported target ah::libclang and AH_LLVM_ROOT.
+
+set(_ah_versions 22 21 20 19 18 17 16 15 14)
+if(NOT AH_LLVM_ROOT)
+  foreach(v IN LISTS _ah_versions)
+    if(EXISTS "/usr/lib/llvm-${v}/include/clang-c/Index.h")
+      set(AH_LLVM_ROOT "/usr/lib/llvm-${v}")
+      break()
+    endif()
+  endforeach()
+endif()
+if(NOT AH_LLVM_ROOT)
+  message(FATAL_ERROR "libclang not found: install libclang-22-dev (or pass -DAH_LLVM_ROOT=/usr/lib/llvm-NN)")
+endif()
+
+find_path(AH_LIBCLANG_INCLUDE clang-c/Index.h
+          PATHS "${AH_LLVM_ROOT}/include" NO_DEFAULT_PATH)
+find_library(AH_LIBCLANG_LIBRARY NAMES clang libclang
+             PATHS "${AH_LLVM_ROOT}/lib" NO_DEFAULT_PATH)
+if(NOT AH_LIBCLANG_INCLUDE OR NOT AH_LIBCLANG_LIBRARY)
+  message(FATAL_ERROR "libclang headers or library missing under ${AH_LLVM_ROOT}")
+endif()
+message(STATUS "libclang: ${AH_LIBCLANG_LIBRARY} (headers ${AH_LIBCLANG_INCLUDE})")
+
+add_library(ah::libclang UNKNOWN IMPORTED)
+set_target_properties(ah::libclang PROPERTIES
+  IMPORTED_LOCATION "${AH_LIBCLANG_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${AH_LIBCLANG_INCLUDE}")

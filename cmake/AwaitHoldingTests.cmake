@@ -1,0 +1,34 @@
+# Tests: unit tests of the modules that do not use libclang, one verify
+# test per testdata file, and the command-line tests.
+
+foreach(t toml compdb verify flow)
+  if(EXISTS ${PROJECT_SOURCE_DIR}/checker/test/test_${t}.c)
+    add_executable(test_${t} checker/test/test_${t}.c)
+    target_compile_options(test_${t} PRIVATE ${AH_WARNINGS})
+    target_link_libraries(test_${t} PRIVATE ah_core)
+    add_test(NAME unit/${t}
+             COMMAND test_${t} ${PROJECT_SOURCE_DIR}/checker/test/${t}
+             WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  endif()
+endforeach()
+
+find_program(AH_CLANGXX NAMES clang++-22 clang++)
+find_program(AH_CLANG NAMES clang-22 clang)
+
+file(GLOB_RECURSE ah_cases CONFIGURE_DEPENDS
+     ${PROJECT_SOURCE_DIR}/testdata/*.cpp ${PROJECT_SOURCE_DIR}/testdata/*.c)
+foreach(case IN LISTS ah_cases)
+  file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR} ${case})
+  if(name MATCHES "^testdata/(cli|output|compdb)/")
+    continue()
+  endif()
+  add_test(NAME verify/${name} COMMAND await-holding --verify ${case})
+  if(name MATCHES "^testdata/known-bugs/")
+    set_tests_properties(verify/${name} PROPERTIES WILL_FAIL TRUE)
+  endif()
+endforeach()
+
+if(EXISTS ${PROJECT_SOURCE_DIR}/testdata/cli/run.sh)
+  add_test(NAME cli COMMAND bash ${PROJECT_SOURCE_DIR}/testdata/cli/run.sh
+                            $<TARGET_FILE:await-holding>)
+endif()
