@@ -393,7 +393,13 @@ static int apply_verify_header(struct run *r, struct job *j)
 	}
 	if (h.config && !r->opt.config) {
 		if (h.config_is_path) {
-			j->rules = load_config(r, h.config);
+			const char *cfg = h.config;
+			if (cfg[0] != '/') {
+				char *dir = dir_of(j->path);
+				cfg = arena_printf(&r->arena, "%s/%s", dir, cfg);
+				free(dir);
+			}
+			j->rules = load_config(r, cfg);
 		} else {
 			struct rules *rules = xmalloc(sizeof(*rules));
 			rules_init(rules);

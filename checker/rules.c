@@ -459,9 +459,16 @@ static int read_root(struct rules *r, const struct doc *d,
 {
 	char msg[512];
 
-	/* extends first, so the file's own entries come after the packs' */
+	/*
+	 * extends first, so the file's own entries come after the packs';
+	 * a configuration without it extends "std", as clippy's configured
+	 * types add to its built-in lock lint.  "extends = []" opts out.
+	 */
 	const struct toml_value *ext = toml_get(root, "extends");
-	if (ext) {
+	if (!ext && !d->is_pack) {
+		if (load_pack(r, "std", d, root->pos, depth) < 0)
+			return -1;
+	} else if (ext) {
 		if (ext->kind == TOML_STRING) {
 			if (load_pack(r, ext->u.str.s, d, ext->pos, depth) < 0)
 				return -1;

@@ -929,8 +929,7 @@ static int check_end(struct parser *p, const char *what)
 {
 	if (is_value_end(cur(p)))
 		return 0;
-	return fail(p, p->i, "invalid character %s in %s", describe(p, p->i),
-		    what);
+	return fail(p, p->i, "unexpected %s in %s", describe(p, p->i), what);
 }
 
 enum base { BASE_DEC, BASE_HEX, BASE_OCT, BASE_BIN };

@@ -570,6 +570,7 @@ struct vdiag {
 	size_t file;  /* index into vcheck.files */
 	size_t seq;   /* position in the list, for a stable sort */
 	size_t match; /* index of its marker in its file, or NO_MATCH */
+	bool reason;  /* a reason note: checked only where markers ask */
 };
 
 struct vcheck {
@@ -649,8 +650,10 @@ static void collect_diags(struct vcheck *vc, const struct diag_list *l)
 		for (size_t j = 0; j < f->nsusp; j++)
 			add_diag(vc, &f->susp[j].loc, VERIFY_NOTE,
 				 diag_note_text(&vc->a, &f->susp[j]));
-		if (f->reason)
+		if (f->reason) {
 			add_diag(vc, &f->loc, VERIFY_NOTE, diag_reason_text(&vc->a, f));
+			vc->diags[vc->ndiags - 1].reason = true;
+		}
 	}
 	for (size_t i = 0; i < l->nproblems; i++) {
 		const struct problem *p = &l->problems[i];
@@ -738,9 +741,15 @@ static int report_file(struct vcheck *vc, size_t fi, FILE *out)
 		fputc('\n', out);
 		n++;
 	}
+	/* reason notes are strict only in files that expect some */
+	bool strict_reasons = false;
+	for (size_t k = 0; k < vf->m.n; k++)
+		if (strstr(vf->m.v[k].text, "reason:"))
+			strict_reasons = true;
 	for (size_t i = 0; i < vc->ndiags; i++) {
 		const struct vdiag *d = &vc->diags[i];
-		if (d->file != fi || d->match != NO_MATCH)
+		if (d->file != fi || d->match != NO_MATCH ||
+		    (d->reason && !strict_reasons))
 			continue;
 		fprintf(out, "%s:%u:", d->path, d->line);
 		if (d->col)

@@ -111,7 +111,10 @@ int verify_read_header(struct arena *a, const char *path,
  * is a warning at its location, then a note per suspension point, then,
  * if it has a reason, a note "reason: …" at its location; each problem
  * with a file is an error, warning or note with its message.  Problems
- * without a file are not matched.  The order of 'l' does not matter: a
+ * without a file are not matched.  Reason notes are held to the markers
+ * only in a file where some marker mentions "reason:" (every finding of
+ * a built-in rule has one; most tests are about something else), so a
+ * test about reasons checks them all, absence included.  The order of 'l' does not matter: a
  * diagnostic that fits several markers goes where it lets the most
  * markers be satisfied.
  *

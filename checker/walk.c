@@ -209,9 +209,17 @@ static struct src_loc cursor_loc(struct walk *w, CXCursor c)
 	return src_loc_of(w, clang_getCursorLocation(c));
 }
 
+/*
+ * The same expression?  Cursors reached through clang_Cursor_getArgument()
+ * and through visiting differ in their parent field, so compare what the
+ * expression is, not how we got to it.
+ */
 static bool same_cursor(CXCursor a, CXCursor b)
 {
-	return !clang_Cursor_isNull(a) && clang_equalCursors(a, b);
+	return !clang_Cursor_isNull(a) && !clang_Cursor_isNull(b) &&
+	       clang_getCursorKind(a) == clang_getCursorKind(b) &&
+	       clang_equalRanges(clang_getCursorExtent(a),
+				 clang_getCursorExtent(b));
 }
 
 /* The text of the file at the spelling location of the extent start. */
@@ -429,6 +437,12 @@ static enum CXChildVisitResult attr_cb(CXCursor c, CXCursor parent,
 		unsigned off;
 		size_t avail;
 		const char *p = text_at_start(s->w, c, &off, &avail);
+		/* [[clang::scoped_lockable]] starts at the namespace */
+		if (p && avail > 7 && word_at(p, avail, "clang") && p[5] == ':' &&
+		    p[6] == ':') {
+			p += 7;
+			avail -= 7;
+		}
 		if (p && (word_at(p, avail, "scoped_lockable") ||
 			  word_at(p, avail, "__scoped_lockable__")))
 			s->found = true;
@@ -982,6 +996,17 @@ static bool is_defer_lock_arg(struct walk *w, CXCursor arg)
 	       !strcmp(q, "boost::defer_lock_t");
 }
 
+/* An argument the caller did not write: a default argument. */
+static bool is_default_arg(CXCursor call, CXCursor arg)
+{
+	CXFile cf, af;
+	unsigned cs, ce, as, ae;
+	extent_offsets(call, &cf, &cs, &ce);
+	extent_offsets(arg, &af, &as, &ae);
+	return !af || !cf || !clang_File_isEqual(af, cf) || as < cs || ae > ce ||
+	       as == ae;
+}
+
 /* nullptr, NULL, 0, std::nullopt, {} : a value that owns nothing. */
 static bool is_empty_value(struct walk *w, CXCursor e)
 {
@@ -1014,15 +1039,16 @@ static bool is_empty_value(struct walk *w, CXCursor e)
 		if (k == CXCursor_CallExpr &&
 		    clang_getCursorKind(ref) == CXCursor_Constructor) {
 			int n = clang_Cursor_getNumArguments(e);
-			if (n == 0)
-				return true;
-			for (int i = 0; i < n; i++)
-				if (is_defer_lock_arg(w, clang_Cursor_getArgument(e, (unsigned)i)))
+			bool all_empty = true;
+			for (int i = 0; i < n; i++) {
+				CXCursor arg = clang_Cursor_getArgument(e, (unsigned)i);
+				if (is_defer_lock_arg(w, arg))
 					return true;
-			if (n == 1 && (clang_CXXConstructor_isMoveConstructor(ref) ||
-				       clang_CXXConstructor_isCopyConstructor(ref)))
-				return is_empty_value(w, clang_Cursor_getArgument(e, 0));
-			return false;
+				if (!is_default_arg(e, arg) && !is_empty_value(w, arg))
+					all_empty = false;
+			}
+			/* T(), T(nullptr), T(std::nullopt), T(std::move(empty)) */
+			return all_empty;
 		}
 		struct kids ks;
 		kids_of(e, &ks);
@@ -1037,6 +1063,32 @@ static bool is_empty_value(struct walk *w, CXCursor e)
 		return empty;
 	}
 	return false;
+}
+
+/*
+ * The first declaration of the overload set a dependent call names
+ * ("std::move(x)" in a template), or a null cursor.
+ */
+static CXCursor overload_of(CXCursor call)
+{
+	struct kids ks;
+	CXCursor ovl = clang_getNullCursor();
+	kids_of(call, &ks);
+	CXCursor first = ks.n ? strip(ks.c[0]) : clang_getNullCursor();
+	kids_release(&ks);
+	enum CXCursorKind fk = clang_getCursorKind(first);
+	if (fk == CXCursor_OverloadedDeclRef) {
+		ovl = first;
+	} else if (fk == CXCursor_DeclRefExpr) {
+		kids_of(first, &ks);
+		for (unsigned i = 0; i < ks.n; i++)
+			if (clang_getCursorKind(ks.c[i]) == CXCursor_OverloadedDeclRef)
+				ovl = ks.c[i];
+		kids_release(&ks);
+	}
+	if (clang_Cursor_isNull(ovl) || !clang_getNumOverloadedDecls(ovl))
+		return clang_getNullCursor();
+	return clang_getOverloadedDecl(ovl, 0);
 }
 
 /*
@@ -1059,6 +1111,13 @@ static int move_source(struct walk *w, CXCursor e, CXCursor *call)
 			e = last;
 			continue;
 		}
+		if (k == CXCursor_DeclRefExpr && guard > 0) {
+			/* reached through a cast: static_cast<T &&>(x) */
+			int v = var_of_decl(w, clang_getCursorReferenced(e));
+			if (v >= 0)
+				*call = e;
+			return v;
+		}
 		if (k != CXCursor_CallExpr)
 			return -1;
 		CXCursor ref = clang_getCursorReferenced(e);
@@ -1070,6 +1129,8 @@ static int move_source(struct walk *w, CXCursor e, CXCursor *call)
 			e = clang_Cursor_getArgument(e, 0);
 			continue;
 		}
+		if (clang_Cursor_isNull(ref))
+			ref = overload_of(e);
 		if (clang_Cursor_isNull(ref))
 			return -1;
 		struct callee *ce = callee_of(w, ref);
@@ -1190,23 +1251,88 @@ static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
 	add(w, seq, d);
 }
 
-static void walk_call(struct walk *w, CXCursor c, struct vnode *seq)
+static void member_event(struct walk *w, CXCursor c, struct vnode *seq,
+			 int var, const char *method, int nargs);
+
+/* The member named by a MemberRefExpr, from libclang or the source. */
+static const char *member_name(struct walk *w, CXCursor mref)
 {
-	CXCursor ref = clang_getCursorReferenced(c);
+	CXString sp = clang_getCursorSpelling(mref);
+	const char *name = cx_strdup(w->a, sp);
+	if (*name)
+		return name;
+	/* dependent: the identifier after the last '.' or '->' */
+	CXFile f;
+	unsigned start, end;
+	size_t size;
+	extent_offsets(mref, &f, &start, &end);
+	const char *buf = f ? clang_getFileContents(w->cx, f, &size) : NULL;
+	if (!buf || end > size || start >= end)
+		return NULL;
+	unsigned dot = 0;
+	for (unsigned i = start; i + 1 < end; i++)
+		if (buf[i] == '.' || (buf[i] == '-' && buf[i + 1] == '>'))
+			dot = i + (buf[i] == '-' ? 2 : 1);
+	if (!dot)
+		return NULL;
+	unsigned i = dot;
+	for (;;) {
+		while (i < end && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n'))
+			i++;
+		if (i + 8 <= end && word_at(buf + i, end - i, "template")) {
+			i += 8;
+			continue;
+		}
+		break;
+	}
+	unsigned j = i;
+	while (j < end && (buf[j] == '_' || buf[j] == '~' ||
+			   (buf[j] >= 'a' && buf[j] <= 'z') ||
+			   (buf[j] >= 'A' && buf[j] <= 'Z') ||
+			   (buf[j] >= '0' && buf[j] <= '9')))
+		j++;
+	return j > i ? arena_strndup(w->a, buf + i, j - i) : NULL;
+}
+
+/*
+ * A call that returns a guard by value makes a temporary that lives to the
+ * end of the full-expression (unless it initializes a variable: then it
+ * is that variable, see own_init).
+ */
+static void returned_temporary(struct walk *w, CXCursor c, CXCursor ref,
+			       struct vnode *seq)
+{
+	CXType rt = clang_getResultType(clang_getCursorType(ref));
+	CXType t = clang_getCanonicalType(clang_getCursorType(c));
+	struct guard_info gi;
+
+	switch (rt.kind) {
+	case CXType_LValueReference:
+	case CXType_RValueReference:
+	case CXType_Pointer:
+	case CXType_Void:
+	case CXType_Invalid:
+		return;
+	default:
+		break;
+	}
+	if ((t.kind != CXType_Record && t.kind != CXType_Elaborated &&
+	     t.kind != CXType_Unexposed) ||
+	    !classify_type(w, t, &gi, 0))
+		return;
+	struct vnode *d = mk(w, V_DECL, c);
+	done(w, d);
+	d->var = new_temp(w, c, t, &gi);
+	d->init = INIT_HELD;
+	w->fn->vars[d->var].lo = d->post;
+	scope_add(w, d->var);
+	add(w, seq, d);
+}
+
+static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
+			       struct vnode *seq)
+{
 	enum CXCursorKind rk = clang_getCursorKind(ref);
-
-	if (rk == CXCursor_Constructor) {
-		walk_ctor(w, c, ref, seq);
-		return;
-	}
-	if (clang_Cursor_isNull(ref) ||
-	    (rk != CXCursor_FunctionDecl && rk != CXCursor_CXXMethod &&
-	     rk != CXCursor_FunctionTemplate && rk != CXCursor_ConversionFunction &&
-	     rk != CXCursor_Destructor)) {
-		walk_kids_expr(w, c, seq);
-		return;
-	}
-
 	struct callee *ce = callee_of(w, ref);
 	int nargs = clang_Cursor_getNumArguments(c);
 	CXString sp = clang_getCursorSpelling(ref);
@@ -1238,6 +1364,8 @@ static void walk_call(struct walk *w, CXCursor c, struct vnode *seq)
 		done(w, call);
 		add(w, seq, call);
 	}
+	if (!ce->is_move && !ce->is_exchange && !same_cursor(w->own_init, c))
+		returned_temporary(w, c, ref, seq);
 
 	/* ownership effects, after the call */
 	if ((ce->is_move || ce->is_exchange) && nargs >= 1 &&
@@ -1245,6 +1373,14 @@ static void walk_call(struct walk *w, CXCursor c, struct vnode *seq)
 		int v = var_of_expr(w, clang_Cursor_getArgument(c, 0));
 		if (v >= 0)
 			event(w, seq, c, EV_RELEASE, v, -1);
+		return;
+	}
+	if (!strcmp(ce->name, "std::lock") || !strcmp(ce->name, "std::try_lock")) {
+		for (int i = 0; i < nargs; i++) {
+			int v = var_of_expr(w, clang_Cursor_getArgument(c, (unsigned)i));
+			if (v >= 0)
+				event(w, seq, c, EV_ACQUIRE, v, -1);
+		}
 		return;
 	}
 	if (ce->is_swap && nargs == 2) {
@@ -1265,15 +1401,87 @@ static void walk_call(struct walk *w, CXCursor c, struct vnode *seq)
 	if (clang_Cursor_isNull(obj))
 		return;
 	int var = var_of_expr(w, obj);
-	if (var < 0)
+	if (var >= 0) {
+		member_event(w, c, seq, var,
+			     rk == CXCursor_Destructor ? "~" : method, nargs);
+	} else if (!strcmp(method, "swap") && nargs == 1) {
+		/* T().swap(g): g now owns what the other object owned */
+		int other = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		if (other >= 0)
+			event(w, seq, c,
+			      is_empty_value(w, obj) ? EV_RELEASE : EV_ACQUIRE,
+			      other, -1);
+	}
+}
+
+/*
+ * A call in a template whose callee depends on a template parameter:
+ * "lk.unlock()" names its member only in the source text, "std::move(x)"
+ * and "rt::park(s)" name an overload set.
+ */
+static void walk_dependent_call(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	CXCursor first = ks.n ? strip(ks.c[0]) : clang_getNullCursor();
+	kids_release(&ks);
+	enum CXCursorKind fk = clang_getCursorKind(first);
+
+	if (fk == CXCursor_MemberRefExpr) {
+		walk_kids_expr(w, c, seq);
+		const char *name = member_name(w, first);
+		struct kids mk_;
+		kids_of(first, &mk_);
+		int var = mk_.n ? var_of_expr(w, mk_.c[0]) : -1;
+		kids_release(&mk_);
+		if (var >= 0 && name)
+			member_event(w, c, seq, var, name,
+				     clang_Cursor_getNumArguments(c));
 		return;
-	if (rk == CXCursor_Destructor || name_in(method, releasing_methods)) {
+	}
+	CXCursor decl = overload_of(c);
+	if (clang_Cursor_isNull(decl)) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	walk_resolved_call(w, c, decl, seq);
+}
+
+static void walk_call(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	CXCursor ref = clang_getCursorReferenced(c);
+	enum CXCursorKind rk = clang_getCursorKind(ref);
+
+	if (rk == CXCursor_Constructor) {
+		walk_ctor(w, c, ref, seq);
+		return;
+	}
+	if (clang_Cursor_isNull(ref)) {
+		walk_dependent_call(w, c, seq);
+		return;
+	}
+	if (rk != CXCursor_FunctionDecl && rk != CXCursor_CXXMethod &&
+	    rk != CXCursor_FunctionTemplate && rk != CXCursor_ConversionFunction &&
+	    rk != CXCursor_Destructor) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	walk_resolved_call(w, c, ref, seq);
+}
+
+/* What a member call named 'method' does to the guard 'var' it is on. */
+static void member_event(struct walk *w, CXCursor c, struct vnode *seq,
+			 int var, const char *method, int nargs)
+{
+	if (method[0] == '~' || name_in(method, releasing_methods)) {
 		event(w, seq, c, EV_RELEASE, var, -1);
 	} else if (name_in(method, acquiring_methods)) {
 		event(w, seq, c, EV_ACQUIRE, var, -1);
 	} else if (!strcmp(method, "reset")) {
-		bool empty = nargs == 0 ||
-			     is_empty_value(w, clang_Cursor_getArgument(c, 0));
+		CXCursor arg = nargs ? clang_Cursor_getArgument(c, 0)
+				     : clang_getNullCursor();
+		bool empty = nargs == 0 || is_default_arg(c, arg) ||
+			     is_empty_value(w, arg);
 		event(w, seq, c, empty ? EV_RELEASE : EV_ACQUIRE, var, -1);
 	} else if (!strcmp(method, "swap") && nargs == 1) {
 		int other = var_of_expr(w, clang_Cursor_getArgument(c, 0));
@@ -1664,7 +1872,10 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 	}
 	if (canon.kind == CXType_LValueReference ||
 	    canon.kind == CXType_RValueReference) {
+		CXCursor mv_ = clang_getNullCursor();
 		int target = clang_Cursor_isNull(init) ? -1 : var_of_expr(w, init);
+		if (target < 0 && !clang_Cursor_isNull(init))
+			target = move_source(w, init, &mv_);
 		if (target >= 0) { /* an alias of a guard we track */
 			walk_full_expr(w, init, seq);
 			bind_decl(w, c, target);
@@ -1723,6 +1934,15 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 					state = INIT_EMPTY;
 			if (n == 0 && gi.maybe_empty)
 				state = INIT_EMPTY;
+		} else if (clang_getCursorKind(core) == CXCursor_UnexposedExpr ||
+			   clang_getCursorKind(core) == CXCursor_InitListExpr) {
+			/* "(mu, std::defer_lock)" in a template: a ParenListExpr */
+			struct kids ks;
+			kids_of(core, &ks);
+			for (unsigned i = 0; i < ks.n; i++)
+				if (is_defer_lock_arg(w, ks.c[i]))
+					state = INIT_EMPTY;
+			kids_release(&ks);
 		}
 	}
 
@@ -1954,6 +2174,9 @@ static void walk_do(struct walk *w, CXCursor c, struct vnode *seq)
 	kids_release(&ks);
 }
 
+static void header_init_guard(struct walk *w, CXCursor stmt,
+			      struct vnode *seq);
+
 static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
 {
 	struct kids ks;
@@ -1965,6 +2188,7 @@ static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
 	/* [loop variable, range, body]: the range is evaluated once */
 	size_t mark = open_scope(w);
 	struct vnode *wrap = mk(w, V_SEQ, c);
+	header_init_guard(w, c, wrap);
 	walk_expr(w, ks.c[1], wrap);
 	struct vnode *n = mk(w, V_LOOP, c);
 	n->a = mk(w, V_SEQ, clang_getNullCursor()); /* "more elements?" */
@@ -1984,6 +2208,145 @@ static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
 	kids_release(&ks);
 }
 
+/* Does 'p[0..n)' contain 'word'? */
+static bool contains(const char *p, size_t n, const char *word)
+{
+	size_t wl = strlen(word);
+	for (size_t i = 0; i + wl <= n; i++)
+		if (!memcmp(p + i, word, wl))
+			return true;
+	return false;
+}
+
+static bool is_ident_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Copy 'p[0..n)' without blanks, template arguments and cv words. */
+static const char *plain_type_name(struct walk *w, const char *p, size_t n)
+{
+	struct strbuf sb;
+	int angle = 0;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '<')
+			angle++;
+		else if (p[i] == '>')
+			angle--;
+		else if (!angle && p[i] != ' ' && p[i] != '\t' && p[i] != '\n') {
+			if (is_ident_char(p[i]) && (i == 0 || !is_ident_char(p[i - 1]))) {
+				size_t j = i;
+				while (j < n && is_ident_char(p[j]))
+					j++;
+				if ((j - i == 5 && !memcmp(p + i, "const", 5)) ||
+				    (j - i == 8 && !memcmp(p + i, "volatile", 8)) ||
+				    (j - i == 8 && !memcmp(p + i, "typename", 8))) {
+					i = j - 1;
+					continue;
+				}
+			}
+			strbuf_addc(&sb, p[i]);
+		}
+	}
+	const char *out = sb.buf;
+	while (out[0] == ':' && out[1] == ':')
+		out += 2;
+	out = arena_strdup(w->a, out);
+	strbuf_release(&sb);
+	return out;
+}
+
+/*
+ * libclang does not visit the init-statement of 'switch (init; cond)' or
+ * 'for (init; x : range)'.  Read a guard declared there from the source
+ * text ("Type name(args)", "Type name{args}", "auto name = Type(args)")
+ * and match the written type name against the rules.  Aliases cannot be
+ * seen this way.  Adds the declaration to 'seq' in the current scope.
+ */
+static void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
+{
+	CXFile f;
+	unsigned start, end;
+	size_t size;
+	struct semis sm = { 0, { 0, 0 }, 0 };
+
+	extent_offsets(stmt, &f, &start, &end);
+	const char *buf = f ? clang_getFileContents(w->cx, f, &size) : NULL;
+	if (!buf || end > size || start >= end)
+		return;
+	scan_code(w, f, start, end, semis_cb, &sm);
+	if (!sm.open || sm.n < 1)
+		return;
+	unsigned a = sm.open, b = sm.at[0];
+	/* the declarator: the name before the first top-level ( { = */
+	unsigned stop = b;
+	int angle = 0;
+	for (unsigned i = a; i < b; i++) {
+		if (buf[i] == '<')
+			angle++;
+		else if (buf[i] == '>')
+			angle--;
+		else if (!angle && (buf[i] == '(' || buf[i] == '{' || buf[i] == '=')) {
+			stop = i;
+			break;
+		}
+	}
+	unsigned ne = stop;
+	while (ne > a && (buf[ne - 1] == ' ' || buf[ne - 1] == '\t' || buf[ne - 1] == '\n'))
+		ne--;
+	unsigned ns = ne;
+	while (ns > a && is_ident_char(buf[ns - 1]))
+		ns--;
+	if (ns == ne || ns == a)
+		return;
+	const char *type = plain_type_name(w, buf + a, ns - a);
+	if ((!strcmp(type, "auto") || !*type) && stop < b && buf[stop] == '=') {
+		unsigned ts = stop + 1, te = ts;
+		angle = 0;
+		while (te < b && !(angle == 0 && (buf[te] == '(' || buf[te] == '{'))) {
+			angle += buf[te] == '<' ? 1 : buf[te] == '>' ? -1 : 0;
+			te++;
+		}
+		type = plain_type_name(w, buf + ts, te - ts);
+	}
+	if (!*type || !strcmp(type, "auto"))
+		return;
+	const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, type, NULL);
+	if (!r)
+		return;
+
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.name = arena_strndup(w->a, buf + ns, ne - ns);
+	v.loc = src_loc_of(w, clang_getLocationForOffset(w->cx, f, ns));
+	{
+		unsigned ts = a;
+		while (ts < ns && (buf[ts] == ' ' || buf[ts] == '\t'))
+			ts++;
+		unsigned te = ns;
+		while (te > ts && (buf[te - 1] == ' ' || buf[te - 1] == '\t'))
+			te--;
+		v.type = arena_strndup(w->a, buf + ts, te - ts);
+	}
+	v.matched = r->path;
+	v.reason = r->reason;
+	v.kind = VAR_LOCAL;
+	int var = view_add_var(w->a, w->fn, &v);
+	struct vnode *d = mk(w, V_DECL, clang_getNullCursor());
+	d->loc = v.loc;
+	done(w, d);
+	d->var = var;
+	d->init = empty_able_lock(r->path) &&
+			  contains(buf + a, b - a, "defer_lock")
+		  ? INIT_EMPTY
+		  : INIT_HELD;
+	w->fn->vars[var].lo = d->post;
+	scope_add(w, var);
+	add(w, seq, d);
+}
+
 static void walk_switch(struct walk *w, CXCursor c, struct vnode *seq)
 {
 	struct kids ks;
@@ -1996,6 +2359,7 @@ static void walk_switch(struct walk *w, CXCursor c, struct vnode *seq)
 	if (ks.n >= 3 && clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
 		condvar = ks.c[0];
 	size_t mark = open_scope(w);
+	header_init_guard(w, c, seq);
 	struct vnode *n = mk(w, V_SWITCH, c);
 	n->a = cond_part(w, condvar, ks.c[ks.n - 2]);
 	n->b = sub_stmt(w, ks.c[ks.n - 1]);
