@@ -97,7 +97,7 @@ const char *compdb_abspath(struct arena *a, const char *base, const char *path)
 		if (!base || base[0] != '/') {
 			char *cwd = xgetcwd();
 			if (!cwd)
-				die("cannot determine the current directory: %s",
+				die("cannot get the current directory: %s",
 				    strerror(errno));
 			strbuf_adds(&sb, cwd);
 			strbuf_addc(&sb, '/');
@@ -209,12 +209,11 @@ static int split_words(struct arena *a, const char *cmd, struct argvec *out,
 					break;
 				}
 				p++;
+			} else if (*p == '\\' && !p[1]) {
+				p++; /* a trailing lone backslash is dropped */
 			} else {
-				if (*p == '\\') {
+				if (*p == '\\')
 					p++;
-					if (!*p)
-						break; /* dropped, as in clang */
-				}
 				*w++ = *p++;
 				any = true;
 			}
@@ -326,10 +325,12 @@ static const struct {
 	const char *suffix;
 	enum driver_mode mode;
 } driver_suffixes[] = {
-	{"clang", MODE_GCC},	 {"clang++", MODE_GXX},	  {"clang-c++", MODE_GXX},
-	{"clang-cc", MODE_GCC},	 {"clang-cpp", MODE_GCC}, {"clang-g++", MODE_GXX},
-	{"clang-gcc", MODE_GCC}, {"clang-cl", MODE_CL},	  {"cc", MODE_GCC},
-	{"cpp", MODE_GCC},	 {"cl", MODE_CL},	  {"++", MODE_GXX},
+	{"clang", MODE_GCC},     {"clang++", MODE_GXX},
+	{"clang-c++", MODE_GXX}, {"clang-cc", MODE_GCC},
+	{"clang-cpp", MODE_GCC}, {"clang-g++", MODE_GXX},
+	{"clang-gcc", MODE_GCC}, {"clang-cl", MODE_CL},
+	{"cc", MODE_GCC},        {"cpp", MODE_GCC},
+	{"cl", MODE_CL},         {"++", MODE_GXX},
 };
 
 static bool find_suffix(const char *name, size_t len, enum driver_mode *mode)
@@ -380,8 +381,10 @@ static enum driver_mode mode_from_name(const char *arg0)
 
 static bool in_list(const char *arg, const char *const *list, size_t n)
 {
+	/* the first two bytes rule out nearly all: databases can be big */
 	for (size_t k = 0; k < n; k++)
-		if (!strcmp(arg, list[k]))
+		if (arg[0] == list[k][0] && arg[0] && arg[1] == list[k][1] &&
+		    !strcmp(arg, list[k]))
 			return true;
 	return false;
 }
@@ -426,7 +429,8 @@ static bool is_dropped_joined(const char *a, enum driver_mode mode)
 		"--save-temps=", "-Wp,-MD,", "-Wp,-MMD,",
 	};
 	for (size_t k = 0; k < ARRAY_SIZE(prefixes); k++)
-		if (starts_with(a, prefixes[k]))
+		if (a[0] == '-' && a[1] == prefixes[k][1] &&
+		    starts_with(a, prefixes[k]))
 			return true;
 	/* -ofile, but -objc-isystem, -object, -objcmt-... are options */
 	if (starts_with(a, "-o") && a[2] && !starts_with(a, "-obj"))
@@ -451,6 +455,23 @@ static bool is_source_file(const char *path)
 	return dot && in_list(dot + 1, exts, ARRAY_SIZE(exts));
 }
 
+/* "--driver-mode=g++" and so on */
+static enum driver_mode mode_from_flag(const char *arg)
+{
+	if (!strcmp(arg, "--driver-mode=g++"))
+		return MODE_GXX;
+	if (!strcmp(arg, "--driver-mode=cl"))
+		return MODE_CL;
+	return MODE_GCC;
+}
+
+/* 'arg', taken relative to the entry's directory, names the entry's file */
+static bool is_same_file(struct arena *tmp, const struct compile_command *cmd,
+			 const char *arg)
+{
+	return !strcmp(compdb_abspath(tmp, cmd->directory, arg), cmd->file);
+}
+
 static const char *file_ext(const char *path)
 {
 	const char *dot = strrchr(base_name(path), '.');
@@ -458,8 +479,9 @@ static const char *file_ext(const char *path)
 }
 
 /*
- * Turn the full command line 'av' (argv[0] first) of an entry for 'file'
- * compiled in 'dir' into cmd->args, owned by 'a'.  See compdb.h.
+ * Turn the entry's full command line 'av' (argv[0] first; reordered and
+ * extended here) into cmd->args, owned by 'a'; cmd->file and
+ * cmd->directory must be set.  The rules are in compdb.h.
  */
 static void build_args(struct compile_command *cmd, struct argvec *av,
 		       struct arena *a, struct arena *tmp)
@@ -479,7 +501,8 @@ static void build_args(struct compile_command *cmd, struct argvec *av,
 
 		if (!strcmp(arg, "--"))
 			break; /* the rest are inputs */
-		if (in_list(arg, drop_value_opts, ARRAY_SIZE(drop_value_opts))) {
+		if (in_list(arg, drop_value_opts,
+			    ARRAY_SIZE(drop_value_opts))) {
 			i++;
 			continue;
 		}
@@ -487,28 +510,28 @@ static void build_args(struct compile_command *cmd, struct argvec *av,
 		    is_dropped_joined(arg, mode))
 			continue;
 		if (in_list(arg, value_opts, ARRAY_SIZE(value_opts)) ||
-		    starts_with(arg, "-Xarch_") ||
-		    starts_with(arg, "-Xopenmp-target=")) {
-			has_x |= !strcmp(arg, "-x");
+		    (arg[0] == '-' && arg[1] == 'X' &&
+		     (starts_with(arg, "-Xarch_") ||
+		      starts_with(arg, "-Xopenmp-target=")))) {
+			has_x |= !strcmp(arg, "-x") ||
+				 !strcmp(arg, "--language");
 			argvec_push(&out, arg);
 			if (i + 1 < av->n)
 				argvec_push(&out, av->v[++i]);
 			continue;
 		}
 		if (arg[0] == '-' && arg[1]) {
-			has_x |= arg[1] == 'x';
+			has_x |= arg[1] == 'x' ||
+				 starts_with(arg, "--language=");
 			if (starts_with(arg, "--driver-mode")) {
 				has_mode = true;
-				mode = !strcmp(arg, "--driver-mode=g++") ? MODE_GXX :
-				       !strcmp(arg, "--driver-mode=cl")	 ? MODE_CL :
-									   MODE_GCC;
+				mode = mode_from_flag(arg);
 			}
 			argvec_push(&out, arg);
 			continue;
 		}
 		/* an input (or, in clang-cl mode, maybe a /option) */
-		if (!strcmp(arg, "-") ||
-		    !strcmp(compdb_abspath(tmp, cmd->directory, arg), cmd->file))
+		if (!strcmp(arg, "-") || is_same_file(tmp, cmd, arg))
 			continue;
 		if ((mode != MODE_CL || arg[0] != '/') && is_source_file(arg))
 			continue;
@@ -556,8 +579,9 @@ static int check_string(struct loader *L, const cJSON *m, const char *key)
 {
 	if (cJSON_IsString(m))
 		return 0;
-	return json_doc_error(&L->doc, m, "expected a string for '%s', found %s",
-			      key, json_type_name(m));
+	return json_doc_error(&L->doc, m,
+			      "expected a string for '%s', found %s", key,
+			      json_type_name(m));
 }
 
 /* The entry's command line into L->av; 0 or -1 after an error. */
@@ -586,7 +610,8 @@ static int read_command_line(struct loader *L, const cJSON *arguments,
 				 "error",
 				 "unterminated %s quote in 'command': expected "
 				 "a closing %s",
-				 dq ? "double" : "single", dq ? "'\"'" : "\"'\"");
+				 dq ? "double" : "single",
+				 dq ? "'\"'" : "\"'\"");
 	}
 	if (!L->av.n)
 		return json_doc_error(&L->doc, command,
@@ -723,7 +748,9 @@ static int load_entries(struct loader *L)
 						   sizeof(*db->cmds));
 	size_t i = 0;
 	cJSON_ArrayForEach(e, root) {
-		if (load_entry(L, e, &db->cmds[i++]) && ++errors == MAX_ERRORS) {
+		if (!load_entry(L, e, &db->cmds[i++]))
+			continue;
+		if (++errors == MAX_ERRORS) {
 			error("too many errors in '%s', giving up", db->path);
 			break;
 		}

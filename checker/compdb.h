@@ -45,7 +45,8 @@
  *    options -o X, -oX, --output X, --output=X; dependency-file options
  *    -M -MM -MD -MMD -MP -MG -MV, -MF X, -MT X, -MQ X, -MJ X and their
  *    joined forms, -Wp,-MD,X and -Wp,-MMD,X; -save-temps and
- *    --save-temps (they write files).  In clang-cl mode, /c and /FoX too.
+ *    --save-temps (they write files).  In clang-cl mode, /c and /FoX
+ *    too; that mode is basic: other MSVC-style options pass through.
  *  - kept: everything else, in order (-x, -std=, -D, -I, -isystem,
  *    --driver-mode=, -Xclang X, warning flags, object files, ...).  The
  *    value of an option known to take a separate value ("-include X",
@@ -63,7 +64,9 @@
  *    'c++-header' ... is deprecated" warning.  Then "-working-directory"
  *    <directory>, so that relative -I paths resolve without chdir().
  *    The file must come after the arguments, as it does when passed as
- *    clang_parseTranslationUnit2()'s source_filename.
+ *    clang_parseTranslationUnit2()'s source_filename.  (Checked with
+ *    libclang 22: a .h and a .c file from g++ entries parse as C++, with
+ *    relative -I paths, from an unrelated current directory.)
  */
 #ifndef AWAIT_HOLDING_COMPDB_H
 #define AWAIT_HOLDING_COMPDB_H
@@ -77,7 +80,8 @@ struct compile_command {
 	const char *directory; /* absolute, normalised */
 	const char *file;      /* absolute, normalised; see compdb_abspath() */
 	const char *output;    /* "output" as written, or NULL */
-	const char **args;     /* for clang_parseTranslationUnit2() with 'file' */
+	const char **args;     /* for clang_parseTranslationUnit2(), with
+				  'file' as its source_filename */
 	size_t nargs;
 	unsigned line, col;    /* of the entry's '{'; 0 for fixed databases */
 	bool first;            /* the first entry in the database for 'file' */
@@ -89,7 +93,7 @@ struct compdb {
 				  "<command line>" for a fixed database */
 	struct compile_command *cmds; /* in database order */
 	size_t n;
-	size_t *by_file;       /* indices into cmds, sorted by file then index */
+	size_t *by_file;       /* indices into cmds, by file, then index */
 };
 
 /*

@@ -53,8 +53,8 @@ static bool is_digit(char c)
 
 static bool is_word(char c)
 {
-	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       c == '_';
+	return is_digit(c) || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || c == '_';
 }
 
 static int hex_value(char c)
@@ -117,8 +117,9 @@ static unsigned describe(const struct scanner *s, size_t off, char *buf,
 		return 1;
 	}
 	if (is_word((char)*p)) {
-		for (n = 1; n < 24 && off + n < s->len && is_word((char)p[n]); n++)
-			;
+		n = 1;
+		while (n < 24 && off + n < s->len && is_word((char)p[n]))
+			n++;
 		snprintf(buf, size, "'%.*s'", (int)n, (const char *)p);
 		return (unsigned)n;
 	}
@@ -220,7 +221,8 @@ static bool scan_escape(struct scanner *s, size_t start)
 		if (e > ' ' && e < 0x7f)
 			return fail(s, bs, 2,
 				    "invalid escape '\\%c' in string: expected "
-				    "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u",
+				    "one of \\\" \\\\ \\/ \\b \\f \\n \\r "
+				    "\\t \\u",
 				    e);
 		return fail(s, bs, 1,
 			    "invalid escape in string: expected one of \\\" "
@@ -233,7 +235,8 @@ static bool scan_escape(struct scanner *s, size_t start)
 	if (code >= 0xdc00 && code <= 0xdfff)
 		return fail(s, bs, 6,
 			    "unpaired UTF-16 surrogate '\\u%.4s': a low "
-			    "surrogate must follow a high one (\\uD800-\\uDBFF)",
+			    "surrogate must follow a high one "
+			    "(\\uD800-\\uDBFF)",
 			    s->text + bs + 2);
 	if (code >= 0xd800 && code <= 0xdbff) {
 		if (s->text[s->i] == '\\' && s->text[s->i + 1] == 'u' &&
@@ -588,7 +591,8 @@ static size_t string_source_off(const char *text, size_t off, size_t index)
 		unsigned code;
 		if (text[i] == '\\') {
 			src = 2;
-			if (text[i + 1] == 'u' && read_hex4(text + i + 2, &code)) {
+			if (text[i + 1] == 'u' &&
+			    read_hex4(text + i + 2, &code)) {
 				src = 6;
 				out = utf8_len(code);
 				if (code >= 0xd800 && code <= 0xdbff) {

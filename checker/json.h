@@ -45,7 +45,8 @@ struct json_doc {
  * 'path' is only used in messages and must outlive 'd' too.  On a syntax
  * error print
  *
- *   path:line:col: error: invalid JSON: expected ',' or ']' after an array element, found 'x'
+ *   path:3:7: error: invalid JSON: expected ',' or ']' after an array
+ *   element, found 'x'
  *
  * with the source line and a caret through report_at(), leave 'd' empty
  * (json_doc_release() is then harmless but not needed) and return -1.

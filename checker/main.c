@@ -530,7 +530,7 @@ int main(int argc, char **argv)
 			status = STATUS_PARSE;
 		if (!j->tu)
 			continue;
-		j->fns = walk_tu(j->tu, j->rules);
+		j->fns = walk_tu(j->tu, j->rules, &r.diags);
 		tu_dispose_ast(j->tu);
 		all[i] = j->fns;
 		if (r.opt.dump_view)
@@ -542,7 +542,9 @@ int main(int argc, char **argv)
 	const char **shown = xcalloc(r.njobs + 1, sizeof(*shown));
 	for (size_t i = 0; i < r.njobs; i++)
 		shown[i] = r.jobs[i].display;
-	suppress_apply(&r.diags, shown, r.njobs, r.opt.warn_unused_suppressions);
+	/* --verify checks stale suppressions too: tests mark them */
+	suppress_apply(&r.diags, shown, r.njobs,
+		       r.opt.warn_unused_suppressions || r.opt.verify);
 	free(shown);
 	diag_list_sort(&r.diags);
 

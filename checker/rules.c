@@ -121,6 +121,20 @@ const struct rule *rules_match(struct rules *r, enum rule_list list,
 	return NULL;
 }
 
+const struct rule *rules_match_lock(struct rules *r, const char *name,
+				    bool *is_acquire)
+{
+	for (size_t i = 0; i < r->nlocks; i++) {
+		struct rule *l = &r->locks[i];
+		if (!strcmp(l->path, name) || !strcmp(l->release, name)) {
+			*is_acquire = !strcmp(l->path, name);
+			l->uses++;
+			return l;
+		}
+	}
+	return NULL;
+}
+
 /* ---- reading a document into a tree ------------------------------------ */
 
 struct doc {
@@ -600,6 +614,14 @@ int rules_load_file(struct rules *r, const char *path)
 
 void rules_report_unused(const struct rules *r)
 {
+	for (size_t i = 0; i < r->nlocks; i++) {
+		const struct rule *l = &r->locks[i];
+		if (l->uses || l->allow_unused || !l->line)
+			continue;
+		fprintf(stderr,
+			"%s:%u:%u: warning: lock function pair '%s'/'%s' in 'lock-functions' matched no call in the checked files; check the spelling, or add allow-unused = true [await-holding-config]\n",
+			l->file, l->line, l->col, l->path, l->release);
+	}
 	for (int l = 0; l < RL_COUNT; l++)
 		for (size_t i = 0; i < r->n[l]; i++) {
 			const struct rule *e = &r->lists[l][i];

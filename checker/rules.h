@@ -42,18 +42,13 @@ struct rule {
 	unsigned uses;         /* matches so far */
 };
 
-struct lock_pair {
-	struct rule acquire;   /* acquire.path = acquire function, .release = release */
-};
-
 struct rules {
 	struct arena arena;        /* owns everything below */
 	struct rule *lists[RL_COUNT];
 	size_t n[RL_COUNT], cap[RL_COUNT];
-	struct rule *locks;        /* lock-functions */
+	struct rule *locks;        /* lock-functions: path = acquire, release */
 	size_t nlocks, cap_locks;
 	const char *source;        /* file it came from, or "built-in default" */
-	char **header_filter;      /* unused for now */
 };
 
 void rules_init(struct rules *r);
@@ -87,6 +82,13 @@ int rules_load_file(struct rules *r, const char *path);
  */
 const struct rule *rules_match(struct rules *r, enum rule_list list,
 			       const char *qualname, const char *spelled);
+
+/*
+ * A lock-functions pair whose acquire (or, if '*is_acquire' comes back
+ * false, release) function is 'name'; NULL if none.  Counts a use.
+ */
+const struct rule *rules_match_lock(struct rules *r, const char *name,
+				    bool *is_acquire);
 
 /* 1 if any entry exists in 'list'. */
 bool rules_has(const struct rules *r, enum rule_list list);

@@ -252,7 +252,7 @@ void suppress_apply(struct diag_list *l, const char *const *files,
 			if (warn_unused && !nl->used && nl->explicit_check) {
 				struct src_loc loc = { fs->file, nl->line, nl->col };
 				diag_list_add_problem(l, PROBLEM_WARNING, &loc,
-						      "suppression '%s' silences nothing [await-holding]",
+						      "'%s' suppresses nothing [await-holding]",
 						      nl->text);
 			}
 			free((char *)nl->text);

@@ -306,8 +306,12 @@ static int fail(struct parser *p, size_t off, const char *fmt, ...)
 /* The error for a byte that is neither ASCII nor the start of valid UTF-8. */
 static int fail_utf8(struct parser *p, size_t off)
 {
-	return fail(p, off, "invalid UTF-8 byte 0x%02X",
-		    (unsigned)(unsigned char)p->s[off]);
+	unsigned c = (unsigned char)p->s[off];
+
+	if (c >= 0xC2 && c <= 0xF4)
+		return fail(p, off,
+			    "invalid UTF-8 sequence starting with byte 0x%02X", c);
+	return fail(p, off, "invalid UTF-8 byte 0x%02X", c);
 }
 
 /*
@@ -1058,9 +1062,9 @@ static struct toml_value *parse_number(struct parser *p, struct toml_pos pos)
 	if (c == '0' && (at(p, p->i + 1) == 'x' || at(p, p->i + 1) == 'o' ||
 			 at(p, p->i + 1) == 'b')) {
 		if (p->i != start) {
-			fail(p, start, "a %s integer cannot have a sign",
-			     at(p, p->i + 1) == 'x' ? "hexadecimal" :
-			     at(p, p->i + 1) == 'o' ? "octal" : "binary");
+			fail(p, start, "%s integer cannot have a sign",
+			     at(p, p->i + 1) == 'x' ? "a hexadecimal" :
+			     at(p, p->i + 1) == 'o' ? "an octal" : "a binary");
 			return NULL;
 		}
 		return parse_prefixed(p, pos);

@@ -216,7 +216,8 @@ void strbuf_reset(struct strbuf *sb)
 char *strbuf_detach(struct strbuf *sb)
 {
 	char *p = sb->buf;
-	strbuf_init(sb);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
 	return p;
 }
 

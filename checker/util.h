@@ -78,7 +78,7 @@ void strbuf_addc(struct strbuf *sb, char c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) ATTR_PRINTF(2, 3);
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void strbuf_reset(struct strbuf *sb);
-/* Hand over the buffer (caller frees) and re-init 'sb'. */
+/* Hand over the buffer (caller frees); 'sb' is empty and needs strbuf_init() before reuse. */
 char *strbuf_detach(struct strbuf *sb);
 
 /*

@@ -15,6 +15,7 @@
  */
 #include "common.h"
 #include "walk.h"
+#include "diag.h"
 #include "rules.h"
 #include "strmap.h"
 #include "tu_p.h"
@@ -126,6 +127,7 @@ static struct cmap_slot *cmap_find(struct cmap *m, CXCursor key, bool insert)
 struct guard_info {
 	bool guard;
 	bool maybe_empty;     /* default/defer_lock/nullptr makes it own nothing */
+	bool needs_cleanup;   /* no destructor: a guard only with cleanup() */
 	const char *matched;
 	const char *reason;
 	const char *via;
@@ -150,12 +152,14 @@ struct walk {
 	CXTranslationUnit cx;
 	struct arena *a;
 	struct rules *rules;
+	struct diag_list *problems; /* misplaced annotations */
 	struct fn_view *head, **tail;
 
 	struct strmap types;    /* canonical spelling -> struct guard_info */
 	struct cmap callees;  /* declaration -> struct callee */
 	struct cmap qualnames;/* declaration -> const char * */
-	struct cmap files;    /* (unused key) */
+	struct strmap free_ops; /* operand type names of free operator co_await */
+	bool free_ops_scanned;
 
 	CXCursor *pending;    /* lambdas and local classes to do after */
 	size_t npending, cap_pending;
@@ -252,6 +256,12 @@ static bool word_at(const char *p, size_t avail, const char *word)
 	char c = p[n];
 	return !(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		 (c >= '0' && c <= '9'));
+}
+
+static bool is_ident_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
 }
 
 /* "co_await", "co_yield", "co_return" at the start of 'c', or NULL. */
@@ -419,6 +429,7 @@ struct attr_search {
 	const char *annotate;   /* AnnotateAttr text wanted, or NULL */
 	struct walk *w;
 	bool scoped_lockable;   /* look for the scoped_lockable attribute */
+	bool cleanup;           /* look for the cleanup attribute */
 	bool found;
 };
 
@@ -433,7 +444,8 @@ static enum CXChildVisitResult attr_cb(CXCursor c, CXCursor parent,
 		if (!strcmp(clang_getCString(str), s->annotate))
 			s->found = true;
 		clang_disposeString(str);
-	} else if (s->scoped_lockable && k == CXCursor_UnexposedAttr) {
+	} else if ((s->scoped_lockable || s->cleanup) &&
+		   k == CXCursor_UnexposedAttr) {
 		unsigned off;
 		size_t avail;
 		const char *p = text_at_start(s->w, c, &off, &avail);
@@ -443,8 +455,12 @@ static enum CXChildVisitResult attr_cb(CXCursor c, CXCursor parent,
 			p += 7;
 			avail -= 7;
 		}
-		if (p && (word_at(p, avail, "scoped_lockable") ||
-			  word_at(p, avail, "__scoped_lockable__")))
+		if (p && s->scoped_lockable &&
+		    (word_at(p, avail, "scoped_lockable") ||
+		     word_at(p, avail, "__scoped_lockable__")))
+			s->found = true;
+		if (p && s->cleanup && (word_at(p, avail, "cleanup") ||
+					word_at(p, avail, "__cleanup__")))
 			s->found = true;
 	}
 	return s->found ? CXChildVisit_Break : CXChildVisit_Continue;
@@ -452,16 +468,26 @@ static enum CXChildVisitResult attr_cb(CXCursor c, CXCursor parent,
 
 static bool has_annotation(CXCursor decl, const char *text)
 {
-	struct attr_search s = { text, NULL, false, false };
+	struct attr_search s = { text, NULL, false, false, false };
 	if (clang_Cursor_isNull(decl) || !clang_Cursor_hasAttrs(decl))
 		return false;
 	clang_visitChildren(decl, attr_cb, &s);
 	return s.found;
 }
 
+/* __attribute__((cleanup(fn))) on a variable (libclang: UnexposedAttr). */
+static bool has_cleanup_attr(struct walk *w, CXCursor var)
+{
+	struct attr_search s = { NULL, w, false, true, false };
+	if (!clang_Cursor_hasAttrs(var))
+		return false;
+	clang_visitChildren(var, attr_cb, &s);
+	return s.found;
+}
+
 static bool is_scoped_lockable(struct walk *w, CXCursor decl)
 {
-	struct attr_search s = { NULL, w, true, false };
+	struct attr_search s = { NULL, w, true, false, false };
 	if (clang_Cursor_isNull(decl) || !clang_Cursor_hasAttrs(decl))
 		return false;
 	clang_visitChildren(decl, attr_cb, &s);
@@ -499,6 +525,7 @@ static bool in_system_header(CXCursor c)
 
 static bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 			  int depth);
+static bool has_destructor(CXType t);
 
 /* Is 'name' one of the wrappers whose template arguments it owns? */
 static bool owning_wrapper(const char *name, bool *maybe_empty)
@@ -539,88 +566,151 @@ static bool std_lock_template(const char *name)
 	       !strcmp(name, "std::shared_lock");
 }
 
-struct method_search {
-	const char *const *names;
-	CXCursor found;
+/* Children of a record and of the template it comes from. */
+static void visit_record(CXCursor d, CXCursorVisitor fn, void *data)
+{
+	CXCursor def = clang_getCursorDefinition(d);
+	if (!clang_Cursor_isNull(def))
+		d = def; /* not a forward declaration */
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
+	clang_visitChildren(d, fn, data);
+	if (!clang_Cursor_isNull(tmpl))
+		clang_visitChildren(tmpl, fn, data);
+}
+
+struct await_search {
+	bool found;
 };
 
-static enum CXChildVisitResult method_cb(CXCursor c, CXCursor parent,
-					 CXClientData data)
+static enum CXChildVisitResult await_member_cb(CXCursor c, CXCursor parent,
+					       CXClientData data)
 {
-	struct method_search *s = data;
+	struct await_search *s = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	(void)parent;
+	if (k != CXCursor_CXXMethod && k != CXCursor_FunctionTemplate &&
+	    k != CXCursor_StructDecl && k != CXCursor_ClassDecl &&
+	    k != CXCursor_TypedefDecl && k != CXCursor_TypeAliasDecl)
+		return CXChildVisit_Continue;
+	CXString str = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(str);
+	/* awaiter or awaitable members, or a coroutine's promise_type */
+	if (!strcmp(name, "await_ready") || !strcmp(name, "operator co_await") ||
+	    !strcmp(name, "promise_type"))
+		s->found = true;
+	clang_disposeString(str);
+	return s->found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+struct free_op_search {
+	struct walk *w;
+};
+
+static enum CXChildVisitResult free_op_cb(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct walk *w = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	(void)parent;
+	if (k == CXCursor_Namespace || k == CXCursor_LinkageSpec)
+		return CXChildVisit_Recurse;
+	if (k != CXCursor_FunctionDecl && k != CXCursor_FunctionTemplate)
+		return CXChildVisit_Continue;
+	CXString str = clang_getCursorSpelling(c);
+	bool op = !strcmp(clang_getCString(str), "operator co_await");
+	clang_disposeString(str);
+	if (op && clang_Cursor_getNumArguments(c) >= 1) {
+		CXType pt = clang_getCursorType(clang_Cursor_getArgument(c, 0));
+		if (pt.kind == CXType_LValueReference ||
+		    pt.kind == CXType_RValueReference)
+			pt = clang_getPointeeType(pt);
+		CXCursor d = type_decl(pt);
+		if (!clang_Cursor_isNull(d)) {
+			CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
+			const char *q = qualname(w, clang_Cursor_isNull(tmpl) ? d : tmpl);
+			strmap_find(&w->free_ops, q, true)->val = (void *)q;
+		}
+	}
+	return CXChildVisit_Continue;
+}
+
+/*
+ * Can a value of type 't' be co_awaited: an awaiter (await_ready), an
+ * awaitable (member or free operator co_await), or a coroutine type (a
+ * nested promise_type)?
+ */
+static bool is_awaitable_type(struct walk *w, CXType t)
+{
+	struct await_search s = { false };
+	CXCursor d = type_decl(t);
+	if (clang_Cursor_isNull(d))
+		return false;
+	visit_record(d, await_member_cb, &s);
+	if (s.found)
+		return true;
+	if (!w->free_ops_scanned) {
+		/* free operator co_await overloads, by their operand's type */
+		w->free_ops_scanned = true;
+		clang_visitChildren(clang_getTranslationUnitCursor(w->cx),
+				    free_op_cb, w);
+	}
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
+	const char *q = qualname(w, clang_Cursor_isNull(tmpl) ? d : tmpl);
+	return strmap_find(&w->free_ops, q, false) != NULL;
+}
+
+struct lock_method_search {
+	struct walk *w;
+	bool has_blocking_lock;   /* lock()/lock_shared() returning void/bool */
+	bool has_awaitable_lock;  /* a *lock* method returning an awaitable */
+};
+
+static bool name_has_lock(const char *name)
+{
+	for (const char *p = name; *p; p++)
+		if ((p[0] == 'l' || p[0] == 'L') && !strncmp(p + 1, "ock", 3))
+			return true;
+	return false;
+}
+
+static enum CXChildVisitResult lock_method_cb(CXCursor c, CXCursor parent,
+					      CXClientData data)
+{
+	struct lock_method_search *s = data;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	(void)parent;
 	if (k != CXCursor_CXXMethod && k != CXCursor_FunctionTemplate)
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
 	const char *name = clang_getCString(str);
-	for (size_t i = 0; s->names[i]; i++)
-		if (!strcmp(name, s->names[i])) {
-			s->found = c;
-			break;
-		}
+	if (name_has_lock(name) && strncmp(name, "unlock", 6) &&
+	    strncmp(name, "try_", 4)) {
+		CXType ret = clang_getResultType(clang_getCursorType(c));
+		bool blocking = ret.kind == CXType_Void || ret.kind == CXType_Bool;
+		if (blocking && (!strcmp(name, "lock") || !strcmp(name, "lock_shared")))
+			s->has_blocking_lock = true;
+		else if (!blocking && ret.kind != CXType_Invalid &&
+			 is_awaitable_type(s->w, ret))
+			s->has_awaitable_lock = true;
+	}
 	clang_disposeString(str);
-	return clang_Cursor_isNull(s->found) ? CXChildVisit_Continue
-					     : CXChildVisit_Break;
-}
-
-static CXCursor find_method(CXCursor record, const char *const *names)
-{
-	struct method_search s = { names, clang_getNullCursor() };
-	clang_visitChildren(record, method_cb, &s);
-	return s.found;
-}
-
-/* Does a value of type 't' work with co_await (or is it a coroutine)? */
-static bool is_awaitable_type(CXType t)
-{
-	static const char *const await_names[] = {
-		"await_ready", "operator co_await", NULL,
-	};
-	CXCursor d = type_decl(t);
-	if (clang_Cursor_isNull(d))
-		return false;
-	CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
-	if (!clang_Cursor_isNull(find_method(d, await_names)))
-		return true;
-	if (!clang_Cursor_isNull(tmpl) &&
-	    !clang_Cursor_isNull(find_method(tmpl, await_names)))
-		return true;
-	/* a coroutine type: has a nested promise_type */
-	CXType promise = clang_Type_getTemplateArgumentAsType(t, 0);
-	(void)promise;
-	CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
-	bool task = false;
-	clang_disposeString(s);
-	return task;
+	return CXChildVisit_Continue;
 }
 
 /*
- * A coroutine-aware mutex: its lock operation is awaitable.  A std lock
- * template over it is the correct use across co_await, not a blocking
- * lock.
+ * A coroutine-aware mutex: its lock operation is awaitable (async_simple's
+ * coLock(), cppcoro's lock_async(), an operator co_await on what lock()
+ * returns) and it has no blocking lock().  A std lock template over it is
+ * the correct use across co_await, not a blocking lock.
  */
-static bool is_async_mutex(CXType m)
+static bool is_async_mutex(struct walk *w, CXType m)
 {
-	static const char *const lockers[] = {
-		"lock", "lock_shared", NULL,
-	};
+	struct lock_method_search s = { w, false, false };
 	CXCursor d = type_decl(m);
-	if (clang_Cursor_isNull(d))
+	if (clang_Cursor_isNull(d) || in_system_header(d))
 		return false;
-	CXCursor lock = find_method(d, lockers);
-	if (clang_Cursor_isNull(lock)) {
-		CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
-		if (!clang_Cursor_isNull(tmpl))
-			lock = find_method(tmpl, lockers);
-	}
-	if (clang_Cursor_isNull(lock))
-		return false;
-	CXType ret = clang_getResultType(clang_getCursorType(lock));
-	if (ret.kind == CXType_Void || ret.kind == CXType_Bool ||
-	    ret.kind == CXType_Invalid)
-		return false;
-	return is_awaitable_type(ret);
+	visit_record(d, lock_method_cb, &s);
+	return s.has_awaitable_lock && !s.has_blocking_lock;
 }
 
 struct field_search {
@@ -636,7 +726,7 @@ static enum CXVisitorResult field_cb(CXCursor c, CXClientData data)
 	struct field_search *s = data;
 	struct guard_info gi;
 	CXType ft = clang_getCursorType(c);
-	if (classify_type(s->w, ft, &gi, s->depth + 1)) {
+	if (classify_type(s->w, ft, &gi, s->depth + 1) && !gi.needs_cleanup) {
 		*s->out = gi;
 		s->field = cx_strdup(s->w->a, clang_getCursorSpelling(c));
 		return CXVisit_Break;
@@ -661,7 +751,7 @@ static enum CXChildVisitResult base_cb(CXCursor c, CXCursor parent,
 		return CXChildVisit_Continue;
 	CXType bt = clang_getCursorType(c);
 	struct guard_info gi;
-	if (classify_type(s->w, bt, &gi, s->depth + 1)) {
+	if (classify_type(s->w, bt, &gi, s->depth + 1) && !gi.needs_cleanup) {
 		*s->out = gi;
 		s->base = bt;
 		s->found = true;
@@ -755,7 +845,7 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 			int n = clang_Type_getNumTemplateArguments(canon);
 			for (int i = 0; i < n; i++) {
 				CXType m = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
-				if (m.kind != CXType_Invalid && is_async_mutex(m))
+				if (m.kind != CXType_Invalid && is_async_mutex(w, m))
 					return false;
 			}
 		}
@@ -763,6 +853,7 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 		out->matched = r->path;
 		out->reason = r->reason;
 		out->maybe_empty = empty_able_lock(qual);
+		out->needs_cleanup = !has_destructor(t);
 		return true;
 	}
 	if (has_annotation(decl, "await_holding::must_not_suspend") ||
@@ -790,7 +881,8 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 			CXType arg = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
 			struct guard_info gi;
 			if (arg.kind == CXType_Invalid ||
-			    !classify_type(w, arg, &gi, depth + 1))
+			    !classify_type(w, arg, &gi, depth + 1) ||
+			    gi.needs_cleanup)
 				continue;
 			*out = gi;
 			out->via = arena_printf(w->a, "'%s'%s%s",
@@ -812,11 +904,61 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 	return classify_record(w, t, decl, qual, out, depth);
 }
 
+/*
+ * Does destroying a 't' run code: a class object in C++ (the rules name
+ * it as a guard; its destructor may be implicit).  C objects, and
+ * non-class types anywhere, release nothing at scope end unless a
+ * cleanup attribute says so.
+ */
+static bool has_destructor(CXType t)
+{
+	CXType canon = clang_getCanonicalType(t);
+	CXCursor d = type_decl(t);
+	if (clang_Cursor_isNull(d))
+		return false;
+	if (canon.kind != CXType_Record && canon.kind != CXType_Unexposed &&
+	    canon.kind != CXType_Elaborated)
+		return false;
+	return clang_getCursorLanguage(d) == CXLanguage_CPlusPlus;
+}
+
+/*
+ * Typedef names on the way from the written type to the canonical one
+ * ("pthread_mutex_t", "GMutexLocker"): C names its guard types this way.
+ */
+static bool classify_typedefs(struct walk *w, CXType t, struct guard_info *out)
+{
+	for (int guard = 0; guard < 16; guard++) {
+		if (t.kind == CXType_Elaborated) {
+			t = clang_Type_getNamedType(t);
+			continue;
+		}
+		if (t.kind != CXType_Typedef)
+			return false;
+		CXCursor d = clang_getTypeDeclaration(t);
+		const char *q = qualname(w, d);
+		const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, q, NULL);
+		if (r && !rules_match(w->rules, RL_ALLOWED_TYPES, q, NULL)) {
+			memset(out, 0, sizeof(*out));
+			out->guard = true;
+			out->matched = r->path;
+			out->reason = r->reason;
+			out->needs_cleanup = !has_destructor(t);
+			return true;
+		}
+		t = clang_getTypedefDeclUnderlyingType(d);
+	}
+	return false;
+}
+
 /* Fill 'out' for type 't'; returns out->guard.  Cached. */
 static bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 			  int depth)
 {
 	CXType canon = clang_getCanonicalType(t);
+	if ((t.kind == CXType_Typedef || t.kind == CXType_Elaborated) &&
+	    rules_has(w->rules, RL_INVALID_TYPES) && classify_typedefs(w, t, out))
+		return true;
 	CXString s = clang_getTypeSpelling(canon);
 	const char *key = clang_getCString(s);
 	struct strmap_slot *slot;
@@ -1857,6 +1999,82 @@ static bool is_frame_local(CXCursor c)
 	return true;
 }
 
+/*
+ * Is the local 'c' of type 't' a guard?  C++ objects by their type (with
+ * a destructor, through wrappers); C locals only with a cleanup
+ * attribute, by their type or the type they point to.
+ */
+static bool is_guard_var(struct walk *w, CXCursor c, CXType t,
+			 struct guard_info *gi)
+{
+	CXType canon = clang_getCanonicalType(t);
+	bool cleanup = has_cleanup_attr(w, c);
+	bool guard = classify_type(w, t, gi, 0);
+
+	if (!guard && (canon.kind == CXType_Unexposed ||
+		       canon.kind == CXType_Dependent || canon.kind == CXType_Auto ||
+		       clang_Cursor_isNull(type_decl(t))) &&
+	    canon.kind != CXType_Pointer)
+		guard = classify_dependent(w, c, gi);
+	if (!guard && cleanup && canon.kind == CXType_Pointer)
+		guard = classify_type(w, clang_getPointeeType(t), gi, 0);
+	if (guard && gi->needs_cleanup && !cleanup)
+		return false;
+	if (guard && cleanup)
+		gi->maybe_empty = true; /* initialized with NULL: owns nothing */
+	return guard;
+}
+
+/*
+ * A variable whose name was made by a macro (the kernel's guard(mutex)
+ * declares __UNIQUE_ID_guard_N) is shown as the macro call: the text at
+ * the expansion, up to the end of the first parenthesised group.
+ * Returns NULL when the user wrote the name.
+ */
+static const char *macro_display(struct walk *w, CXCursor c, const char *name)
+{
+	CXSourceLocation l = clang_getCursorLocation(c);
+	CXFile sf, ef;
+	unsigned soff, eoff;
+	size_t size;
+
+	clang_getSpellingLocation(l, &sf, NULL, NULL, &soff);
+	clang_getExpansionLocation(l, &ef, NULL, NULL, &eoff);
+	if (!ef)
+		return NULL;
+	const char *buf = clang_getFileContents(w->cx, ef, &size);
+	if (!buf || eoff >= size)
+		return NULL;
+	if (sf && clang_File_isEqual(sf, ef) && soff == eoff &&
+	    word_at(buf + soff, size - soff, name))
+		return NULL;
+	if (sf && clang_File_isEqual(sf, ef) && soff < size &&
+	    word_at(buf + soff, size - soff, name))
+		return NULL; /* passed to the macro as an argument */
+	size_t i = eoff;
+	while (i < size && is_ident_char(buf[i]))
+		i++;
+	size_t j = i;
+	while (j < size && (buf[j] == ' ' || buf[j] == '\t'))
+		j++;
+	if (j < size && buf[j] == '(') {
+		int depth = 0;
+		for (; j < size; j++) {
+			if (buf[j] == '(')
+				depth++;
+			else if (buf[j] == ')' && --depth == 0)
+				break;
+			else if (buf[j] == '\n')
+				break;
+		}
+		if (j < size && buf[j] == ')')
+			i = j + 1;
+	}
+	if (i == eoff)
+		return NULL;
+	return arena_strndup(w->a, buf + eoff, i - eoff);
+}
+
 static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 {
 	CXType t = clang_getCursorType(c);
@@ -1881,7 +2099,8 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 			bind_decl(w, c, target);
 			return;
 		}
-		if (!classify_type(w, clang_getPointeeType(canon), &gi, 0)) {
+		if (!classify_type(w, clang_getPointeeType(canon), &gi, 0) ||
+		    gi.needs_cleanup) {
 			if (!clang_Cursor_isNull(init))
 				walk_full_expr(w, init, seq);
 			return;
@@ -1890,12 +2109,7 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 			       ? VAR_REF
 			       : VAR_LOCAL;
 		gi.maybe_empty = false;
-	} else if (!classify_type(w, t, &gi, 0) &&
-		   !((canon.kind == CXType_Unexposed ||
-		      canon.kind == CXType_Dependent || canon.kind == CXType_Auto ||
-		      clang_Cursor_isNull(type_decl(t))) &&
-		     canon.kind != CXType_Pointer &&
-		     classify_dependent(w, c, &gi))) {
+	} else if (!is_guard_var(w, c, t, &gi)) {
 		if (!clang_Cursor_isNull(init))
 			walk_full_expr(w, init, seq);
 		return;
@@ -1904,6 +2118,7 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
 	v.name = cx_strdup(w->a, clang_getCursorSpelling(c));
+	v.display = macro_display(w, c, v.name);
 	v.loc = cursor_loc(w, c);
 	v.type = display_type(w, t);
 	v.matched = gi.matched;
@@ -2218,11 +2433,6 @@ static bool contains(const char *p, size_t n, const char *word)
 	return false;
 }
 
-static bool is_ident_char(char c)
-{
-	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
-}
 
 /* Copy 'p[0..n)' without blanks, template arguments and cv words. */
 static const char *plain_type_name(struct walk *w, const char *p, size_t n)
@@ -2680,6 +2890,44 @@ static enum CXChildVisitResult find_lambdas_cb(CXCursor c, CXCursor parent,
 	return CXChildVisit_Recurse;
 }
 
+static enum CXChildVisitResult misplaced_cb(CXCursor c, CXCursor parent,
+					    CXClientData data)
+{
+	struct walk *w = data;
+	if (clang_getCursorKind(c) != CXCursor_AnnotateAttr)
+		return CXChildVisit_Continue;
+	enum CXCursorKind pk = clang_getCursorKind(parent);
+	bool is_type = pk == CXCursor_StructDecl || pk == CXCursor_ClassDecl ||
+		       pk == CXCursor_UnionDecl || pk == CXCursor_ClassTemplate ||
+		       pk == CXCursor_ClassTemplatePartialSpecialization ||
+		       pk == CXCursor_TypedefDecl || pk == CXCursor_TypeAliasDecl;
+	bool is_function = pk == CXCursor_FunctionDecl ||
+			   pk == CXCursor_CXXMethod ||
+			   pk == CXCursor_FunctionTemplate;
+	CXString str = clang_getCursorSpelling(c);
+	const char *text = clang_getCString(str);
+	const char *wants = NULL;
+	if (!strcmp(text, "await_holding::must_not_suspend") && !is_type)
+		wants = "types";
+	else if (!strcmp(text, "await_holding::suspends") && !is_function)
+		wants = "functions";
+	if (wants) {
+		struct src_loc l = cursor_loc(w, c);
+		diag_list_add_problem(w->problems, PROBLEM_WARNING, &l,
+				      "'%s' applies only to %s; it has no effect here [await-holding]",
+				      text, wants);
+	}
+	clang_disposeString(str);
+	return CXChildVisit_Continue;
+}
+
+/* Our annotations put where they mean nothing are diagnosed. */
+static void check_annotations(struct walk *w, CXCursor c)
+{
+	if (w->problems && clang_Cursor_hasAttrs(c))
+		clang_visitChildren(c, misplaced_cb, w);
+}
+
 /*
  * Top-level visitor: returns Recurse into namespaces, classes and
  * templates, Continue after handing a function to walk_function().
@@ -2693,6 +2941,7 @@ static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
 
 	if (!in_main_file(w, c))
 		return CXChildVisit_Continue;
+	check_annotations(w, c);
 	if (is_function_kind(k)) {
 		walk_function(w, c);
 		return CXChildVisit_Continue;
@@ -2716,7 +2965,8 @@ static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
 	}
 }
 
-struct fn_view *walk_tu(struct tu *tu, struct rules *rules)
+struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
+			struct diag_list *problems)
 {
 	struct walk w;
 	memset(&w, 0, sizeof(w));
@@ -2724,6 +2974,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules)
 	w.cx = tu->cx;
 	w.a = &tu->arena;
 	w.rules = rules;
+	w.problems = problems;
 	w.tail = &w.head;
 
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), top_cb, &w);
@@ -2734,7 +2985,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules)
 	strmap_release(&w.types);
 	cmap_release(&w.callees);
 	cmap_release(&w.qualnames);
-	cmap_release(&w.files);
+	strmap_release(&w.free_ops);
 	cmap_release(&w.vars);
 	cmap_release(&w.labels);
 	free(w.pending);

@@ -11,6 +11,7 @@
 #ifndef AWAIT_HOLDING_WALK_H
 #define AWAIT_HOLDING_WALK_H
 
+struct diag_list;
 struct fn_view;
 struct rules;
 struct tu;
@@ -20,8 +21,10 @@ struct tu;
  * linked through fn_view.next, in source order.  Memory is owned by the
  * TU's arena.  Calls carry callee names and USRs; whether a call
  * suspends is marked for configured and annotated callees here and for
- * the rest by the summary pass.
+ * the rest by the summary pass.  Problems in the source itself (our
+ * annotations where they mean nothing) are added to 'problems'.
  */
-struct fn_view *walk_tu(struct tu *tu, struct rules *rules);
+struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
+			struct diag_list *problems);
 
 #endif

@@ -476,7 +476,7 @@ static void test_bytes(void)
 
 	FAIL("a = \"\xff\"\n", 1, 6, "invalid UTF-8 byte 0xFF");
 	FAIL("# \xc0\x80\n", 1, 3, "invalid UTF-8 byte 0xC0");    /* overlong */
-	FAIL("# \xe0\x80\xaf\n", 1, 3, "invalid UTF-8 byte 0xE0"); /* overlong */
+	FAIL("# \xe0\x80\xaf\n", 1, 3, "invalid UTF-8 sequence starting with byte 0xE0"); /* overlong */
 	FAIL("a = '\xed\xa0\x80'\n", 1, 6, "invalid UTF-8");        /* surrogate */
 	FAIL("a = '\xf4\x90\x80\x80'\n", 1, 6, "invalid UTF-8");    /* > U+10FFFF */
 	FAIL("a = '\xf5\x80\x80\x80'\n", 1, 6, "invalid UTF-8");
