@@ -44,6 +44,7 @@ void diag_list_push(struct diag_list *l, const struct finding *f)
 	d->reason = dup(&l->arena, f->reason);
 	d->via = dup(&l->arena, f->via);
 	d->function = dup(&l->arena, f->function);
+	d->instance = dup(&l->arena, f->instance);
 	d->susp = arena_alloc(&l->arena, f->nsusp * sizeof(*d->susp));
 	for (size_t i = 0; i < f->nsusp; i++) {
 		d->susp[i] = f->susp[i];
@@ -114,6 +115,8 @@ static int cmp_finding(const void *pa, const void *pb)
 		return c;
 	if ((c = strcmp_null(a->via, b->via)))
 		return c;
+	if ((c = strcmp_null(a->instance, b->instance)))
+		return c;
 	if (a->nsusp != b->nsusp)
 		return a->nsusp < b->nsusp ? -1 : 1;
 	for (size_t i = 0; i < a->nsusp; i++)
@@ -173,14 +176,16 @@ const char *suspend_kind_name(enum suspend_kind k)
 
 const char *diag_warning_text(struct arena *a, const struct finding *f)
 {
+	const char *text = arena_printf(a,
+					"'%s' of type '%s' is held across a suspension point",
+					f->display ? f->display : f->name, f->type);
 	if (f->via)
-		return arena_printf(a,
-				    "'%s' of type '%s' is held across a suspension point (it owns a '%s' through %s)",
-				    f->display ? f->display : f->name, f->type,
+		text = arena_printf(a, "%s (it owns a '%s' through %s)", text,
 				    f->matched, f->via);
-	return arena_printf(a,
-			    "'%s' of type '%s' is held across a suspension point",
-			    f->display ? f->display : f->name, f->type);
+	if (f->instance)
+		text = arena_printf(a, "%s in instantiation '%s'", text,
+				    f->instance);
+	return text;
 }
 
 const char *diag_note_text(struct arena *a, const struct suspension *s)

@@ -47,6 +47,7 @@ struct finding {
 	const char *reason;     /* the rule's reason; NULL when none */
 	const char *via;        /* how the type holds the guard ("member 'lk' of 'Conn'"); NULL if direct */
 	const char *function;   /* enclosing function, for context; may be NULL */
+	const char *instance;   /* template instantiation, "f<Guard>"; may be NULL */
 	struct suspension *susp;
 	size_t nsusp;
 };

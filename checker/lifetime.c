@@ -206,6 +206,7 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 			fd.reason = vv->reason;
 			fd.via = vv->via;
 			fd.function = fn->name;
+			fd.instance = fn->instance;
 			fd.susp = susp;
 			fd.nsusp = v->nhits;
 			diag_list_push(out, &fd);

@@ -42,6 +42,8 @@ int view_add_var(struct arena *a, struct fn_view *fn, const struct vvar *v)
 		fn->cap_vars = cap;
 	}
 	fn->vars[fn->nvars] = *v;
+	if (v->tparam > 0)
+		fn->has_tparams = true;
 	return (int)fn->nvars++;
 }
 

@@ -112,6 +112,7 @@ struct vvar {
 	const char *via;      /* "member 'lk' of 'Conn'", or NULL if direct */
 	enum vvar_kind kind;
 	unsigned lo, hi;      /* alive on points numbered within [lo, hi] */
+	int tparam;           /* type is template parameter tparam-1; 0: none */
 };
 
 struct fn_view {
@@ -124,6 +125,8 @@ struct fn_view {
 	struct vvar *vars;
 	size_t nvars, cap_vars;
 	int nlabels;          /* label ids are 0..nlabels-1 */
+	const char *instance; /* "f<Guard>" for a template's instantiation */
+	bool has_tparams;     /* some var has a template-parameter type */
 	struct fn_view *next; /* list of views in a TU */
 };
 

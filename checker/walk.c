@@ -133,6 +133,15 @@ struct guard_info {
 	const char *via;
 };
 
+/* A call to a specialization of a function template: its arguments. */
+struct inst {
+	const char *tmpl_usr;     /* the template's USR */
+	const char *name;         /* "f<std::unique_lock<std::mutex>>" */
+	int nargs;
+	struct guard_info *gi;    /* per template argument */
+	const char **type;        /* per template argument, as shown */
+};
+
 /* What a callee says; cached per declaration. */
 struct callee {
 	const char *name;     /* qualified */
@@ -160,6 +169,9 @@ struct walk {
 	struct cmap qualnames;/* declaration -> const char * */
 	struct strmap free_ops; /* operand type names of free operator co_await */
 	bool free_ops_scanned;
+
+	struct inst *insts;   /* function template specializations called */
+	size_t ninsts, cap_insts;
 
 	CXCursor *pending;    /* lambdas and local classes to do after */
 	size_t npending, cap_pending;
@@ -985,6 +997,115 @@ static bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 	return out->guard;
 }
 
+/*
+ * If 't' (by value, cv ignored) is a template type parameter, its index
+ * plus one ("type-parameter-0-1" is 2); else 0.
+ */
+static int tparam_of(CXType t)
+{
+	CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
+	const char *p = clang_getCString(s);
+	int depth, index, n = 0, ret = 0;
+	if (p && !strncmp(p, "const ", 6))
+		p += 6;
+	if (p && sscanf(p, "type-parameter-%d-%d%n", &depth, &index, &n) == 2 &&
+	    p[n] == '\0')
+		ret = index + 1;
+	clang_disposeString(s);
+	return ret;
+}
+
+/* Remember a call to a function template specialization (see struct inst). */
+static void note_instantiation(struct walk *w, CXCursor spec)
+{
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(spec);
+	if (clang_Cursor_isNull(tmpl) ||
+	    clang_getCursorKind(tmpl) != CXCursor_FunctionTemplate)
+		return;
+	int n = clang_Cursor_getNumTemplateArguments(spec);
+	if (n <= 0)
+		return;
+	const char *usr = cx_strdup(w->a, clang_getCursorUSR(tmpl));
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_adds(&sb, qualname(w, tmpl));
+	strbuf_addc(&sb, '<');
+	struct inst in = { usr, NULL, n, NULL, NULL };
+	in.gi = arena_alloc(w->a, (size_t)n * sizeof(*in.gi));
+	in.type = arena_alloc(w->a, (size_t)n * sizeof(*in.type));
+	bool any = false;
+	for (int i = 0; i < n; i++) {
+		if (i)
+			strbuf_adds(&sb, ", ");
+		if (clang_Cursor_getTemplateArgumentKind(spec, (unsigned)i) !=
+		    CXTemplateArgumentKind_Type) {
+			strbuf_adds(&sb, "...");
+			continue;
+		}
+		CXType t = clang_Cursor_getTemplateArgumentType(spec, (unsigned)i);
+		in.type[i] = display_type(w, t);
+		strbuf_adds(&sb, in.type[i]);
+		if (classify_type(w, t, &in.gi[i], 0) && !in.gi[i].needs_cleanup)
+			any = true;
+		else
+			in.gi[i].guard = false;
+	}
+	strbuf_addc(&sb, '>');
+	in.name = arena_strdup(w->a, sb.buf);
+	strbuf_release(&sb);
+	if (!any)
+		return;
+	for (size_t i = 0; i < w->ninsts; i++)
+		if (!strcmp(w->insts[i].name, in.name) &&
+		    !strcmp(w->insts[i].tmpl_usr, in.tmpl_usr))
+			return;
+	ARRAY_GROW(w->insts, w->ninsts + 1, w->cap_insts);
+	w->insts[w->ninsts++] = in;
+}
+
+/*
+ * For each template coroutine with variables of template-parameter type,
+ * one more view per instantiation that makes some of them guards: same
+ * nodes, its own variable table.
+ */
+static void add_instantiations(struct walk *w)
+{
+	struct fn_view *last = NULL;
+	for (struct fn_view *f = w->head; f; f = f->next)
+		last = f;
+	for (struct fn_view *f = w->head; f; f = f == last ? NULL : f->next) {
+		if (!f->has_tparams || !f->usr)
+			continue;
+		for (size_t i = 0; i < w->ninsts; i++) {
+			const struct inst *in = &w->insts[i];
+			if (strcmp(in->tmpl_usr, f->usr))
+				continue;
+			struct fn_view *c = arena_memdup(w->a, f, sizeof(*f));
+			bool any = false;
+			c->vars = arena_memdup(w->a, f->vars,
+					       f->nvars * sizeof(*f->vars));
+			c->cap_vars = c->nvars;
+			for (size_t v = 0; v < c->nvars; v++) {
+				int k = c->vars[v].tparam - 1;
+				if (k < 0 || k >= in->nargs || !in->gi[k].guard)
+					continue;
+				c->vars[v].type = in->type[k];
+				c->vars[v].matched = in->gi[k].matched;
+				c->vars[v].reason = in->gi[k].reason;
+				c->vars[v].via = in->gi[k].via;
+				any = true;
+			}
+			if (!any)
+				continue;
+			c->instance = in->name;
+			c->has_tparams = false;
+			c->next = NULL;
+			*w->tail = c;
+			w->tail = &c->next;
+		}
+	}
+}
+
 /* ---- callees ----------------------------------------------------------- */
 
 static struct callee *callee_of(struct walk *w, CXCursor ref)
@@ -1475,6 +1596,8 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 			       struct vnode *seq)
 {
 	enum CXCursorKind rk = clang_getCursorKind(ref);
+	if (rk == CXCursor_FunctionDecl || rk == CXCursor_CXXMethod)
+		note_instantiation(w, ref);
 	struct callee *ce = callee_of(w, ref);
 	int nargs = clang_Cursor_getNumArguments(c);
 	CXString sp = clang_getCursorSpelling(ref);
@@ -2082,6 +2205,7 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 	CXCursor init = var_init(c);
 	struct guard_info gi;
 	enum vvar_kind kind = VAR_LOCAL;
+	int tparam = 0;
 
 	if (!is_frame_local(c)) {
 		if (!clang_Cursor_isNull(init))
@@ -2110,9 +2234,13 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 			       : VAR_LOCAL;
 		gi.maybe_empty = false;
 	} else if (!is_guard_var(w, c, t, &gi)) {
-		if (!clang_Cursor_isNull(init))
-			walk_full_expr(w, init, seq);
-		return;
+		tparam = tparam_of(t);
+		if (!tparam) {
+			if (!clang_Cursor_isNull(init))
+				walk_full_expr(w, init, seq);
+			return;
+		}
+		memset(&gi, 0, sizeof(gi)); /* a guard only in some instantiations */
 	}
 
 	struct vvar v;
@@ -2125,6 +2253,7 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 	v.reason = gi.reason;
 	v.via = gi.via;
 	v.kind = kind;
+	v.tparam = tparam;
 	int var = view_add_var(w->a, w->fn, &v);
 
 	enum vinit state = INIT_HELD;
@@ -2829,10 +2958,14 @@ static void walk_function(struct walk *w, CXCursor fn)
 		if (clang_getCursorKind(ks.c[i]) != CXCursor_ParmDecl)
 			continue;
 		CXType t = clang_getCursorType(ks.c[i]);
-		if (!classify_type(w, t, &gi, 0))
+		int tp = tparam_of(t);
+		if (!tp && (!classify_type(w, t, &gi, 0) || gi.needs_cleanup))
 			continue;
+		if (tp)
+			memset(&gi, 0, sizeof(gi));
 		struct vvar v;
 		memset(&v, 0, sizeof(v));
+		v.tparam = tp;
 		v.name = cx_strdup(w->a, clang_getCursorSpelling(ks.c[i]));
 		v.loc = cursor_loc(w, ks.c[i]);
 		v.type = display_type(w, t);
@@ -2981,6 +3114,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	/* lambdas and local classes found along the way, breadth first */
 	for (size_t i = 0; i < w.npending; i++)
 		walk_decl(&w, w.pending[i]);
+	add_instantiations(&w);
 
 	strmap_release(&w.types);
 	cmap_release(&w.callees);
@@ -2989,6 +3123,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	cmap_release(&w.vars);
 	cmap_release(&w.labels);
 	free(w.pending);
+	free(w.insts);
 	free(w.scope_vars);
 	return w.head;
 }
