@@ -35,6 +35,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
@@ -275,7 +276,8 @@ static const char *describe(struct parser *p, size_t off)
 	if (c == '\'')
 		return "\"'\"";
 	if (c < 0x20 || c == 0x7F) {
-		snprintf(p->desc, sizeof(p->desc), "control character U+%04X", c);
+		snprintf(p->desc, sizeof(p->desc), "control character U+%04X",
+			 (unsigned)c);
 	} else if (c < 0x80) {
 		snprintf(p->desc, sizeof(p->desc), "'%c'", c);
 	} else if ((n = utf8_len(p, off, &cp)) != 0) {
@@ -502,6 +504,18 @@ static void array_push(struct parser *p, struct toml_value *arr,
 		arr->u.arr.items = grow_items(p, arr->u.arr.items, arr->u.arr.n,
 					      &arr->priv.cap, sizeof(v));
 	arr->u.arr.items[arr->u.arr.n++] = v;
+}
+
+/*
+ * Start a new section (a header's block or an inline table) for the
+ * dotted-key rules.  Ids are never reused, so they cannot wrap around.
+ */
+static int new_section(struct parser *p, size_t off)
+{
+	if (p->nsection == UINT_MAX)
+		return fail(p, off, "too many tables");
+	p->section = ++p->nsection;
+	return 0;
 }
 
 /*
@@ -1053,9 +1067,9 @@ static struct toml_value *parse_number(struct parser *p, struct toml_pos pos)
 		}
 		v = new_value(p, TOML_FLOAT, pos);
 		if (c == 'i')
-			v->u.f = neg ? -INFINITY : INFINITY;
+			v->u.f = neg ? -(double)INFINITY : (double)INFINITY;
 		else
-			v->u.f = neg ? -NAN : NAN;
+			v->u.f = neg ? -(double)NAN : (double)NAN;
 		p->i += 3;
 		return check_end(p, "float") ? NULL : v;
 	}
@@ -1354,14 +1368,16 @@ static int fail_inline(struct parser *p, const char *what)
 static struct toml_value *parse_inline_table(struct parser *p,
 					     struct toml_pos pos, unsigned depth)
 {
-	struct toml_value *t = new_container(p, TOML_TABLE, pos, depth, p->i);
+	size_t pos_off = p->i;
+	struct toml_value *t = new_container(p, TOML_TABLE, pos, depth, pos_off);
 	unsigned saved = p->section;
 	int c;
 
 	if (!t)
 		return NULL;
 	t->priv.flags = F_INLINE;
-	p->section = ++p->nsection;
+	if (new_section(p, pos_off))
+		return NULL;
 	p->i++;
 	skip_ws(p);
 	if (cur(p) != '}') {
@@ -1646,7 +1662,8 @@ static int parse_header(struct parser *p, struct toml_value *root,
 		return fail(p, p->i, "expected '%s' after table name, found %s",
 			    aot ? "]]" : "]", describe(p, p->i));
 	p->i += aot ? 2 : 1;
-	p->section = ++p->nsection;
+	if (new_section(p, start))
+		return -1;
 
 	last = p->nparts - 1;
 	for (size_t k = 0; k < last; k++)

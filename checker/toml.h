@@ -121,8 +121,8 @@ struct toml_error {
  *
  * Returns 0 and sets '*root' to the root table, or -1 and fills '*err'
  * with where the first error is and what was expected there, e.g.
- * "duplicate key 'x' (first defined at line 3)".  '*err' is untouched
- * on success and '*root' on failure.  The caller prints the error, for
+ * "duplicate key 'x' (first defined at line 3)".  'err' may be NULL.
+ * '*err' is untouched on success and '*root' on failure.  The caller prints the error, for
  * instance with report_at(path, text, err.line, err.col, 1, "error",
  * "%s", err.msg).
  *

@@ -100,6 +100,7 @@ enum vvar_kind {
 	VAR_PARAM,  /* a by-value parameter of a coroutine: alive from entry */
 	VAR_TEMP,   /* a temporary inside a full-expression */
 	VAR_REF,    /* a local reference bound to a guard we do not own */
+	VAR_LOCK,   /* a lock taken by a lock-functions acquire call */
 };
 
 struct vvar {

@@ -133,6 +133,19 @@ struct guard_info {
 	const char *via;
 };
 
+/* An expansion of a configured suspend macro. */
+struct macro_use {
+	unsigned off;         /* expansion offset in the main file */
+	struct src_loc loc;
+	const char *name;
+};
+
+/* A lock taken by an acquire call: the lock expression and its variable. */
+struct lock_key {
+	const char *key;      /* "mu", "dev->lock" */
+	int var;
+};
+
 /* A call to a specialization of a function template: its arguments. */
 struct inst {
 	const char *tmpl_usr;     /* the template's USR */
@@ -152,6 +165,7 @@ struct callee {
 	bool is_move;         /* std::move, std::forward */
 	bool is_swap;         /* std::swap */
 	bool is_exchange;     /* std::exchange */
+	bool steals;          /* g_steal_pointer(&p), g_clear_pointer(&p, f) */
 	bool in_system;       /* declared in a system header */
 	bool want;            /* worth a V_CALL node */
 };
@@ -173,6 +187,10 @@ struct walk {
 	struct inst *insts;   /* function template specializations called */
 	size_t ninsts, cap_insts;
 
+	struct macro_use *macros; /* suspend-macro expansions in the main file */
+	size_t nmacros, cap_macros;
+	size_t mi, mend;      /* this function's unconsumed range of them */
+
 	CXCursor *pending;    /* lambdas and local classes to do after */
 	size_t npending, cap_pending;
 
@@ -185,6 +203,8 @@ struct walk {
 	size_t nscope_vars, cap_scope_vars;
 	CXCursor own_init;    /* a var's own initializer: not a temporary */
 	CXCursor move_done;   /* std::move already turned into an event */
+	struct lock_key *locks; /* lock-functions acquires seen in this function */
+	size_t nlocks, cap_locks;
 	unsigned await_off;   /* keyword offset of the co_await being walked */
 	bool in_await;
 	int depth;
@@ -1121,6 +1141,9 @@ static struct callee *callee_of(struct walk *w, CXCursor ref)
 	ce->is_move = !strcmp(ce->name, "std::move");
 	ce->is_swap = !strcmp(ce->name, "std::swap");
 	ce->is_exchange = !strcmp(ce->name, "std::exchange");
+	ce->steals = !strcmp(ce->name, "g_steal_pointer") ||
+		     !strcmp(ce->name, "g_clear_pointer") ||
+		     !strcmp(ce->name, "g_clear_object");
 	if (!ce->in_system) {
 		CXCursor def = clang_getCursorDefinition(ref);
 		ce->annotated =
@@ -1230,6 +1253,101 @@ static void event(struct walk *w, struct vnode *seq, CXCursor at,
 
 static void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq);
 static void walk_expr(struct walk *w, CXCursor c, struct vnode *seq);
+
+/* ---- suspend macros ------------------------------------------------------- */
+
+static bool in_main_file(struct walk *w, CXCursor c);
+
+static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	struct walk *w = data;
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
+		return CXChildVisit_Continue;
+	CXFile f;
+	unsigned off;
+	CXSourceLocation l = clang_getCursorLocation(c);
+	clang_getExpansionLocation(l, &f, NULL, NULL, &off);
+	if (!f || !w->tu->main || !clang_File_isEqual(f, w->tu->main))
+		return CXChildVisit_Continue;
+	CXString str = clang_getCursorSpelling(c);
+	const struct rule *r = rules_match(w->rules, RL_SUSPEND_MACROS,
+					   clang_getCString(str), NULL);
+	if (r) {
+		ARRAY_GROW(w->macros, w->nmacros + 1, w->cap_macros);
+		struct macro_use *m = &w->macros[w->nmacros++];
+		m->off = off;
+		m->loc = src_loc_of(w, l);
+		m->name = r->path;
+	}
+	clang_disposeString(str);
+	return CXChildVisit_Continue;
+}
+
+/* Expansions of suspend-macros, in source order (preprocessing record). */
+static void collect_macros(struct walk *w)
+{
+	if (!rules_has(w->rules, RL_SUSPEND_MACROS))
+		return;
+	clang_visitChildren(clang_getTranslationUnitCursor(w->cx), macro_cb, w);
+}
+
+static unsigned start_offset(CXCursor c)
+{
+	unsigned off;
+	clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(c)),
+				   NULL, NULL, NULL, &off);
+	return off;
+}
+
+static unsigned end_offset(CXCursor c)
+{
+	unsigned off;
+	clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(c)),
+				   NULL, NULL, NULL, &off);
+	return off;
+}
+
+/* The expansions inside function 'fn' become its to consume. */
+static void macro_range(struct walk *w, CXCursor fn)
+{
+	unsigned lo = start_offset(fn), hi = end_offset(fn);
+	w->mi = w->mend = 0;
+	if (!w->nmacros || !in_main_file(w, fn))
+		return;
+	while (w->mi < w->nmacros && w->macros[w->mi].off < lo)
+		w->mi++;
+	w->mend = w->mi;
+	while (w->mend < w->nmacros && w->macros[w->mend].off < hi)
+		w->mend++;
+}
+
+/* Suspension points for the expansions before offset 'upto'. */
+static void flush_macros(struct walk *w, unsigned upto, struct vnode *seq)
+{
+	while (w->mi < w->mend && w->macros[w->mi].off <= upto) {
+		const struct macro_use *m = &w->macros[w->mi++];
+		struct vnode *n = mk(w, V_CALL, clang_getNullCursor());
+		n->loc = m->loc;
+		n->call = arena_alloc(w->a, sizeof(*n->call));
+		n->call->name = m->name;
+		n->call->macro = true;
+		n->call->macro_name = m->name;
+		n->call->configured = true;
+		n->call->suspends = true;
+		done(w, n);
+		add(w, seq, n);
+	}
+}
+
+/* Skip the expansions inside a lambda: they belong to its own walk. */
+static void skip_macros(struct walk *w, CXCursor lambda)
+{
+	unsigned hi = end_offset(lambda);
+	while (w->mi < w->mend && w->macros[w->mi].off < hi)
+		w->mi++;
+}
 static void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq);
 
 static void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq)
@@ -1277,6 +1395,14 @@ static bool is_empty_value(struct walk *w, CXCursor e)
 	enum CXCursorKind k = clang_getCursorKind(e);
 	if (k == CXCursor_CXXNullPtrLiteralExpr || k == CXCursor_GNUNullExpr)
 		return true;
+	if (k == CXCursor_CStyleCastExpr || k == CXCursor_CXXStaticCastExpr) {
+		/* (void *)0 */
+		struct kids ks;
+		kids_of(e, &ks);
+		bool empty = ks.n && is_empty_value(w, ks.c[ks.n - 1]);
+		kids_release(&ks);
+		return empty;
+	}
 	if (k == CXCursor_IntegerLiteral) {
 		CXEvalResult r = clang_Cursor_Evaluate(e);
 		bool zero = r && clang_EvalResult_getKind(r) == CXEval_Int &&
@@ -1558,6 +1684,101 @@ static const char *member_name(struct walk *w, CXCursor mref)
 }
 
 /*
+ * The text of expression 'e' without blanks, a leading '&' or outer
+ * parentheses: the key that pairs an acquire with its release ("&mu" and
+ * "& mu" are both "mu").  Read where the tokens are spelled, so an
+ * argument passed through a macro reads as written.
+ */
+static const char *lock_expr(struct walk *w, CXCursor e)
+{
+	CXSourceRange r = clang_getCursorExtent(e);
+	CXFile fs, fe;
+	unsigned so, eo;
+	size_t size;
+	clang_getSpellingLocation(clang_getRangeStart(r), &fs, NULL, NULL, &so);
+	clang_getSpellingLocation(clang_getRangeEnd(r), &fe, NULL, NULL, &eo);
+	if (!fs || !fe || !clang_File_isEqual(fs, fe) || eo <= so) {
+		clang_getExpansionLocation(clang_getRangeStart(r), &fs, NULL, NULL, &so);
+		clang_getExpansionLocation(clang_getRangeEnd(r), &fe, NULL, NULL, &eo);
+	}
+	const char *buf = fs ? clang_getFileContents(w->cx, fs, &size) : NULL;
+	if (!buf || eo > size || eo <= so)
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (unsigned i = so; i < eo; i++)
+		if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' &&
+		    buf[i] != '\r')
+			strbuf_addc(&sb, buf[i]);
+	const char *p = sb.buf;
+	size_t n = sb.len;
+	for (;;) {
+		if (n && p[0] == '&') {
+			p++;
+			n--;
+		} else if (n >= 2 && p[0] == '(' && p[n - 1] == ')') {
+			p++;
+			n -= 2;
+		} else {
+			break;
+		}
+	}
+	const char *out = n ? arena_strndup(w->a, p, n) : NULL;
+	strbuf_release(&sb);
+	return out;
+}
+
+/*
+ * A call to a lock-functions acquire or release.  The lock is named by
+ * the first argument (pthread_mutex_lock(&mu) locks "mu") or, for a
+ * member function, by its object.  An acquire makes a lock variable,
+ * alive in the whole function but owned only after this call; a release
+ * releases every lock variable with the same name.
+ */
+static void lock_call(struct walk *w, CXCursor c, CXCursor ref,
+		      const struct rule *lr, bool acquire, struct vnode *seq)
+{
+	CXCursor arg = clang_getCursorKind(ref) == CXCursor_CXXMethod
+			       ? member_object(c)
+			       : clang_Cursor_getNumArguments(c) > 0
+					 ? clang_Cursor_getArgument(c, 0)
+					 : clang_getNullCursor();
+	if (clang_Cursor_isNull(arg))
+		return;
+	const char *key = lock_expr(w, arg);
+	if (!key)
+		return;
+	if (!acquire) {
+		for (size_t i = 0; i < w->nlocks; i++)
+			if (!strcmp(w->locks[i].key, key))
+				event(w, seq, c, EV_RELEASE, w->locks[i].var, -1);
+		return;
+	}
+	CXType t = clang_getCursorType(strip(arg));
+	if (clang_getCanonicalType(t).kind == CXType_Pointer &&
+	    clang_getCursorKind(ref) != CXCursor_CXXMethod)
+		t = clang_getPointeeType(t);
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.name = key;
+	v.loc = cursor_loc(w, c);
+	v.type = type_spelling(w, t);
+	v.matched = lr->path;
+	v.reason = lr->reason;
+	v.kind = VAR_LOCK;
+	int var = view_add_var(w->a, w->fn, &v);
+	ARRAY_GROW(w->locks, w->nlocks + 1, w->cap_locks);
+	w->locks[w->nlocks].key = key;
+	w->locks[w->nlocks].var = var;
+	w->nlocks++;
+	struct vnode *d = mk(w, V_DECL, c);
+	done(w, d);
+	d->var = var;
+	d->init = INIT_HELD;
+	add(w, seq, d);
+}
+
+/*
  * A call that returns a guard by value makes a temporary that lives to the
  * end of the full-expression (unless it initializes a variable: then it
  * is that variable, see own_init).
@@ -1631,6 +1852,27 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 	}
 	if (!ce->is_move && !ce->is_exchange && !same_cursor(w->own_init, c))
 		returned_temporary(w, c, ref, seq);
+	if (w->rules->nlocks) {
+		bool acquire;
+		const struct rule *lr = rules_match_lock(w->rules, ce->name, &acquire);
+		if (lr) {
+			lock_call(w, c, ref, lr, acquire, seq);
+			return;
+		}
+	}
+	if (ce->steals && nargs >= 1) {
+		/* g_steal_pointer(&lk), g_clear_pointer(&lk, free): lk is NULL after */
+		CXCursor a0 = strip(clang_Cursor_getArgument(c, 0));
+		struct kids ks;
+		kids_of(a0, &ks);
+		int v = clang_getCursorKind(a0) == CXCursor_UnaryOperator && ks.n == 1
+				? var_of_expr(w, ks.c[0])
+				: -1;
+		kids_release(&ks);
+		if (v >= 0)
+			event(w, seq, c, EV_RELEASE, v, -1);
+		return;
+	}
 
 	/* ownership effects, after the call */
 	if ((ce->is_move || ce->is_exchange) && nargs >= 1 &&
@@ -1859,8 +2101,26 @@ static bool op_cb(const char *p, size_t i, int depth, void *arg)
 }
 
 /* The operator of a binary expression: "&&", "||", "=" or NULL. */
-static const char *binary_op(struct walk *w, CXCursor lhs, CXCursor rhs)
+static const char *binary_op(struct walk *w, CXCursor op, CXCursor lhs,
+			     CXCursor rhs)
 {
+#if CINDEX_VERSION_MINOR >= 64
+	/* works inside macros too (TAKE_PTR, no_free_ptr) */
+	switch (clang_getCursorBinaryOperatorKind(op)) {
+	case CXBinaryOperator_LAnd:
+		return "&&";
+	case CXBinaryOperator_LOr:
+		return "||";
+	case CXBinaryOperator_Assign:
+		return "=";
+	case CXBinaryOperator_Invalid:
+		break;
+	default:
+		return NULL;
+	}
+#else
+	(void)op;
+#endif
 	CXFile fa, fb;
 	unsigned sa, ea, sb, eb;
 	const char *found = NULL;
@@ -1881,7 +2141,7 @@ static void walk_binary(struct walk *w, CXCursor c, struct vnode *seq)
 		walk_kids_expr(w, c, seq);
 		return;
 	}
-	const char *op = binary_op(w, ks.c[0], ks.c[1]);
+	const char *op = binary_op(w, c, ks.c[0], ks.c[1]);
 	if (op && (!strcmp(op, "&&") || !strcmp(op, "||"))) {
 		struct vnode *n = mk(w, V_COND, c);
 		n->a = mk(w, V_SEQ, c);
@@ -1936,6 +2196,7 @@ static void walk_lambda(struct walk *w, CXCursor c, struct vnode *seq)
 			walk_expr(w, ks.c[i], seq);
 	}
 	kids_release(&ks);
+	skip_macros(w, c);
 	defer_cursor(w, c);
 }
 
@@ -1945,6 +2206,8 @@ static void walk_expr(struct walk *w, CXCursor c, struct vnode *seq)
 
 	if (w->depth > MAX_DEPTH)
 		return;
+	if (w->mi < w->mend)
+		flush_macros(w, start_offset(c), seq);
 	w->depth++;
 	switch (k) {
 	case CXCursor_UnexposedExpr:
@@ -2139,8 +2402,18 @@ static bool is_guard_var(struct walk *w, CXCursor c, CXType t,
 		       clang_Cursor_isNull(type_decl(t))) &&
 	    canon.kind != CXType_Pointer)
 		guard = classify_dependent(w, c, gi);
-	if (!guard && cleanup && canon.kind == CXType_Pointer)
-		guard = classify_type(w, clang_getPointeeType(t), gi, 0);
+	if (!guard && cleanup && canon.kind == CXType_Pointer) {
+		/* through typedefs of the pointer, keeping the pointee's */
+		CXType p = t;
+		for (int i = 0; i < 16 && p.kind != CXType_Pointer; i++)
+			p = p.kind == CXType_Typedef
+				    ? clang_getTypedefDeclUnderlyingType(
+					      clang_getTypeDeclaration(p))
+				: p.kind == CXType_Elaborated
+				    ? clang_Type_getNamedType(p)
+				    : clang_getCanonicalType(p);
+		guard = classify_type(w, clang_getPointeeType(p), gi, 0);
+	}
 	if (guard && gi->needs_cleanup && !cleanup)
 		return false;
 	if (guard && cleanup)
@@ -2358,6 +2631,8 @@ static void walk_compound(struct walk *w, CXCursor c, struct vnode *seq)
 	for (unsigned i = 0; i < ks.n; i++)
 		walk_stmt(w, ks.c[i], s);
 	kids_release(&ks);
+	if (w->mi < w->mend) /* a macro that expands to nothing, last */
+		flush_macros(w, end_offset(c) - 1, s);
 	done(w, s);
 	close_scope(w, mark, s->post);
 	add(w, seq, s);
@@ -2791,6 +3066,8 @@ static void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 
 	if (w->depth > MAX_DEPTH)
 		return;
+	if (w->mi < w->mend)
+		flush_macros(w, start_offset(c), seq);
 	w->depth++;
 	switch (k) {
 	case CXCursor_CompoundStmt:
@@ -2948,6 +3225,8 @@ static void walk_function(struct walk *w, CXCursor fn)
 	w->depth = 0;
 	w->own_init = w->move_done = clang_getNullCursor();
 	w->in_await = false;
+	w->nlocks = 0;
+	macro_range(w, fn);
 	cmap_release(&w->vars);
 	cmap_release(&w->labels);
 
@@ -2981,7 +3260,7 @@ static void walk_function(struct walk *w, CXCursor fn)
 	done(w, f->body);
 	close_scope(w, 0, f->body->post);
 	for (size_t i = 0; i < f->nvars; i++)
-		if (f->vars[i].kind == VAR_PARAM) {
+		if (f->vars[i].kind == VAR_PARAM || f->vars[i].kind == VAR_LOCK) {
 			f->vars[i].lo = 0;
 			f->vars[i].hi = f->body->post;
 		}
@@ -3110,6 +3389,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	w.problems = problems;
 	w.tail = &w.head;
 
+	collect_macros(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), top_cb, &w);
 	/* lambdas and local classes found along the way, breadth first */
 	for (size_t i = 0; i < w.npending; i++)
@@ -3124,6 +3404,8 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	cmap_release(&w.labels);
 	free(w.pending);
 	free(w.insts);
+	free(w.locks);
+	free(w.macros);
 	free(w.scope_vars);
 	return w.head;
 }
