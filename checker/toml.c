@@ -60,6 +60,7 @@ struct key_part {
 struct slot {
 	const struct toml_value *table; /* NULL: the slot is empty */
 	size_t idx;
+	size_t hash; /* hash_key() of it, so that growing never reads keys */
 };
 
 struct parser {
@@ -367,30 +368,41 @@ static const char *show_key(struct parser *p, size_t upto)
  */
 static size_t hash_key(const struct toml_value *t, const char *k, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325u ^ ((uint64_t)(uintptr_t)t * 0x9E3779B97F4A7C15u);
+	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
 
 	for (size_t j = 0; j < n; j++) {
 		h ^= (unsigned char)k[j];
 		h *= 0x100000001b3u;
 	}
-	h ^= h >> 32;
+	/*
+	 * Tables are close together in the arena and aligned, so mix the
+	 * pointer in and finish with murmur3's fmix64: the slot index uses
+	 * the low bits, which must depend on all of them.
+	 */
+	h ^= (uint64_t)(uintptr_t)t;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
 	return (size_t)h;
 }
 
 static struct toml_kv *table_find(struct parser *p, const struct toml_value *t,
 				  const char *k, size_t n)
 {
-	size_t mask = p->cap_slots - 1;
+	size_t mask = p->cap_slots - 1, h;
 
 	if (!p->cap_slots)
 		return NULL;
-	for (size_t j = hash_key(t, k, n) & mask;; j = (j + 1) & mask) {
+	h = hash_key(t, k, n);
+	for (size_t j = h & mask;; j = (j + 1) & mask) {
 		struct slot *sl = &p->slots[j];
 		struct toml_kv *kv;
 
 		if (!sl->table)
 			return NULL;
-		if (sl->table != t)
+		if (sl->hash != h || sl->table != t)
 			continue;
 		kv = &t->u.tab.items[sl->idx];
 		if (kv->key_len == n && !memcmp(kv->key, k, n))
@@ -398,34 +410,32 @@ static struct toml_kv *table_find(struct parser *p, const struct toml_value *t,
 	}
 }
 
-static void slot_put(struct slot *slots, size_t cap, const struct toml_value *t,
-		     size_t idx)
+static void slot_put(struct slot *slots, size_t cap, const struct slot *s)
 {
-	const struct toml_kv *kv = &t->u.tab.items[idx];
 	size_t mask = cap - 1, j;
 
-	for (j = hash_key(t, kv->key, kv->key_len) & mask; slots[j].table;
-	     j = (j + 1) & mask)
+	for (j = s->hash & mask; slots[j].table; j = (j + 1) & mask)
 		;
-	slots[j].table = t;
-	slots[j].idx = idx;
+	slots[j] = *s;
 }
 
 static void keymap_add(struct parser *p, const struct toml_value *t, size_t idx)
 {
+	const struct toml_kv *kv = &t->u.tab.items[idx];
+	struct slot s = { t, idx, hash_key(t, kv->key, kv->key_len) };
+
 	if ((p->nslots + 1) * 2 > p->cap_slots) {
 		size_t cap = p->cap_slots ? p->cap_slots * 2 : 64;
 		struct slot *slots = xcalloc(cap, sizeof(*slots));
 
 		for (size_t j = 0; j < p->cap_slots; j++)
 			if (p->slots[j].table)
-				slot_put(slots, cap, p->slots[j].table,
-					 p->slots[j].idx);
+				slot_put(slots, cap, &p->slots[j]);
 		free(p->slots);
 		p->slots = slots;
 		p->cap_slots = cap;
 	}
-	slot_put(p->slots, p->cap_slots, t, idx);
+	slot_put(p->slots, p->cap_slots, &s);
 	p->nslots++;
 }
 
@@ -437,7 +447,7 @@ static void keymap_add(struct parser *p, const struct toml_value *t, size_t idx)
 static void *grow_items(struct parser *p, void *items, size_t n, size_t *cap,
 			size_t size)
 {
-	size_t ncap = *cap ? *cap * 2 : 4;
+	size_t ncap = *cap ? *cap * 2 : 1;
 	void *fresh;
 
 	if (ncap > SIZE_MAX / 2 / size)

@@ -199,6 +199,7 @@ struct walk {
 	unsigned counter;
 	struct cmap vars;     /* VarDecl/ParmDecl -> (var index + 1) */
 	struct cmap labels;   /* LabelStmt -> (label id + 1) */
+	struct cmap ptrs;     /* pointer locals holding &guard -> (var + 1) */
 	int *scope_vars;      /* stack of var indices, by scope */
 	size_t nscope_vars, cap_scope_vars;
 	CXCursor own_init;    /* a var's own initializer: not a temporary */
@@ -1190,13 +1191,72 @@ static CXCursor strip(CXCursor c)
 	}
 }
 
-/* The tracked variable an expression names, or -1. */
+/* '&' or '*' for a unary address-of / dereference, else 0. */
+static char unary_op(struct walk *w, CXCursor e)
+{
+	if (clang_getCursorKind(e) != CXCursor_UnaryOperator)
+		return 0;
+#if CINDEX_VERSION_MINOR >= 64
+	(void)w;
+	switch (clang_getCursorUnaryOperatorKind(e)) {
+	case CXUnaryOperator_AddrOf:
+		return '&';
+	case CXUnaryOperator_Deref:
+		return '*';
+	default:
+		return 0;
+	}
+#else
+	unsigned off;
+	size_t avail;
+	const char *p = text_at_start(w, e, &off, &avail);
+	return p && (*p == '&' || *p == '*') ? *p : 0;
+#endif
+}
+
+/* The single operand of a unary operator, stripped. */
+static CXCursor operand(CXCursor e)
+{
+	struct kids ks;
+	CXCursor o = clang_getNullCursor();
+	kids_of(e, &ks);
+	if (ks.n == 1)
+		o = strip(ks.c[0]);
+	kids_release(&ks);
+	return o;
+}
+
+/*
+ * The tracked variable an expression names, or -1: the variable itself,
+ * a reference to it, or '*p' where p holds its address (systemd's
+ * TAKE_PTR and the kernel's no_free_ptr work through such a pointer).
+ */
 static int var_of_expr(struct walk *w, CXCursor e)
 {
 	e = strip(e);
-	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
-		return -1;
-	return var_of_decl(w, clang_getCursorReferenced(e));
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_DeclRefExpr)
+		return var_of_decl(w, clang_getCursorReferenced(e));
+	if (k == CXCursor_UnaryOperator && w->ptrs.n && unary_op(w, e) == '*') {
+		CXCursor p = operand(e);
+		if (clang_getCursorKind(p) != CXCursor_DeclRefExpr)
+			return -1;
+		struct cmap_slot *s = cmap_find(&w->ptrs, clang_getCursorReferenced(p),
+						false);
+		return s ? (int)(intptr_t)s->val - 1 : -1;
+	}
+	return -1;
+}
+
+/* A pointer local initialized with the address of a tracked variable. */
+static void note_address_alias(struct walk *w, CXCursor var, CXCursor init)
+{
+	CXCursor e = strip(init);
+	if (unary_op(w, e) != '&')
+		return;
+	int v = var_of_expr(w, operand(e));
+	if (v >= 0)
+		cmap_find(&w->ptrs, var, true)->val = (void *)(intptr_t)(v + 1);
 }
 
 static size_t open_scope(struct walk *w)
@@ -2508,6 +2568,9 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 		gi.maybe_empty = false;
 	} else if (!is_guard_var(w, c, t, &gi)) {
 		tparam = tparam_of(t);
+		if (!tparam && canon.kind == CXType_Pointer &&
+		    !clang_Cursor_isNull(init))
+			note_address_alias(w, c, init);
 		if (!tparam) {
 			if (!clang_Cursor_isNull(init))
 				walk_full_expr(w, init, seq);
@@ -3229,6 +3292,7 @@ static void walk_function(struct walk *w, CXCursor fn)
 	macro_range(w, fn);
 	cmap_release(&w->vars);
 	cmap_release(&w->labels);
+	cmap_release(&w->ptrs);
 
 	f->body = mk(w, V_SEQ, fn);
 	/* by-value parameters of guard type own their guard from entry */
@@ -3402,6 +3466,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	strmap_release(&w.free_ops);
 	cmap_release(&w.vars);
 	cmap_release(&w.labels);
+	cmap_release(&w.ptrs);
 	free(w.pending);
 	free(w.insts);
 	free(w.locks);
