@@ -9,6 +9,7 @@
 #define AWAIT_HOLDING_COMMON_H
 
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath() */
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -226,46 +226,10 @@ static struct rules *default_rules(struct run *r)
 	return r->fallback;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 static bool file_exists(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* The nearest await-holding.toml / .json above 'abs_file', or NULL. */
-static char *discover_config(const char *abs_file)
-{
-	static const char *const names[] = { "await-holding.toml",
-					     "await-holding.json" };
-	char *dir = dir_of(abs_file);
-	for (;;) {
-		for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-			char *p = xmalloc(strlen(dir) + strlen(names[i]) + 2);
-			sprintf(p, "%s/%s", strcmp(dir, "/") ? dir : "", names[i]);
-			if (file_exists(p)) {
-				free(dir);
-				return p;
-			}
-			free(p);
-		}
-		if (!strcmp(dir, "/") || !strcmp(dir, ".")) {
-			free(dir);
-			return NULL;
-		}
-		char *up = dir_of(dir);
-		free(dir);
-		dir = up;
-	}
 }
 
 /* ---- jobs ---------------------------------------------------------------- */
@@ -427,7 +391,9 @@ static int choose_rules(struct run *r, struct job *j)
 	} else if (r->opt.verify) {
 		j->rules = default_rules(r);
 	} else {
-		char *found = discover_config(j->path);
+		char *dir = dir_of(j->path);
+		char *found = rules_find_config(dir);
+		free(dir);
 		j->rules = found ? load_config(r, found) : default_rules(r);
 		free(found);
 	}

@@ -15,7 +15,10 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fnmatch.h>
+#include <regex.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +33,7 @@ static const char *const list_keys[RL_COUNT] = {
 };
 
 static const char *const other_keys[] = {
-	"extends", "lock-functions", NULL,
+	"extends", "lock-functions", "inherit", "header-filter", "exclude", NULL,
 };
 
 static const char *const entry_keys[] = {
@@ -50,6 +53,11 @@ void rules_init(struct rules *r)
 
 void rules_release(struct rules *r)
 {
+	if (r->header_re) {
+		regfree(r->header_re);
+		free(r->header_re);
+	}
+	free(r->excludes);
 	for (int i = 0; i < RL_COUNT; i++)
 		free(r->lists[i]);
 	free(r->locks);
@@ -74,10 +82,21 @@ struct rule *rules_add(struct rules *r, enum rule_list list, const char *path,
 		       const char *reason)
 {
 	struct rule *e;
+	const char *norm = normalize_path(r, path);
+	/* the same path again (a pack and a file, a parent and a child):
+	 * one entry, the later reason wins */
+	for (size_t i = 0; i < r->n[list]; i++) {
+		e = &r->lists[list][i];
+		if (!strcmp(e->path, norm)) {
+			if (reason)
+				e->reason = arena_strdup(&r->arena, reason);
+			return e;
+		}
+	}
 	ARRAY_GROW(r->lists[list], r->n[list] + 1, r->cap[list]);
 	e = &r->lists[list][r->n[list]++];
 	memset(e, 0, sizeof(*e));
-	e->path = normalize_path(r, path);
+	e->path = norm;
 	e->reason = reason ? arena_strdup(&r->arena, reason) : NULL;
 	e->file = "<command line>";
 	return e;
@@ -467,6 +486,62 @@ static int read_locks(struct rules *r, const struct doc *d,
 
 static int load_pack(struct rules *r, const char *name, const struct doc *from,
 		     struct toml_pos pos, int depth);
+static int load_file(struct rules *r, const char *path, int depth);
+
+static int read_header_filter(struct rules *r, const struct doc *d,
+			      const struct toml_value *v)
+{
+	const char *re;
+	char msg[256];
+	if (want_string(d, v, "'header-filter' (a regular expression)", &re) < 0)
+		return -1;
+	regex_t *rx = xmalloc(sizeof(*rx));
+	int rc = regcomp(rx, re, REG_EXTENDED | REG_NOSUB);
+	if (rc) {
+		regerror(rc, rx, msg, sizeof(msg));
+		free(rx);
+		return at(d, v->pos, "invalid regular expression in 'header-filter': %s",
+			  msg);
+	}
+	if (r->header_re) {
+		regfree(r->header_re);
+		free(r->header_re);
+	}
+	r->header_re = rx;
+	r->header_filter = arena_strdup(&r->arena, re);
+	return 0;
+}
+
+static int read_excludes(struct rules *r, const struct doc *d,
+			 const struct toml_value *v)
+{
+	if (v->kind != TOML_ARRAY)
+		return at(d, v->pos, "expected an array of globs for 'exclude', found %s %s",
+			  kind_article(v), toml_kind_name(v->kind));
+	char *dir = dir_of(d->path);
+	for (size_t i = 0; i < v->u.arr.n; i++) {
+		const char *g;
+		if (want_string(d, v->u.arr.items[i], "an 'exclude' glob", &g) < 0 ||
+		    check_name(d, v->u.arr.items[i], g, "glob") < 0) {
+			free(dir);
+			return -1;
+		}
+		/*
+		 * A glob without '/' ("*.pb.cc") matches a file name anywhere;
+		 * one with '/' is relative to the configuration's directory.
+		 */
+		const char *pat = g;
+		if (strchr(g, '/') && g[0] != '/' && g[0] != '*') {
+			char *abs = realpath(dir, NULL);
+			pat = arena_printf(&r->arena, "%s/%s", abs ? abs : dir, g);
+			free(abs);
+		}
+		ARRAY_GROW(r->excludes, r->nexcludes + 1, r->cap_excludes);
+		r->excludes[r->nexcludes++] = arena_strdup(&r->arena, pat);
+	}
+	free(dir);
+	return 0;
+}
 
 static int read_root(struct rules *r, const struct doc *d,
 		     const struct toml_value *root, int depth)
@@ -479,7 +554,28 @@ static int read_root(struct rules *r, const struct doc *d,
 	 * types add to its built-in lock lint.  "extends = []" opts out.
 	 */
 	const struct toml_value *ext = toml_get(root, "extends");
-	if (!ext && !d->is_pack) {
+	const struct toml_value *inh = toml_get(root, "inherit");
+	bool inherit = false;
+	if (inh && want_bool(d, inh, "'inherit'", &inherit) < 0)
+		return -1;
+	if (inherit && !d->is_pack) {
+		/* the nearest configuration above this file's directory */
+		char *dir = dir_of(d->path);
+		char *up = dir_of(dir);
+		char *parent = strcmp(up, dir) ? rules_find_config(up) : NULL;
+		free(up);
+		free(dir);
+		int rc = 0;
+		if (parent) {
+			rc = load_file(r, parent, depth + 1);
+		} else if (load_pack(r, "std", d, inh->pos, depth) < 0) {
+			rc = -1; /* nothing above: the built-in default */
+		}
+		free(parent);
+		if (rc < 0)
+			return -1;
+	}
+	if (!ext && !d->is_pack && !inherit) {
 		if (load_pack(r, "std", d, root->pos, depth) < 0)
 			return -1;
 	} else if (ext) {
@@ -512,8 +608,15 @@ static int read_root(struct rules *r, const struct doc *d,
 		} else if (!strcmp(kv->key, "lock-functions")) {
 			if (read_locks(r, d, kv->value) < 0)
 				return -1;
-		} else if (!strcmp(kv->key, "extends")) {
+		} else if (!strcmp(kv->key, "extends") ||
+			   !strcmp(kv->key, "inherit")) {
 			continue;
+		} else if (!strcmp(kv->key, "header-filter")) {
+			if (read_header_filter(r, d, kv->value) < 0)
+				return -1;
+		} else if (!strcmp(kv->key, "exclude")) {
+			if (read_excludes(r, d, kv->value) < 0)
+				return -1;
 		} else {
 			const char *hint = closest(kv->key, list_keys, other_keys);
 			size_t len = 0;
@@ -592,6 +695,11 @@ int rules_load_default(struct rules *r)
 
 int rules_load_file(struct rules *r, const char *path)
 {
+	return load_file(r, path, 0);
+}
+
+static int load_file(struct rules *r, const char *path, int depth)
+{
 	size_t len;
 	char *text = read_file(path, &len);
 	int ret;
@@ -604,12 +712,64 @@ int rules_load_file(struct rules *r, const char *path)
 		ret = report_at(path, text, line, col, 1, "error",
 				"unexpected NUL byte");
 	} else {
-		r->source = arena_strdup(&r->arena, path);
-		ret = load_text(r, r->source, text, ends_with(path, ".json"),
-				false, 0);
+		if (depth > 16) {
+			free(text);
+			return error("'%s': configurations inherit too deeply", path);
+		}
+		const char *p = arena_strdup(&r->arena, path);
+		if (!depth)
+			r->source = p;
+		ret = load_text(r, p, text, ends_with(path, ".json"), false,
+				depth);
 	}
 	free(text);
 	return ret;
+}
+
+char *rules_find_config(const char *start)
+{
+	static const char *const names[] = { "await-holding.toml",
+					     "await-holding.json" };
+	char *dir = realpath(start, NULL);
+	struct stat st;
+	if (!dir)
+		dir = xstrdup(start);
+	for (;;) {
+		for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+			char *p = xmalloc(strlen(dir) + strlen(names[i]) + 2);
+			sprintf(p, "%s/%s", strcmp(dir, "/") ? dir : "", names[i]);
+			if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+				free(dir);
+				return p;
+			}
+			free(p);
+		}
+		char *up = dir_of(dir);
+		if (!strcmp(up, dir)) {
+			free(up);
+			free(dir);
+			return NULL;
+		}
+		free(dir);
+		dir = up;
+	}
+}
+
+bool rules_want_header(const struct rules *r, const char *path)
+{
+	return r->header_re && regexec(r->header_re, path, 0, NULL, 0) == 0;
+}
+
+bool rules_excluded(const struct rules *r, const char *abs_path)
+{
+	const char *base = strrchr(abs_path, '/');
+	base = base ? base + 1 : abs_path;
+	for (size_t i = 0; i < r->nexcludes; i++) {
+		const char *g = r->excludes[i];
+		if (fnmatch(g, strchr(g, '/') ? abs_path : base, 0) == 0)
+			return true;
+	}
+	return false;
 }
 
 void rules_report_unused(const struct rules *r)

@@ -49,6 +49,12 @@ struct rules {
 	struct rule *locks;        /* lock-functions: path = acquire, release */
 	size_t nlocks, cap_locks;
 	const char *source;        /* file it came from, or "built-in default" */
+	const char *dir;           /* directory of that file; NULL for built-ins */
+	const char *header_filter; /* header-filter regex as written, or NULL */
+	void *header_re;           /* compiled header-filter (a regex_t) */
+	const char **excludes;     /* exclude globs */
+	size_t nexcludes, cap_excludes;
+	bool implied_std;          /* "std" came in without being asked for */
 };
 
 void rules_init(struct rules *r);
@@ -73,6 +79,22 @@ int rules_load_pack(struct rules *r, const char *name);
  * returned.
  */
 int rules_load_file(struct rules *r, const char *path);
+
+/*
+ * The nearest await-holding.toml or await-holding.json in 'dir' or a
+ * directory above it (the .toml first in each directory); malloc'd, or
+ * NULL if there is none.
+ */
+char *rules_find_config(const char *dir);
+
+/*
+ * Should findings in header 'path' be reported (header-filter)?  The
+ * main file of a translation unit always is.
+ */
+bool rules_want_header(const struct rules *r, const char *path);
+
+/* Is 'abs_path' excluded from checking by an 'exclude' glob? */
+bool rules_excluded(const struct rules *r, const char *abs_path);
 
 /*
  * Match 'qualname' (a class template or class, no arguments) or, for

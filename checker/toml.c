@@ -81,7 +81,10 @@ struct parser {
 	struct slot *slots; /* the key map; 'cap_slots' is a power of 2 */
 	size_t nslots, cap_slots;
 
-	/* pos_at() cache: 'pos_off' is on line 'pos_line', which starts at 'pos_bol' */
+	char *chunk;       /* room for strings, see copy_str() */
+	size_t chunk_left;
+
+	/* pos_at()'s cache: 'pos_off' is on line 'pos_line', from 'pos_bol' */
 	size_t pos_off, pos_bol;
 	unsigned pos_line;
 
@@ -152,7 +155,8 @@ static struct toml_pos pos_at(struct parser *p, size_t off)
 		p->pos_off = p->pos_bol = (size_t)(nl - p->s) + 1;
 	}
 	p->pos_off = off;
-	return (struct toml_pos){ p->pos_line, (unsigned)(off - p->pos_bol + 1) };
+	return (struct toml_pos){ p->pos_line,
+				  (unsigned)(off - p->pos_bol + 1) };
 }
 
 /* Byte at offset 'off', or -1 past the end. */
@@ -191,7 +195,7 @@ static int is_ws(int c)
 	return c == ' ' || c == '\t';
 }
 
-/* What may follow a scalar value: whitespace, the end of a line, a comment, a separator. */
+/* What may follow a scalar: blanks, a line end, a comment, a separator. */
 static int is_value_end(int c)
 {
 	return c == -1 || is_ws(c) || c == '\n' || c == '\r' || c == '#' ||
@@ -364,8 +368,13 @@ static const char *show_key(struct parser *p, size_t upto)
  * The key map: open addressing with linear probing over every table of
  * the document at once, so that finding a key is O(1) however big the
  * table is.  It stores indices, not pointers, because a table's items
- * move when it grows.
+ * move when it grows.  Tables of up to SMALL_TABLE keys are searched
+ * directly instead, which is as fast and keeps most of them out of the
+ * map; a table enters the map, all its keys at once, when it grows past
+ * that.
  */
+#define SMALL_TABLE 8
+
 static size_t hash_key(const struct toml_value *t, const char *k, size_t n)
 {
 	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
@@ -393,8 +402,14 @@ static struct toml_kv *table_find(struct parser *p, const struct toml_value *t,
 {
 	size_t mask = p->cap_slots - 1, h;
 
-	if (!p->cap_slots)
+	if (t->u.tab.n <= SMALL_TABLE) {
+		for (size_t j = 0; j < t->u.tab.n; j++) {
+			struct toml_kv *kv = &t->u.tab.items[j];
+			if (kv->key_len == n && !memcmp(kv->key, k, n))
+				return kv;
+		}
 		return NULL;
+	}
 	h = hash_key(t, k, n);
 	for (size_t j = h & mask;; j = (j + 1) & mask) {
 		struct slot *sl = &p->slots[j];
@@ -459,6 +474,28 @@ static void *grow_items(struct parser *p, void *items, size_t n, size_t *cap,
 	return fresh;
 }
 
+/*
+ * A NUL-terminated copy of 's' in the arena.  Strings are packed into
+ * chunks: arena_alloc() would round each one up to max_align_t.
+ */
+static const char *copy_str(struct parser *p, const char *s, size_t n)
+{
+	char *d;
+
+	if (n >= p->chunk_left) {
+		if (n >= 1024)
+			return arena_strndup(p->a, s, n);
+		p->chunk = arena_alloc(p->a, 4096);
+		p->chunk_left = 4096;
+	}
+	d = p->chunk;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	p->chunk += n + 1;
+	p->chunk_left -= n + 1;
+	return d;
+}
+
 static struct toml_value *new_value(struct parser *p, enum toml_kind kind,
 				    struct toml_pos pos)
 {
@@ -489,7 +526,10 @@ static struct toml_value *new_container(struct parser *p, enum toml_kind kind,
 	return v;
 }
 
-/* Append 'key' = 'v' to table 't'; the caller has checked that 'key' is new. */
+/*
+ * Append 'key' = 'v' to table 't'; the caller has checked that 'key' is
+ * new, and 'key' is already in the arena (copy_str()).
+ */
 static void table_add(struct parser *p, struct toml_value *t, const char *key,
 		      size_t key_len, struct toml_pos key_pos,
 		      struct toml_value *v)
@@ -500,11 +540,16 @@ static void table_add(struct parser *p, struct toml_value *t, const char *key,
 		t->u.tab.items = grow_items(p, t->u.tab.items, t->u.tab.n,
 					    &t->priv.cap, sizeof(*kv));
 	kv = &t->u.tab.items[t->u.tab.n];
-	kv->key = arena_strndup(p->a, key, key_len);
+	kv->key = key;
 	kv->key_len = key_len;
 	kv->key_pos = key_pos;
 	kv->value = v;
-	keymap_add(p, t, t->u.tab.n++);
+	t->u.tab.n++;
+	if (t->u.tab.n == SMALL_TABLE + 1)
+		for (size_t k = 0; k < t->u.tab.n; k++)
+			keymap_add(p, t, k);
+	else if (t->u.tab.n > SMALL_TABLE + 1)
+		keymap_add(p, t, t->u.tab.n - 1);
 }
 
 static void array_push(struct parser *p, struct toml_value *arr,
@@ -659,13 +704,25 @@ static int parse_escape(struct parser *p, struct strbuf *out)
 	uint32_t cp = 0;
 
 	switch (c) {
-	case 'b': strbuf_addc(out, '\b'); break;
-	case 't': strbuf_addc(out, '\t'); break;
-	case 'n': strbuf_addc(out, '\n'); break;
-	case 'f': strbuf_addc(out, '\f'); break;
-	case 'r': strbuf_addc(out, '\r'); break;
-	case '"': strbuf_addc(out, '"'); break;
-	case '\\': strbuf_addc(out, '\\'); break;
+	case 'b':
+		strbuf_addc(out, '\b');
+		break;
+	case 't':
+		strbuf_addc(out, '\t');
+		break;
+	case 'n':
+		strbuf_addc(out, '\n');
+		break;
+	case 'f':
+		strbuf_addc(out, '\f');
+		break;
+	case 'r':
+		strbuf_addc(out, '\r');
+		break;
+	case '"':
+	case '\\':
+		strbuf_addc(out, (char)c);
+		break;
 	case 'u':
 	case 'U':
 		ndig = c == 'u' ? 4 : 8;
@@ -746,7 +803,8 @@ static int parse_basic(struct parser *p, struct strbuf *out)
 			p->i++;
 			return 0;
 		}
-		if (c < 0 || c == '\n' || (c == '\r' && at(p, p->i + 1) == '\n'))
+		if (c < 0 || c == '\n' ||
+		    (c == '\r' && at(p, p->i + 1) == '\n'))
 			return fail_unterminated(p, start, "'\"'");
 		if (c == '\\') {
 			if (parse_escape(p, out))
@@ -769,7 +827,8 @@ static int parse_literal(struct parser *p, struct strbuf *out)
 			p->i++;
 			return 0;
 		}
-		if (c < 0 || c == '\n' || (c == '\r' && at(p, p->i + 1) == '\n'))
+		if (c < 0 || c == '\n' ||
+		    (c == '\r' && at(p, p->i + 1) == '\n'))
 			return fail_unterminated(p, start, "\"'\"");
 		if (c == '\\') {
 			strbuf_addc(out, '\\');
@@ -845,7 +904,7 @@ static int parse_ml_basic(struct parser *p, struct strbuf *out)
 			if ((r = ml_quotes(p, out, '"')) != 0)
 				return r < 0 ? -1 : 0;
 		} else if (c == '\\') {
-			/* a line-ending backslash eats all whitespace up to the next non-blank */
+			/* a line-ending backslash eats blanks and newlines */
 			size_t j = p->i + 1;
 			while (is_ws(at(p, j)))
 				j++;
@@ -922,7 +981,7 @@ static struct toml_value *parse_string(struct parser *p, struct toml_pos pos)
 	if (r)
 		return NULL;
 	v = new_value(p, TOML_STRING, pos);
-	v->u.str.s = arena_strndup(p->a, p->sbuf.buf, p->sbuf.len);
+	v->u.str.s = copy_str(p, p->sbuf.buf, p->sbuf.len);
 	v->u.str.len = p->sbuf.len;
 	return v;
 }
@@ -931,7 +990,7 @@ static struct toml_value *parse_string(struct parser *p, struct toml_pos pos)
  * Numbers, booleans, dates and times.
  */
 
-/* Length of the run of bare-key characters at 'off', for messages about a word. */
+/* Length of the word (bare-key characters, '.', '+') at 'off', for messages. */
 static int word_len(const struct parser *p, size_t off)
 {
 	size_t j = off;
@@ -1143,7 +1202,8 @@ static struct toml_value *parse_number(struct parser *p, struct toml_pos pos)
 		return v;
 	}
 
-	uint64_t u = 0, limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	uint64_t u = 0;
+	uint64_t limit = (uint64_t)INT64_MAX + (neg ? 1 : 0);
 	for (size_t k = (p->sbuf.buf[0] == '+' || neg); k < p->sbuf.len; k++) {
 		unsigned d = (unsigned)(p->sbuf.buf[k] - '0');
 		if (u > (limit - d) / 10) {
@@ -1251,8 +1311,8 @@ static struct toml_value *parse_date(struct parser *p, struct toml_pos pos)
 	size_t day_off;
 	int c;
 
-	dt->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-		   (s[3] - '0');
+	dt->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+		   (s[2] - '0') * 10 + (s[3] - '0');
 	p->i += 5;
 	if (two_digits(p, &dt->month, 1, 12, "month") ||
 	    expect_char(p, '-', "month"))
@@ -1287,7 +1347,9 @@ static struct toml_value *parse_date(struct parser *p, struct toml_pos pos)
 				return NULL;
 			v->kind = TOML_OFFSET_DATETIME;
 			dt->has_offset = 1;
-			dt->offset_minutes = (c == '-' ? -1 : 1) * (hh * 60 + mm);
+			dt->offset_minutes = hh * 60 + mm;
+			if (c == '-')
+				dt->offset_minutes = -dt->offset_minutes;
 		}
 	}
 	return check_end(p, v->kind == TOML_LOCAL_DATE ? "date" : "date-time")
@@ -1376,10 +1438,12 @@ static int fail_inline(struct parser *p, const char *what)
 }
 
 static struct toml_value *parse_inline_table(struct parser *p,
-					     struct toml_pos pos, unsigned depth)
+					     struct toml_pos pos,
+					     unsigned depth)
 {
 	size_t pos_off = p->i;
-	struct toml_value *t = new_container(p, TOML_TABLE, pos, depth, pos_off);
+	struct toml_value *t =
+		new_container(p, TOML_TABLE, pos, depth, pos_off);
 	unsigned saved = p->section;
 	int c;
 
@@ -1524,7 +1588,8 @@ static struct toml_value *add_container(struct parser *p, struct toml_value *t,
 		new_container(p, kind, pos, t->priv.depth, kp->src);
 
 	if (v)
-		table_add(p, t, p->keybuf.buf + kp->off, kp->len, kp->pos, v);
+		table_add(p, t, copy_str(p, p->keybuf.buf + kp->off, kp->len),
+			  kp->len, kp->pos, v);
 	return v;
 }
 
@@ -1639,7 +1704,7 @@ static int parse_keyval(struct parser *p, struct toml_value *t)
 			    "duplicate key '%s' (first defined at line %u)",
 			    show_key(p, p->nparts - 1), kv->key_pos.line);
 	/* parse_value() reuses keybuf, so keep the last part now */
-	key = arena_strndup(p->a, p->keybuf.buf + last->off, last->len);
+	key = copy_str(p, p->keybuf.buf + last->off, last->len);
 	key_len = last->len;
 	key_pos = last->pos;
 	p->i++;
@@ -1651,8 +1716,95 @@ static int parse_keyval(struct parser *p, struct toml_value *t)
 }
 
 /*
- * At '[': a [table] or [[array of tables]] header.  Sets '*cur' to the
- * table that the following key/value pairs go into.
+ * [name]: the last key part names a table in 't' that no header has
+ * defined yet.  Returns it, or NULL after an error.
+ */
+static struct toml_value *define_table(struct parser *p, struct toml_value *t,
+				       struct toml_pos pos)
+{
+	size_t last = p->nparts - 1, at_key = p->parts[0].src;
+	struct toml_kv *kv = find_part(p, t, last);
+	struct toml_value *v;
+
+	if (!kv) {
+		v = add_container(p, t, last, TOML_TABLE, pos);
+		if (v)
+			v->priv.flags = F_HEADER;
+		return v;
+	}
+	v = kv->value;
+	if (v->kind == TOML_ARRAY && (v->priv.flags & F_AOT))
+		fail(p, at_key,
+		     "table '%s' is already an array of tables (defined at line %u)",
+		     show_key(p, last), kv->key_pos.line);
+	else if (v->kind != TOML_TABLE)
+		fail(p, at_key, "duplicate key '%s' (first defined at line %u)",
+		     show_key(p, last), kv->key_pos.line);
+	else if (v->priv.flags & F_INLINE)
+		fail(p, at_key,
+		     "table '%s' defined twice (first as an inline table at line %u)",
+		     show_key(p, last), v->pos.line);
+	else if (v->priv.flags & F_HEADER)
+		fail(p, at_key, "table '%s' defined twice (first at line %u)",
+		     show_key(p, last), v->pos.line);
+	else if (v->priv.dotted_in)
+		fail(p, at_key,
+		     "table '%s' defined twice (first by dotted keys at line %u)",
+		     show_key(p, last), v->priv.dotted_line);
+	else {
+		/* made implicitly by an earlier header: define it now */
+		v->pos = pos;
+		v->priv.flags |= F_HEADER;
+		return v;
+	}
+	return NULL;
+}
+
+/*
+ * [[name]]: the last key part names an array of tables in 't', new or
+ * made by earlier [[name]] headers.  Returns its new element, or NULL
+ * after an error.
+ */
+static struct toml_value *append_table(struct parser *p, struct toml_value *t,
+				       struct toml_pos pos)
+{
+	size_t last = p->nparts - 1, at_key = p->parts[0].src;
+	struct toml_kv *kv = find_part(p, t, last);
+	struct toml_value *arr, *elem;
+
+	if (!kv) {
+		if (!(arr = add_container(p, t, last, TOML_ARRAY, pos)))
+			return NULL;
+		arr->priv.flags = F_AOT;
+	} else if ((arr = kv->value)->kind == TOML_ARRAY &&
+		   (arr->priv.flags & F_AOT)) {
+		/* another element */
+	} else if (arr->kind == TOML_ARRAY) {
+		fail(p, at_key,
+		     "cannot append to static array '%s' (defined at line %u)",
+		     show_key(p, last), kv->key_pos.line);
+		return NULL;
+	} else if (arr->kind == TOML_TABLE) {
+		fail(p, at_key,
+		     "'%s' is already a table (defined at line %u), not an array of tables",
+		     show_key(p, last), arr->pos.line);
+		return NULL;
+	} else {
+		fail(p, at_key, "duplicate key '%s' (first defined at line %u)",
+		     show_key(p, last), kv->key_pos.line);
+		return NULL;
+	}
+	elem = new_container(p, TOML_TABLE, pos, arr->priv.depth, at_key);
+	if (elem) {
+		elem->priv.flags = F_HEADER;
+		array_push(p, arr, elem);
+	}
+	return elem;
+}
+
+/*
+ * At '[': a [table] or [[array of tables]] header.  Sets '*cur_table'
+ * to the table that the following key/value pairs go into.
  */
 static int parse_header(struct parser *p, struct toml_value *root,
 			struct toml_value **cur_table)
@@ -1660,9 +1812,7 @@ static int parse_header(struct parser *p, struct toml_value *root,
 	size_t start = p->i;
 	struct toml_pos pos = pos_at(p, start);
 	int aot = at(p, start + 1) == '[';
-	struct toml_value *t = root, *v;
-	struct toml_kv *kv;
-	size_t last;
+	struct toml_value *t = root;
 
 	p->i += aot ? 2 : 1;
 	skip_ws(p);
@@ -1674,73 +1824,13 @@ static int parse_header(struct parser *p, struct toml_value *root,
 	p->i += aot ? 2 : 1;
 	if (new_section(p, start))
 		return -1;
-
-	last = p->nparts - 1;
-	for (size_t k = 0; k < last; k++)
+	for (size_t k = 0; k + 1 < p->nparts; k++)
 		if (!(t = header_step(p, t, k)))
 			return -1;
-	kv = find_part(p, t, last);
-	if (aot) {
-		struct toml_value *arr, *elem;
-
-		if (!kv) {
-			arr = add_container(p, t, last, TOML_ARRAY, pos);
-			if (!arr)
-				return -1;
-			arr->priv.flags = F_AOT;
-		} else if ((arr = kv->value)->kind != TOML_ARRAY ||
-			   !(arr->priv.flags & F_AOT)) {
-			if (arr->kind == TOML_ARRAY)
-				return fail(p, p->parts[0].src,
-					    "cannot append to static array '%s' (defined at line %u)",
-					    show_key(p, last), kv->key_pos.line);
-			if (arr->kind == TOML_TABLE)
-				return fail(p, p->parts[0].src,
-					    "'%s' is already a table (defined at line %u), not an array of tables",
-					    show_key(p, last), arr->pos.line);
-			return fail(p, p->parts[0].src,
-				    "duplicate key '%s' (first defined at line %u)",
-				    show_key(p, last), kv->key_pos.line);
-		}
-		elem = new_container(p, TOML_TABLE, pos, arr->priv.depth,
-				     p->parts[0].src);
-		if (!elem)
-			return -1;
-		elem->priv.flags = F_HEADER;
-		array_push(p, arr, elem);
-		*cur_table = elem;
-		return 0;
-	}
-
-	if (!kv) {
-		if (!(v = add_container(p, t, last, TOML_TABLE, pos)))
-			return -1;
-	} else {
-		v = kv->value;
-		if (v->kind == TOML_ARRAY && (v->priv.flags & F_AOT))
-			return fail(p, p->parts[0].src,
-				    "table '%s' is already an array of tables (defined at line %u)",
-				    show_key(p, last), kv->key_pos.line);
-		if (v->kind != TOML_TABLE)
-			return fail(p, p->parts[0].src,
-				    "duplicate key '%s' (first defined at line %u)",
-				    show_key(p, last), kv->key_pos.line);
-		if (v->priv.flags & F_INLINE)
-			return fail(p, p->parts[0].src,
-				    "table '%s' defined twice (first as an inline table at line %u)",
-				    show_key(p, last), v->pos.line);
-		if (v->priv.flags & F_HEADER)
-			return fail(p, p->parts[0].src,
-				    "table '%s' defined twice (first at line %u)",
-				    show_key(p, last), v->pos.line);
-		if (v->priv.dotted_in)
-			return fail(p, p->parts[0].src,
-				    "table '%s' defined twice (first by dotted keys at line %u)",
-				    show_key(p, last), v->priv.dotted_line);
-		v->pos = pos;
-	}
-	v->priv.flags = F_HEADER;
-	*cur_table = v;
+	t = aot ? append_table(p, t, pos) : define_table(p, t, pos);
+	if (!t)
+		return -1;
+	*cur_table = t;
 	return 0;
 }
 

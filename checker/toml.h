@@ -58,8 +58,8 @@ struct toml_pos {
 struct toml_datetime {
 	int year, month, day;
 	int hour, minute, second;
-	long nanosecond;    /* fraction of the second; digits past 9 are truncated */
-	int frac_digits;    /* digits written after '.', at most 9; 0 = no fraction */
+	long nanosecond;    /* the fraction; digits past 9 are truncated */
+	int frac_digits;    /* digits written after '.', at most 9; 0 = none */
 	int has_offset;     /* 1 for TOML_OFFSET_DATETIME */
 	int offset_minutes; /* east of UTC: "-08:00" is -480; "Z" is 0 */
 };
@@ -82,7 +82,7 @@ struct toml_value {
 	struct toml_pos pos;
 	union {
 		struct {
-			const char *s; /* UTF-8; NUL-terminated, but may contain NUL */
+			const char *s; /* UTF-8, NUL-terminated; may hold NUL */
 			size_t len;
 		} str;
 		int64_t i;
@@ -98,10 +98,13 @@ struct toml_value {
 			size_t n;
 		} tab;
 	} u;
-	/* The parser's bookkeeping on how a table or array was defined. */
+	/*
+	 * The parser's bookkeeping on how a table or array was defined
+	 * (see toml.c); readers have no use for it.
+	 */
 	struct {
-		unsigned flags;       /* how it was defined: F_* in toml.c */
-		unsigned dotted_in;   /* section that extended it with dotted keys; 0 = none */
+		unsigned flags;       /* F_* in toml.c */
+		unsigned dotted_in;   /* section whose dotted keys used it, or 0 */
 		unsigned dotted_line; /* where that happened */
 		unsigned depth;       /* 0 for the root table */
 		size_t cap;           /* room in u.arr.items or u.tab.items */
@@ -121,10 +124,10 @@ struct toml_error {
  *
  * Returns 0 and sets '*root' to the root table, or -1 and fills '*err'
  * with where the first error is and what was expected there, e.g.
- * "duplicate key 'x' (first defined at line 3)".  'err' may be NULL.
- * '*err' is untouched on success and '*root' on failure.  The caller prints the error, for
- * instance with report_at(path, text, err.line, err.col, 1, "error",
- * "%s", err.msg).
+ * "duplicate key 'x' (first defined at line 3)".  'err' may be NULL;
+ * '*err' is untouched on success and '*root' on failure.  The caller
+ * prints the error, for instance with report_at(path, text, err.line,
+ * err.col, 1, "error", "%s", err.msg).
  *
  * Time is linear in 'len'; recursion is bounded by TOML_MAX_DEPTH.
  * Floats are converted with strtod() whatever LC_NUMERIC says.

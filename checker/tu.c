@@ -92,6 +92,31 @@ static void add_clang_diags(struct tu *tu, struct diag_list *problems,
 	}
 }
 
+/*
+ * Is the file parsed as C?  As the driver decides: the last -x, else a
+ * C++ driver mode, else the extension (.c and .h are C for clang).
+ */
+static bool parses_as_c(const char *file, const char *const *args,
+			size_t nargs)
+{
+	const char *lang = NULL;
+	bool cxx_driver = false;
+	for (size_t i = 0; i < nargs; i++) {
+		if (!strcmp(args[i], "-x") && i + 1 < nargs)
+			lang = args[++i];
+		else if (!strncmp(args[i], "-x", 2) && args[i][2])
+			lang = args[i] + 2;
+		else if (!strcmp(args[i], "--driver-mode=g++") ||
+			 !strcmp(args[i], "--driver-mode=cl"))
+			cxx_driver = true;
+	}
+	if (lang)
+		return !strncmp(lang, "c", 1) && strncmp(lang, "c++", 3);
+	if (cxx_driver)
+		return false;
+	return ends_with(file, ".c") || ends_with(file, ".h");
+}
+
 struct tu *tu_parse(struct tu_index *idx, const char *file,
 		    const char *display, const char *const *args, size_t nargs,
 		    struct diag_list *problems, int *failed)
@@ -103,6 +128,7 @@ struct tu *tu_parse(struct tu_index *idx, const char *file,
 
 	arena_init(&tu->arena);
 	tu->file = arena_strdup(&tu->arena, display);
+	tu->lang_c = parses_as_c(file, args, nargs);
 	*failed = 0;
 	err = clang_parseTranslationUnit2(idx->cx, file, args, (int)nargs,
 					  NULL, 0, opts, &tu->cx);

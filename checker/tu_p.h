@@ -15,6 +15,7 @@ struct tu {
 	CXTranslationUnit cx;   /* disposed in tu_free() */
 	CXFile main;            /* the main file */
 	const char *file;       /* main file name as given (in 'arena') */
+	bool lang_c;            /* parsed as C, not C++ */
 };
 
 /* Copy 's' into 'a' and dispose of 's'.  Never returns NULL. */

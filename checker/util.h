@@ -87,6 +87,9 @@ char *strbuf_detach(struct strbuf *sb);
  */
 char *read_file(const char *path, size_t *len);
 
+/* The directory part of 'path' ("." if none, "/" for "/x"); malloc'd. */
+char *dir_of(const char *path);
+
 /* 1 if 's' starts with 'prefix' / ends with 'suffix'. */
 int starts_with(const char *s, const char *prefix);
 int ends_with(const char *s, const char *suffix);

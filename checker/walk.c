@@ -176,6 +176,7 @@ struct walk {
 	struct arena *a;
 	struct rules *rules;
 	struct diag_list *problems; /* misplaced annotations */
+	bool lang_c;          /* the TU is C */
 	struct fn_view *head, **tail;
 
 	struct strmap types;    /* canonical spelling -> struct guard_info */
@@ -188,8 +189,15 @@ struct walk {
 	size_t ninsts, cap_insts;
 
 	struct macro_use *macros; /* suspend-macro expansions in the main file */
+	struct strmap derived_macros; /* macro -> the suspend macro it uses */
 	size_t nmacros, cap_macros;
 	size_t mi, mend;      /* this function's unconsumed range of them */
+
+	struct {
+		CXFile file;
+		bool want;
+	} *headers;           /* header-filter verdict per file seen */
+	size_t nheaders, cap_headers;
 
 	CXCursor *pending;    /* lambdas and local classes to do after */
 	size_t npending, cap_pending;
@@ -297,10 +305,22 @@ static bool is_ident_char(char c)
 	       (c >= '0' && c <= '9');
 }
 
+/* Does 'p[0..n)' contain 'word'? */
+static bool contains(const char *p, size_t n, const char *word)
+{
+	size_t wl = strlen(word);
+	for (size_t i = 0; i + wl <= n; i++)
+		if (!memcmp(p + i, word, wl))
+			return true;
+	return false;
+}
+
 /* "co_await", "co_yield", "co_return" at the start of 'c', or NULL. */
 static const char *keyword_of(struct walk *w, CXCursor c, unsigned *off)
 {
 	size_t avail;
+	if (w->lang_c)
+		return NULL; /* co_yield() is an ordinary function in C */
 	const char *p = text_at_start(w, c, off, &avail);
 	if (!p || avail < 8 || p[0] != 'c' || p[1] != 'o' || p[2] != '_')
 		return NULL;
@@ -545,6 +565,8 @@ static const char *type_spelling(struct walk *w, CXType t)
 /* The type as shown: canonical, unless that is a template's insides. */
 static const char *display_type(struct walk *w, CXType t)
 {
+	if (w->lang_c)
+		return type_spelling(w, t); /* C users know the typedef names */
 	const char *canon = type_spelling(w, clang_getCanonicalType(t));
 	if (strstr(canon, "type-parameter-") || !*canon)
 		return type_spelling(w, t);
@@ -1318,28 +1340,107 @@ static void walk_expr(struct walk *w, CXCursor c, struct vnode *seq);
 
 static bool in_main_file(struct walk *w, CXCursor c);
 
+/*
+ * The suspend macro that macro 'name' is or expands to (directly or
+ * through other macros defined so far), or NULL.
+ */
+static const char *suspend_macro(struct walk *w, const char *name)
+{
+	const struct rule *r = rules_match(w->rules, RL_SUSPEND_MACROS, name, NULL);
+	if (r)
+		return r->path;
+	struct strmap_slot *s = strmap_find(&w->derived_macros, name, false);
+	return s ? s->val : NULL;
+}
+
+/*
+ * A macro definition that uses a suspend macro makes its own expansions
+ * suspend too ("#define RESCHEDULE() YIELD_NOW()").  Only definitions
+ * whose text mentions a suspend macro are tokenized.
+ */
+static void note_macro_definition(struct walk *w, CXCursor c)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXFile f;
+	unsigned so, eo;
+	size_t size;
+	clang_getSpellingLocation(clang_getRangeStart(r), &f, NULL, NULL, &so);
+	clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &eo);
+	const char *buf = f ? clang_getFileContents(w->cx, f, &size) : NULL;
+	if (!buf || eo > size || eo <= so)
+		return;
+	bool mentions = false;
+	const struct rules *rl = w->rules;
+	for (size_t i = 0; i < rl->n[RL_SUSPEND_MACROS] && !mentions; i++)
+		mentions = contains(buf + so, eo - so,
+				    rl->lists[RL_SUSPEND_MACROS][i].path);
+	for (size_t i = 0; i < w->derived_macros.cap && !mentions; i++)
+		if (w->derived_macros.slots[i].key)
+			mentions = contains(buf + so, eo - so,
+					    w->derived_macros.slots[i].key);
+	if (!mentions)
+		return;
+	CXToken *toks = NULL;
+	unsigned ntoks = 0;
+	clang_tokenize(w->cx, r, &toks, &ntoks);
+	const char *name = NULL, *target = NULL;
+	for (unsigned i = 0; i < ntoks; i++) {
+		if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
+			continue;
+		CXString ts = clang_getTokenSpelling(w->cx, toks[i]);
+		const char *t = clang_getCString(ts);
+		if (!name)
+			name = arena_strdup(w->a, t);
+		else if (!target)
+			target = suspend_macro(w, t);
+		clang_disposeString(ts);
+	}
+	clang_disposeTokens(w->cx, toks, ntoks);
+	if (name && target && !suspend_macro(w, name))
+		strmap_find(&w->derived_macros, name, true)->val = (void *)target;
+}
+
+/* Is this "expansion" the name in #ifdef / #if defined(...)? */
+static bool in_directive(struct walk *w, CXFile f, unsigned off)
+{
+	size_t size;
+	const char *buf = clang_getFileContents(w->cx, f, &size);
+	if (!buf || off > size)
+		return false;
+	unsigned i = off;
+	while (i > 0 && buf[i - 1] != '\n')
+		i--;
+	while (i < off && (buf[i] == ' ' || buf[i] == '\t'))
+		i++;
+	return buf[i] == '#';
+}
+
 static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 					CXClientData data)
 {
 	struct walk *w = data;
 	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_MacroDefinition) {
+		note_macro_definition(w, c);
+		return CXChildVisit_Continue;
+	}
 	if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
 		return CXChildVisit_Continue;
 	CXFile f;
 	unsigned off;
 	CXSourceLocation l = clang_getCursorLocation(c);
 	clang_getExpansionLocation(l, &f, NULL, NULL, &off);
-	if (!f || !w->tu->main || !clang_File_isEqual(f, w->tu->main))
+	if (!f || !w->tu->main || !clang_File_isEqual(f, w->tu->main) ||
+	    in_directive(w, f, off))
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
-	const struct rule *r = rules_match(w->rules, RL_SUSPEND_MACROS,
-					   clang_getCString(str), NULL);
-	if (r) {
+	const char *target = suspend_macro(w, clang_getCString(str));
+	if (target) {
 		ARRAY_GROW(w->macros, w->nmacros + 1, w->cap_macros);
 		struct macro_use *m = &w->macros[w->nmacros++];
 		m->off = off;
 		m->loc = src_loc_of(w, l);
-		m->name = r->path;
+		m->name = target;
 	}
 	clang_disposeString(str);
 	return CXChildVisit_Continue;
@@ -1529,6 +1630,10 @@ static CXCursor overload_of(CXCursor call)
 	if (fk == CXCursor_OverloadedDeclRef) {
 		ovl = first;
 	} else if (fk == CXCursor_DeclRefExpr) {
+		/* "(g_steal_pointer)(pp)": a function named through parentheses */
+		CXCursor ref = clang_getCursorReferenced(first);
+		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)
+			return ref;
 		kids_of(first, &ks);
 		for (unsigned i = 0; i < ks.n; i++)
 			if (clang_getCursorKind(ks.c[i]) == CXCursor_OverloadedDeclRef)
@@ -2778,14 +2883,45 @@ static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
 	CXFile f;
 	unsigned start, end;
 	struct semis sm = { 0, { 0, 0 }, 0 };
-	extent_offsets(c, &f, &start, &end);
-	scan_code(w, f, start, end, semis_cb, &sm);
+	/*
+	 * The header's two ';' tell init, condition and increment apart.
+	 * A for written inside a macro (the kernel's scoped_guard) is read
+	 * where it is spelled, in the macro's definition.
+	 */
+	CXSourceLocation at = clang_getRangeStart(clang_getCursorExtent(c));
+	bool spelled = clang_Location_isFromMainFile(at) == 0 &&
+		       clang_getCursorKind(c) == CXCursor_ForStmt;
+	{
+		CXFile sf, ef;
+		unsigned so, eo;
+		clang_getSpellingLocation(at, &sf, NULL, NULL, &so);
+		clang_getExpansionLocation(at, &ef, NULL, NULL, &eo);
+		spelled = sf && ef && (!clang_File_isEqual(sf, ef) || so != eo);
+	}
+	if (spelled) {
+		size_t size;
+		clang_getSpellingLocation(at, &f, NULL, NULL, &start);
+		if (f && clang_getFileContents(w->cx, f, &size))
+			scan_code(w, f, start, (unsigned)size, semis_cb, &sm);
+	} else {
+		extent_offsets(c, &f, &start, &end);
+		scan_code(w, f, start, end, semis_cb, &sm);
+	}
 	for (unsigned i = 0; i + 1 < ks.n; i++) {
 		CXFile cf;
 		unsigned cs, ce;
-		extent_offsets(ks.c[i], &cf, &cs, &ce);
-		bool is_var = clang_getCursorKind(ks.c[i]) == CXCursor_VarDecl;
-		if (sm.n == 2 && cs < sm.at[0])
+		if (spelled) {
+			clang_getSpellingLocation(
+				clang_getRangeStart(clang_getCursorExtent(ks.c[i])),
+				&cf, NULL, NULL, &cs);
+			if (!cf || !f || !clang_File_isEqual(cf, f))
+				cs = sm.n == 2 ? sm.at[0] : 0; /* from a macro argument */
+		} else {
+			extent_offsets(ks.c[i], &cf, &cs, &ce);
+		}
+		enum CXCursorKind kk = clang_getCursorKind(ks.c[i]);
+		bool is_var = kk == CXCursor_VarDecl;
+		if (kk == CXCursor_DeclStmt || (sm.n == 2 && cs < sm.at[0]))
 			init = ks.c[i];
 		else if (sm.n == 2 && cs > sm.at[1])
 			inc = ks.c[i];
@@ -2890,15 +3026,6 @@ static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
 	kids_release(&ks);
 }
 
-/* Does 'p[0..n)' contain 'word'? */
-static bool contains(const char *p, size_t n, const char *word)
-{
-	size_t wl = strlen(word);
-	for (size_t i = 0; i + wl <= n; i++)
-		if (!memcmp(p + i, word, wl))
-			return true;
-	return false;
-}
 
 
 /* Copy 'p[0..n)' without blanks, template arguments and cv words. */
@@ -3340,6 +3467,33 @@ static bool in_main_file(struct walk *w, CXCursor c)
 	return f && w->tu->main && clang_File_isEqual(f, w->tu->main);
 }
 
+/*
+ * Is 'c' in a file we report on: the main file, or a header that the
+ * configuration's header-filter selects (never a system header)?
+ */
+static bool in_checked_file(struct walk *w, CXCursor c)
+{
+	CXFile f;
+	CXSourceLocation l = clang_getCursorLocation(c);
+	clang_getExpansionLocation(l, &f, NULL, NULL, NULL);
+	if (!f)
+		return false;
+	if (w->tu->main && clang_File_isEqual(f, w->tu->main))
+		return true;
+	if (!w->rules->header_re)
+		return false;
+	for (size_t i = 0; i < w->nheaders; i++)
+		if (w->headers[i].file == f)
+			return w->headers[i].want;
+	bool want = !clang_Location_isInSystemHeader(l) &&
+		    rules_want_header(w->rules, file_name(w, f));
+	ARRAY_GROW(w->headers, w->nheaders + 1, w->cap_headers);
+	w->headers[w->nheaders].file = f;
+	w->headers[w->nheaders].want = want;
+	w->nheaders++;
+	return want;
+}
+
 static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
 				      CXClientData data);
 
@@ -3415,7 +3569,7 @@ static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
 	enum CXCursorKind k = clang_getCursorKind(c);
 	(void)parent;
 
-	if (!in_main_file(w, c))
+	if (!in_checked_file(w, c))
 		return CXChildVisit_Continue;
 	check_annotations(w, c);
 	if (is_function_kind(k)) {
@@ -3452,6 +3606,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	w.rules = rules;
 	w.problems = problems;
 	w.tail = &w.head;
+	w.lang_c = tu->lang_c;
 
 	collect_macros(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), top_cb, &w);
@@ -3469,8 +3624,10 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	cmap_release(&w.ptrs);
 	free(w.pending);
 	free(w.insts);
+	free(w.headers);
 	free(w.locks);
 	free(w.macros);
+	strmap_release(&w.derived_macros);
 	free(w.scope_vars);
 	return w.head;
 }

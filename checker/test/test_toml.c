@@ -37,7 +37,8 @@ static int nchecks, nfailed;
 #define ASSERT(x, y) assert_int((long long)(x), (long long)(y), #y, __LINE__)
 #define ASSERT_STR(x, y) assert_str((x), (y), #y, __LINE__)
 
-static void assert_int(long long want, long long got, const char *code, int line)
+static void assert_int(long long want, long long got, const char *code,
+		       int line)
 {
 	nchecks++;
 	if (want == got)
@@ -578,6 +579,35 @@ static void test_limits(void)
 	if (r)
 		ASSERT(49999, get(r, "t49999", "u", "a", NULL)->u.i);
 
+	/*
+	 * Duplicates are found at every table size, across the switch from
+	 * scanning small tables to hashing big ones, and for dotted keys
+	 * and headers as well as plain keys.
+	 */
+	for (int n = 1; n <= 20; n++) {
+		for (int dup = 0; dup < n; dup++) {
+			struct strbuf d;
+
+			strbuf_init(&d);
+			strbuf_adds(&d, "[t]\n");
+			for (int k = 0; k < n; k++)
+				strbuf_addf(&d, "k%d = %d\n", k, k);
+			strbuf_addf(&d, "k%d = 0\n", dup);
+			FAIL(d.buf, (unsigned)n + 2, 1, "duplicate key");
+			strbuf_reset(&d);
+			for (int k = 0; k < n; k++)
+				strbuf_addf(&d, "a.k%d.x = %d\n", k, k);
+			strbuf_addf(&d, "[a.k%d]\n", dup);
+			FAIL(d.buf, (unsigned)n + 1, 2, "defined twice (first by dotted keys");
+			strbuf_reset(&d);
+			for (int k = 0; k < n; k++)
+				strbuf_addf(&d, "[a.k%d]\n", k);
+			strbuf_addf(&d, "[a]\nk%d.x = 1\n", dup);
+			FAIL(d.buf, (unsigned)n + 2, 1, "it was defined by a [header]");
+			strbuf_release(&d);
+		}
+	}
+
 	/* a long string and a long comment */
 	strbuf_reset(&sb);
 	strbuf_adds(&sb, "s = \"");
@@ -837,9 +867,11 @@ static const char *json_string(struct json_reader *r, size_t *len)
 				    r->s[r->i + 1] != 'u')
 					goto bad;
 				r->i += 2;
-				if (json_hex4(r, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+				if (json_hex4(r, &lo) || lo < 0xDC00 ||
+				    lo > 0xDFFF)
 					goto bad;
-				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				cp = 0x10000 + ((cp - 0xD800) << 10) +
+				     (lo - 0xDC00);
 			}
 			if (cp < 0x80) {
 				strbuf_addc(&sb, (char)cp);
@@ -943,7 +975,8 @@ static struct json *json_value(struct json_reader *r, int depth)
 	j->items = arena_memdup(&arena, items, n * sizeof(*items));
 	if (keys) {
 		j->keys = arena_memdup(&arena, keys, n * sizeof(*keys));
-		j->key_lens = arena_memdup(&arena, key_lens, n * sizeof(*key_lens));
+		j->key_lens = arena_memdup(&arena, key_lens,
+					   n * sizeof(*key_lens));
 	}
 	free(items);
 	free(keys);
@@ -960,13 +993,15 @@ bad:
 
 static int json_is(const struct json *j, const char *s)
 {
-	return j->kind == 's' && j->len == strlen(s) && !memcmp(j->s, s, j->len);
+	return j->kind == 's' && j->len == strlen(s) &&
+	       !memcmp(j->s, s, j->len);
 }
 
 static const struct json *json_member(const struct json *j, const char *key)
 {
 	for (size_t k = 0; k < j->n; k++)
-		if (j->key_lens[k] == strlen(key) && !memcmp(j->keys[k], key, j->key_lens[k]))
+		if (j->key_lens[k] == strlen(key) &&
+		    !memcmp(j->keys[k], key, j->key_lens[k]))
 			return j->items[k];
 	return NULL;
 }
@@ -986,7 +1021,7 @@ static int cmp_member(const void *x, const void *y)
 	return c ? c : (a->len > b->len) - (a->len < b->len);
 }
 
-/* Print expected JSON in the canonical form; -1 if it is not the tagged format. */
+/* Print expected JSON in the canonical form; -1 if not the tagged format. */
 static int print_json(struct strbuf *sb, const struct json *j)
 {
 	const struct json *type, *value;
@@ -1007,7 +1042,8 @@ static int print_json(struct strbuf *sb, const struct json *j)
 		return -1;
 	type = json_member(j, "type");
 	value = json_member(j, "value");
-	if (j->n == 2 && type && value && type->kind == 's' && value->kind == 's') {
+	if (j->n == 2 && type && value && type->kind == 's' &&
+	    value->kind == 's') {
 		if (value->len >= sizeof(buf) - 1 && !json_is(type, "string"))
 			return -1;
 		if (json_is(type, "integer")) {
@@ -1037,7 +1073,8 @@ static int print_json(struct strbuf *sb, const struct json *j)
 	struct member *m = xmalloc(j->n * sizeof(*m) + 1);
 	int ret = 0;
 	for (size_t k = 0; k < j->n; k++)
-		m[k] = (struct member){ j->keys[k], j->key_lens[k], j->items[k] };
+		m[k] = (struct member){ j->keys[k], j->key_lens[k],
+					j->items[k] };
 	qsort(m, j->n, sizeof(*m), cmp_member);
 	strbuf_addc(sb, '{');
 	for (size_t k = 0; k < j->n && !ret; k++) {
@@ -1187,7 +1224,8 @@ static void run_invalid(const char *dir, const char *name)
 			msg++;
 		eol = msg + strcspn(msg, "\r\n");
 		if (err.line != line || err.col != col ||
-		    (eol > msg && !contains_n(err.msg, msg, (size_t)(eol - msg)))) {
+		    (eol > msg &&
+		     !contains_n(err.msg, msg, (size_t)(eol - msg)))) {
 			printf("%s:%u:%u: wrong error: %s\n"
 			       "  expected %u:%u%s%.*s\n",
 			       path, err.line, err.col, err.msg, line, col,

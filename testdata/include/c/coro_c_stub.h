@@ -41,6 +41,7 @@ void co_yield(stCoRoutine_t *co);
 stCoRoutine_t *co_self(void);
 
 // ---- libdill ----
+#define coroutine __attribute__((noinline))
 typedef long int int64_t;
 int64_t now(void);
 int yield(void);

@@ -14,6 +14,7 @@ void free(void *p);
 void *malloc(unsigned long n);
 
 #define _cleanup_(x) __attribute__((__cleanup__(x)))
+#define _unused_ __attribute__((__unused__))
 
 static inline void freep(void *p) { free(*(void **)p); }
 #define _cleanup_free_ _cleanup_(freep)
@@ -36,6 +37,17 @@ static inline void unlock(pthread_mutex_t *m) { pthread_mutex_unlock(m); }
 static inline void unlockp(pthread_mutex_t **m) {
   if (*m)
     pthread_mutex_unlock(*m);
+}
+
+// systemd's own names (src/basic/pthread-util.h)
+static inline pthread_mutex_t *pthread_mutex_lock_assert(pthread_mutex_t *mutex) {
+  pthread_mutex_lock(mutex);
+  return mutex;
+}
+
+static inline void pthread_mutex_unlock_assertp(pthread_mutex_t **mutexp) {
+  if (*mutexp)
+    pthread_mutex_unlock(*mutexp);
 }
 
 #endif
