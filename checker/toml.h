@@ -104,7 +104,7 @@ struct toml_value {
 	 */
 	struct {
 		unsigned flags;       /* F_* in toml.c */
-		unsigned dotted_in;   /* section whose dotted keys used it, or 0 */
+		unsigned dotted_in;   /* dotted keys' section, or 0 */
 		unsigned dotted_line; /* where that happened */
 		unsigned depth;       /* 0 for the root table */
 		size_t cap;           /* room in u.arr.items or u.tab.items */

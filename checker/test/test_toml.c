@@ -836,62 +836,63 @@ static int json_hex4(struct json_reader *r, unsigned *out)
 	return 0;
 }
 
+static void json_utf8(struct strbuf *sb, unsigned cp)
+{
+	if (cp < 0x80) {
+		strbuf_addc(sb, (char)cp);
+		return;
+	}
+	if (cp < 0x800) {
+		strbuf_addc(sb, (char)(0xC0 | cp >> 6));
+	} else if (cp < 0x10000) {
+		strbuf_addc(sb, (char)(0xE0 | cp >> 12));
+		strbuf_addc(sb, (char)(0x80 | (cp >> 6 & 0x3F)));
+	} else {
+		strbuf_addc(sb, (char)(0xF0 | cp >> 18));
+		strbuf_addc(sb, (char)(0x80 | (cp >> 12 & 0x3F)));
+		strbuf_addc(sb, (char)(0x80 | (cp >> 6 & 0x3F)));
+	}
+	strbuf_addc(sb, (char)(0x80 | (cp & 0x3F)));
+}
+
+/* At '"': a JSON string, decoded into the arena; NULL if malformed. */
 static const char *json_string(struct json_reader *r, size_t *len)
 {
+	static const char escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
 	struct strbuf sb;
-	const char *res;
+	const char *res, *e;
+	unsigned cp, lo;
 
 	strbuf_init(&sb);
-	r->i++; /* '"' */
+	r->i++;
 	while (r->i < r->len && r->s[r->i] != '"') {
 		char c = r->s[r->i++];
-		unsigned cp, lo;
 
 		if (c != '\\') {
 			strbuf_addc(&sb, c);
 			continue;
 		}
 		c = r->i < r->len ? r->s[r->i++] : 0;
-		switch (c) {
-		case '"': case '\\': case '/': strbuf_addc(&sb, c); break;
-		case 'b': strbuf_addc(&sb, '\b'); break;
-		case 'f': strbuf_addc(&sb, '\f'); break;
-		case 'n': strbuf_addc(&sb, '\n'); break;
-		case 'r': strbuf_addc(&sb, '\r'); break;
-		case 't': strbuf_addc(&sb, '\t'); break;
-		case 'u':
-			if (json_hex4(r, &cp))
+		if (c != 'u') {
+			for (e = escapes; *e && *e != c; e += 2)
+				;
+			if (!c || !*e)
 				goto bad;
-			if (cp >= 0xD800 && cp < 0xDC00) {
-				if (r->i + 1 >= r->len || r->s[r->i] != '\\' ||
-				    r->s[r->i + 1] != 'u')
-					goto bad;
-				r->i += 2;
-				if (json_hex4(r, &lo) || lo < 0xDC00 ||
-				    lo > 0xDFFF)
-					goto bad;
-				cp = 0x10000 + ((cp - 0xD800) << 10) +
-				     (lo - 0xDC00);
-			}
-			if (cp < 0x80) {
-				strbuf_addc(&sb, (char)cp);
-			} else if (cp < 0x800) {
-				strbuf_addc(&sb, (char)(0xC0 | cp >> 6));
-				strbuf_addc(&sb, (char)(0x80 | (cp & 0x3F)));
-			} else if (cp < 0x10000) {
-				strbuf_addc(&sb, (char)(0xE0 | cp >> 12));
-				strbuf_addc(&sb, (char)(0x80 | (cp >> 6 & 0x3F)));
-				strbuf_addc(&sb, (char)(0x80 | (cp & 0x3F)));
-			} else {
-				strbuf_addc(&sb, (char)(0xF0 | cp >> 18));
-				strbuf_addc(&sb, (char)(0x80 | (cp >> 12 & 0x3F)));
-				strbuf_addc(&sb, (char)(0x80 | (cp >> 6 & 0x3F)));
-				strbuf_addc(&sb, (char)(0x80 | (cp & 0x3F)));
-			}
-			break;
-		default:
-			goto bad;
+			strbuf_addc(&sb, e[1]);
+			continue;
 		}
+		if (json_hex4(r, &cp))
+			goto bad;
+		if (cp >= 0xD800 && cp < 0xDC00) { /* a surrogate pair */
+			if (r->i + 1 >= r->len || r->s[r->i] != '\\' ||
+			    r->s[r->i + 1] != 'u')
+				goto bad;
+			r->i += 2;
+			if (json_hex4(r, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+				goto bad;
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+		}
+		json_utf8(&sb, cp);
 	}
 	if (r->i >= r->len)
 		goto bad;

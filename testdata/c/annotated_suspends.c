@@ -9,7 +9,8 @@
 // the first, a later redeclaration, or only the definition after the
 // call.  A call to an unmarked, unconfigured function is silent, and so
 // is one with another annotate string.  A function calling a marked one
-// suspends for its callers.
+// suspends for its callers.  SCENARIO 32: a guard passed into the
+// suspending call is reported once.
 #include "coro_c_stub.h"
 #include "pthread_stub.h"
 #include "systemd_stub.h"
@@ -21,6 +22,7 @@ struct req {
 
 AWAIT_HOLDING_SUSPENDS void fiber_park(void);
 void fiber_poke(void);
+AWAIT_HOLDING_SUSPENDS void cond_wait_fiber(pthread_mutex_t *held);
 __attribute__((annotate("await_holding::suspends"))) int wait_io(int fd);
 __attribute__((annotate("hot"))) void fast_path(void);
 
@@ -71,6 +73,11 @@ void bad_marked_on_later_definition(void) {
 void bad_caller_of_marked(void) {
   _cleanup_(unlockp) pthread_mutex_t *lk = lock(&m); // expect-warning {{'lk' of type 'pthread_mutex_t *' is held across a suspension point}}
   wait_twice(); // expect-note {{suspended here by call that may suspend (wait_twice -> fiber_park)}}
+}
+
+void bad_guard_passed_to_suspending_call(void) {
+  _cleanup_(unlockp) pthread_mutex_t *lk = lock(&m); // expect-warning {{'lk' of type 'pthread_mutex_t *' is held across a suspension point}}
+  cond_wait_fiber(lk); // expect-note {{suspended here by call to 'cond_wait_fiber'}}
 }
 
 void good_unmarked_and_other_annotation(void) {

@@ -8,10 +8,17 @@
 // SCENARIO 12: a guard taken after one suspension and released before a
 // third is reported with the middle one only.  SCENARIO 38: released on
 // every branch before that branch's suspension is silent; released on one
-// branch only is still held on the other.
+// branch only is still held on the other.  The assignment may come from a
+// macro or sit in a comma expression.
 #include "coro_c_stub.h"
 #include "pthread_stub.h"
 #include "systemd_stub.h"
+
+#define RELEASE(p)                                                             \
+  do {                                                                         \
+    unlock(p);                                                                 \
+    (p) = NULL;                                                                \
+  } while (0)
 
 pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 int n;
@@ -28,6 +35,14 @@ void good_null_spelled_zero(void) {
   __attribute__((cleanup(unlockp))) pthread_mutex_t *no_warning_2 = lock(&m);
   unlock(no_warning_2);
   no_warning_2 = 0;
+  aco_yield();
+}
+
+void good_null_in_macro_and_comma_expression(void) {
+  __attribute__((cleanup(unlockp))) pthread_mutex_t *no_warning_5 = lock(&m);
+  __attribute__((cleanup(unlockp))) pthread_mutex_t *no_warning_6 = lock(&m);
+  RELEASE(no_warning_5);
+  unlock(no_warning_6), no_warning_6 = NULL;
   aco_yield();
 }
 
