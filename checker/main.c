@@ -64,6 +64,7 @@ struct job {
 	struct tu *tu;
 	struct fn_view *fns;
 	bool failed;
+	bool excluded;        /* by an 'exclude' glob of its configuration */
 };
 
 struct run {
@@ -189,10 +190,10 @@ static int parse_options(struct run *r, int argc, char **argv)
 			o->files[o->nfiles++] = a;
 		}
 	}
-	if (!o->nfiles && !o->p_dir)
-		return usage_error("%s", "no input files (give files, or -p <dir> to check a compile database)");
 	if (o->have_fixed && !o->nfiles)
 		return usage_error("%s", "'--' needs files to check before it");
+	if (!o->nfiles && !o->p_dir)
+		return usage_error("%s", "no input files (give files, or -p <dir> to check a compile database)");
 	return 0;
 }
 
@@ -474,12 +475,15 @@ int main(int argc, char **argv)
 		if ((r.opt.verify && apply_verify_header(&r, j) < 0) ||
 		    choose_rules(&r, j) < 0)
 			return STATUS_USAGE;
+		if (!r.opt.verify && rules_excluded(j->rules, j->path))
+			j->excluded = true;
 	}
 	if (r.opt.dump_config) {
 		for (size_t i = 0; i < r.njobs; i++)
 			if (r.jobs[i].rules)
 				rules_dump(r.jobs[i].rules, r.jobs[i].display,
 					   stdout);
+		/* the configurations are fine: no unused-entry warnings here */
 		return STATUS_CLEAN;
 	}
 
@@ -488,7 +492,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < r.njobs; i++) {
 		struct job *j = &r.jobs[i];
 		int failed = 0;
-		if (j->failed)
+		if (j->failed || j->excluded)
 			continue;
 		j->tu = tu_parse(idx, j->path, j->display, j->args, j->nargs,
 				 &r.diags, &failed);

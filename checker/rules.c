@@ -850,4 +850,15 @@ void rules_dump(const struct rules *r, const char *file, FILE *out)
 		fputs(" },", out);
 	}
 	fputs(r->nlocks ? "\n]\n" : "]\n", out);
+	if (r->header_filter) {
+		fputs("header-filter = ", out);
+		toml_string(out, r->header_filter);
+		fputc('\n', out);
+	}
+	fputs("exclude = [", out);
+	for (size_t i = 0; i < r->nexcludes; i++) {
+		fputs(i ? ", " : "", out);
+		toml_string(out, r->excludes[i]);
+	}
+	fputs("]\n", out);
 }

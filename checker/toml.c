@@ -261,7 +261,7 @@ static size_t utf8_len(const struct parser *p, size_t off, uint32_t *cp)
 	return n;
 }
 
-/* Describe the character at 'off' for a message: "'x'", "newline", "end of file". */
+/* The character at 'off' for a message: "'x'", "newline", "end of file". */
 static const char *describe(struct parser *p, size_t off)
 {
 	int c = at(p, off);
@@ -316,8 +316,8 @@ static int fail_utf8(struct parser *p, size_t off)
 	unsigned c = (unsigned char)p->s[off];
 
 	if (c >= 0xC2 && c <= 0xF4)
-		return fail(p, off,
-			    "invalid UTF-8 sequence starting with byte 0x%02X", c);
+		return fail(p, off, "invalid UTF-8 sequence starting with byte 0x%02X",
+			    c);
 	return fail(p, off, "invalid UTF-8 byte 0x%02X", c);
 }
 
@@ -886,6 +886,21 @@ static int ml_quotes(struct parser *p, struct strbuf *out, char q)
 	return 1;
 }
 
+/* After a line-ending backslash: skip blanks and newlines. */
+static int skip_blank_lines(struct parser *p)
+{
+	for (;;) {
+		int r = ml_newline(p, NULL);
+
+		if (r < 0)
+			return -1;
+		if (r == 0 && !is_ws(cur(p)))
+			return 0;
+		if (r == 0)
+			p->i++;
+	}
+}
+
 /* At '"""': a multi-line basic string. */
 static int parse_ml_basic(struct parser *p, struct strbuf *out)
 {
@@ -910,11 +925,7 @@ static int parse_ml_basic(struct parser *p, struct strbuf *out)
 				j++;
 			if (at(p, j) == '\n' || at(p, j) == '\r') {
 				p->i = j;
-				while ((r = ml_newline(p, NULL)) == 1 ||
-				       is_ws(cur(p)))
-					if (r == 0)
-						p->i++;
-				if (r < 0)
+				if (skip_blank_lines(p))
 					return -1;
 			} else if (j > p->i + 1) {
 				return fail(p, p->i,
@@ -1130,7 +1141,7 @@ static struct toml_value *parse_number(struct parser *p, struct toml_pos pos)
 	}
 	if (c == 'i' || c == 'n') {
 		if (word_len(p, p->i) != 3 ||
-		    (memcmp(p->s + p->i, "inf", 3) && memcmp(p->s + p->i, "nan", 3))) {
+		    memcmp(p->s + p->i, c == 'i' ? "inf" : "nan", 3)) {
 			fail_value(p, start);
 			return NULL;
 		}

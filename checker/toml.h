@@ -13,6 +13,21 @@
  * with it.  The text may be freed as soon as toml_parse() returns: no
  * pointer into it is kept.
  *
+ * Where the specification leaves room, or its prose and its ABNF
+ * disagree, this parser:
+ *
+ *  - skips a UTF-8 byte order mark at the very start of the text;
+ *  - returns every newline in a multi-line string as "\n", CRLF too;
+ *  - accepts second 60 (a leap second) in any time, and year 0000;
+ *  - keeps 9 digits of fractional seconds and truncates the rest;
+ *  - rejects a float literal too big for a double ("float out of
+ *    range"); one too small becomes 0 or a subnormal;
+ *  - rejects DEL in comments, as the prose says (the ABNF allows it);
+ *  - lets dotted keys go through a table that a header made implicitly
+ *    ("[a.b.c]", then "b.d = 1" under "[a]"); like any table that
+ *    dotted keys went through, it can no longer get a [header];
+ *  - rejects tables and arrays nested deeper than TOML_MAX_DEPTH.
+ *
  * Reading the tree: a table's keys are in document order (u.tab.items);
  * toml_get() finds one key.  Keys and strings are NUL-terminated for
  * convenience but may contain NUL themselves ("\u0000"), so 'len' and

@@ -1849,12 +1849,94 @@ static const char *member_name(struct walk *w, CXCursor mref)
 }
 
 /*
- * The text of expression 'e' without blanks, a leading '&' or outer
- * parentheses: the key that pairs an acquire with its release ("&mu" and
- * "& mu" are both "mu").  Read where the tokens are spelled, so an
- * argument passed through a macro reads as written.
+ * An lvalue expression spelled from the AST, so that macros and spacing
+ * do not matter: "mu", "dev->lock", "locks[2]", "*p".  NULL for anything
+ * else (calls, arithmetic).  Appends to 'sb'.
+ */
+static const char *lock_expr_text(struct walk *w, CXCursor e);
+
+static bool expr_key(struct walk *w, CXCursor e, struct strbuf *sb, int depth)
+{
+	if (depth > 16)
+		return false;
+	e = strip(e);
+	switch (clang_getCursorKind(e)) {
+	case CXCursor_DeclRefExpr: {
+		CXString n = clang_getCursorSpelling(clang_getCursorReferenced(e));
+		strbuf_adds(sb, clang_getCString(n));
+		clang_disposeString(n);
+		return sb->len > 0;
+	}
+	case CXCursor_MemberRefExpr: {
+		struct kids ks;
+		kids_of(e, &ks);
+		bool ok = ks.n == 1;
+		if (ok) {
+			CXType bt = clang_getCanonicalType(clang_getCursorType(ks.c[0]));
+			ok = expr_key(w, ks.c[0], sb, depth + 1);
+			strbuf_adds(sb, bt.kind == CXType_Pointer ? "->" : ".");
+		}
+		kids_release(&ks);
+		if (ok) {
+			CXString n = clang_getCursorSpelling(e);
+			strbuf_adds(sb, clang_getCString(n));
+			clang_disposeString(n);
+		}
+		return ok;
+	}
+	case CXCursor_UnaryOperator: {
+		char op = unary_op(w, e);
+		if (op == '*')
+			strbuf_addc(sb, '*');
+		return (op == '&' || op == '*') &&
+		       expr_key(w, operand(e), sb, depth + 1);
+	}
+	case CXCursor_ArraySubscriptExpr: {
+		struct kids ks;
+		kids_of(e, &ks);
+		bool ok = ks.n == 2 && expr_key(w, ks.c[0], sb, depth + 1);
+		if (ok) {
+			CXEvalResult r = clang_Cursor_Evaluate(ks.c[1]);
+			if (r && clang_EvalResult_getKind(r) == CXEval_Int)
+				strbuf_addf(sb, "[%lld]", clang_EvalResult_getAsLongLong(r));
+			else {
+				strbuf_addc(sb, '[');
+				ok = expr_key(w, ks.c[1], sb, depth + 1);
+				strbuf_addc(sb, ']');
+			}
+			if (r)
+				clang_EvalResult_dispose(r);
+		}
+		kids_release(&ks);
+		return ok;
+	}
+	default:
+		return false;
+	}
+}
+
+/*
+ * The lock an acquire or release call names: its argument without a
+ * leading '&' ("&mu" and "& (mu)" are both "mu", LOCK(dev) expanding to
+ * pthread_mutex_lock(&(dev)->lock) is "dev->lock").  The key that pairs
+ * an acquire with its release, and the name shown.  Falls back to the
+ * source text for expressions that are not plain lvalues.
  */
 static const char *lock_expr(struct walk *w, CXCursor e)
+{
+	struct strbuf kb;
+	strbuf_init(&kb);
+	if (expr_key(w, e, &kb, 0)) {
+		const char *k = arena_strdup(w->a, kb.buf);
+		strbuf_release(&kb);
+		return k;
+	}
+	strbuf_release(&kb);
+	return lock_expr_text(w, e);
+}
+
+/* The fallback of lock_expr(): the text, without blanks, '&' and parens. */
+static const char *lock_expr_text(struct walk *w, CXCursor e)
 {
 	CXSourceRange r = clang_getCursorExtent(e);
 	CXFile fs, fe;

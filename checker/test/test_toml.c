@@ -308,7 +308,8 @@ static void test_scalars(void)
 	ASSERT(1, signbit(get(r, "nz", NULL)->u.f) != 0);
 	ASSERT(1, get(r, "big", NULL)->u.f == 1.7976931348623157e308);
 	ASSERT(1, get(r, "tiny", NULL)->u.f == 0.0);
-	ASSERT(1, isinf(get(r, "ninf", NULL)->u.f) && get(r, "ninf", NULL)->u.f < 0);
+	v = get(r, "ninf", NULL);
+	ASSERT(1, isinf(v->u.f) && v->u.f < 0);
 	ASSERT(1, isnan(get(r, "pnan", NULL)->u.f));
 	ASSERT(TOML_BOOL, get(r, "t", NULL)->kind);
 	ASSERT(1, get(r, "t", NULL)->u.b);
@@ -678,7 +679,8 @@ static void normalize_datetime(char *s)
 		s[10] = 'T';
 	if (n && s[n - 1] == 'z')
 		s[n - 1] = 'Z';
-	if (n > 6 && (!strcmp(s + n - 6, "+00:00") || !strcmp(s + n - 6, "-00:00")))
+	if (n > 6 && (!strcmp(s + n - 6, "+00:00") ||
+		      !strcmp(s + n - 6, "-00:00")))
 		strcpy(s + n - 6, "Z");
 	if ((frac = strchr(s, '.'))) {
 		for (end = frac + 1; *end >= '0' && *end <= '9'; end++)
@@ -1048,7 +1050,8 @@ static int print_json(struct strbuf *sb, const struct json *j)
 		if (value->len >= sizeof(buf) - 1 && !json_is(type, "string"))
 			return -1;
 		if (json_is(type, "integer")) {
-			snprintf(buf, sizeof(buf), "%lld", strtoll(value->s, NULL, 10));
+			snprintf(buf, sizeof(buf), "%lld",
+				 strtoll(value->s, NULL, 10));
 		} else if (json_is(type, "float")) {
 			const char *s = value->s + (value->s[0] == '+');
 			if (!strcmp(s, "nan") || !strcmp(s, "-nan"))
@@ -1057,8 +1060,10 @@ static int print_json(struct strbuf *sb, const struct json *j)
 				strcpy(buf, s);
 			else
 				format_float(buf, sizeof(buf), strtod(s, NULL));
-		} else if (json_is(type, "datetime") || json_is(type, "datetime-local") ||
-			   json_is(type, "date-local") || json_is(type, "time-local")) {
+		} else if (json_is(type, "datetime") ||
+			   json_is(type, "datetime-local") ||
+			   json_is(type, "date-local") ||
+			   json_is(type, "time-local")) {
 			memcpy(buf, value->s, value->len + 1);
 			normalize_datetime(buf);
 		} else if (json_is(type, "string") || json_is(type, "bool")) {

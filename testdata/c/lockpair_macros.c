@@ -6,8 +6,8 @@
 // expression after expansion, so UNLOCK(dev) releases what LOCK(dev)
 // took, and so does a direct unlock of the same lock spelled differently
 // (parentheses, spaces).  UNLOCK of another object does not.  The warning
-// is at the macro's use and, as for the kernel's guard(), shows the macro
-// as written: 'LOCK(dev)'.
+// is at the macro's use and names the lock as the expanded lvalue:
+// 'dev->lock'.
 #include "coro_c_stub.h"
 #include "pthread_stub.h"
 
@@ -22,7 +22,7 @@ struct dev {
 pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 
 void bad_macro_lock(struct dev *dev) {
-  LOCK(dev); // expect-warning {{'LOCK(dev)' of type 'pthread_mutex_t' is held across a suspension point}}
+  LOCK(dev); // expect-warning {{'dev->lock' of type 'pthread_mutex_t' is held across a suspension point}}
   aco_yield(); // expect-note {{suspended here by call to 'aco_yield'}}
   UNLOCK(dev);
 }
@@ -58,7 +58,7 @@ void good_same_lock_spelled_differently(struct dev *dev) {
 }
 
 void bad_macro_unlock_of_other_object(struct dev *dev, struct dev *other) {
-  LOCK(dev); // expect-warning {{'LOCK(dev)' of type 'pthread_mutex_t' is held across a suspension point}}
+  LOCK(dev); // expect-warning {{'dev->lock' of type 'pthread_mutex_t' is held across a suspension point}}
   UNLOCK(other);
   aco_yield(); // expect-note {{suspended here by call to 'aco_yield'}}
   UNLOCK(dev);

@@ -1,10 +1,12 @@
 // folly/coro/Mutex.h and folly/coro/SharedMutex.h (stand-in): mutexes
 // locked with co_await.  co_scoped_lock() yields a std::unique_lock over
-// the coroutine mutex, which may be held across co_await.
+// the coroutine mutex, which may be held across co_await.  As in folly,
+// co_lock() and co_scoped_lock() return a LockOperation, a semi-awaitable
+// (only viaIfAsync()) that Task's await_transform binds to the executor.
 #ifndef AWAIT_HOLDING_RULES_FOLLY_CORO_MUTEX_H
 #define AWAIT_HOLDING_RULES_FOLLY_CORO_MUTEX_H
 
-#include "../../std_stub.h"
+#include "Task.h"
 
 namespace folly {
 namespace coro {
@@ -12,13 +14,15 @@ namespace coro {
 class Mutex {
   class ScopedLockAwaiter;
   class LockAwaiter;
+  template <typename Awaiter>
+  class LockOperation;
 
 public:
   Mutex() noexcept {}
   Mutex(const Mutex &) = delete;
   bool try_lock() noexcept { return true; }
-  ScopedLockAwaiter co_scoped_lock() noexcept;
-  LockAwaiter co_lock() noexcept;
+  [[nodiscard]] LockOperation<ScopedLockAwaiter> co_scoped_lock() noexcept;
+  [[nodiscard]] LockOperation<LockAwaiter> co_lock() noexcept;
   void unlock() noexcept {}
 
 private:
@@ -40,10 +44,24 @@ private:
     using LockAwaiter::LockAwaiter;
     std::unique_lock<Mutex> await_resume() noexcept { return std::unique_lock<Mutex>{mutex_, std::adopt_lock}; }
   };
+
+  template <typename Awaiter>
+  class LockOperation {
+  public:
+    explicit LockOperation(Mutex &mutex) noexcept : mutex_(mutex) {}
+    Awaiter viaIfAsync(Executor *) const { return Awaiter{mutex_}; }
+
+  private:
+    Mutex &mutex_;
+  };
 };
 
-inline Mutex::ScopedLockAwaiter Mutex::co_scoped_lock() noexcept { return ScopedLockAwaiter{*this}; }
-inline Mutex::LockAwaiter Mutex::co_lock() noexcept { return LockAwaiter{*this}; }
+inline Mutex::LockOperation<Mutex::ScopedLockAwaiter> Mutex::co_scoped_lock() noexcept {
+  return LockOperation<ScopedLockAwaiter>{*this};
+}
+inline Mutex::LockOperation<Mutex::LockAwaiter> Mutex::co_lock() noexcept {
+  return LockOperation<LockAwaiter>{*this};
+}
 
 // folly/coro/SharedLock.h: the shared-mode RAII lock that
 // co_scoped_lock_shared() produces.
@@ -78,12 +96,22 @@ class SharedMutexFair {
     SharedMutexFair &m_;
   };
 
+  template <typename Awaiter>
+  class LockOperation {
+  public:
+    explicit LockOperation(SharedMutexFair &m) noexcept : m_(m) {}
+    Awaiter viaIfAsync(Executor *) const { return Awaiter{m_}; }
+
+  private:
+    SharedMutexFair &m_;
+  };
+
 public:
-  LockAwaiter<std::unique_lock<SharedMutexFair>> co_scoped_lock() noexcept {
-    return LockAwaiter<std::unique_lock<SharedMutexFair>>{*this};
+  [[nodiscard]] LockOperation<LockAwaiter<std::unique_lock<SharedMutexFair>>> co_scoped_lock() noexcept {
+    return LockOperation<LockAwaiter<std::unique_lock<SharedMutexFair>>>{*this};
   }
-  LockAwaiter<SharedLock<SharedMutexFair>> co_scoped_lock_shared() noexcept {
-    return LockAwaiter<SharedLock<SharedMutexFair>>{*this};
+  [[nodiscard]] LockOperation<LockAwaiter<SharedLock<SharedMutexFair>>> co_scoped_lock_shared() noexcept {
+    return LockOperation<LockAwaiter<SharedLock<SharedMutexFair>>>{*this};
   }
   void unlock() noexcept {}
   void unlock_shared() noexcept {}

@@ -68,9 +68,14 @@ public:
       return ready_awaitable<const CancellationToken &>{cancelToken_};
     }
     auto await_transform(co_reschedule_on_current_executor_t) noexcept { return std::suspend_always{}; }
-    template <typename Awaitable>
-    Awaitable &&await_transform(Awaitable &&awaitable) noexcept {
-      return static_cast<Awaitable &&>(awaitable);
+    // co_viaIfAsync: a semi-awaitable (folly::coro::Mutex::co_lock())
+    // is bound to the task's executor; an awaitable passes through.
+    template <typename SemiAwaitable>
+    auto await_transform(SemiAwaitable &&awaitable) noexcept {
+      if constexpr (requires { awaitable.viaIfAsync(executor_); })
+        return awaitable.viaIfAsync(executor_);
+      else
+        return static_cast<SemiAwaitable &&>(awaitable);
     }
   };
 

@@ -1,0 +1,367 @@
+#!/usr/bin/env bash
+# Command-line tests of await-holding: exit statuses, compile databases,
+# "--", configuration files and their errors, output formats.  Each case
+# builds its inputs in a fresh directory outside the repository (so the
+# repository's own await-holding.toml is not discovered) and checks the
+# status, stdout and stderr.
+#
+#   bash testdata/cli/run.sh path/to/await-holding
+set -u
+AH=$(realpath "${1:?usage: run.sh path/to/await-holding}")
+here=$(cd "$(dirname "$0")" && pwd)
+inc="$(cd "$here/../include" && pwd)"
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+fails=0
+n=0
+
+# run NAME [args...]: runs the checker in $root/NAME, sets $status $out $err
+run() {
+  local dir=$root/$1
+  shift
+  mkdir -p "$dir"
+  (cd "$dir" && "$AH" "$@" >"$root/out" 2>"$root/err")
+  status=$?
+  out=$(cat "$root/out")
+  err=$(cat "$root/err")
+}
+
+fail() {
+  echo "FAIL [$case]: $*"
+  echo "  status: $status"
+  echo "  stdout: ${out:0:2000}"
+  echo "  stderr: ${err:0:2000}"
+  fails=$((fails + 1))
+}
+expect_status() { [ "$status" -eq "$1" ] || fail "expected exit status $1"; }
+expect_out() { grep -qF -- "$1" <<<"$out" || fail "stdout lacks: $1"; }
+expect_err() { grep -qF -- "$1" <<<"$err" || fail "stderr lacks: $1"; }
+expect_no_out() { ! grep -qF -- "$1" <<<"$out" || fail "stdout has: $1"; }
+expect_no_err() { ! grep -qF -- "$1" <<<"$err" || fail "stderr has: $1"; }
+begin() { case=$1; n=$((n + 1)); mkdir -p "$root/$1"; }
+
+# A coroutine that holds a std::lock_guard across co_await (line 5, 6).
+bad_cpp() {
+  cat >"$1" <<'CPP'
+#include "coro_stub.h"
+#include "mutex_stub.h"
+std::mutex m;
+coro::task<> bad() {
+  std::lock_guard<std::mutex> g(m);
+  co_await coro::yield_now();
+}
+CPP
+}
+good_cpp() {
+  cat >"$1" <<'CPP'
+#include "coro_stub.h"
+#include "mutex_stub.h"
+std::mutex m;
+coro::task<> good() {
+  { std::lock_guard<std::mutex> g(m); }
+  co_await coro::yield_now();
+}
+CPP
+}
+args=(-- -std=c++20 -I "$inc")
+
+# ---- basic options -----------------------------------------------------------
+begin version
+run version --version
+expect_status 0; expect_out "await-holding "; expect_out "libclang"
+
+begin help
+run help --help
+expect_status 0; expect_out "usage: await-holding"; expect_out "Exit status"
+
+begin no-args
+run no-args
+expect_status 2; expect_err "no input files"
+
+begin unknown-option
+run unknown-option --frobnicate x.cpp
+expect_status 2; expect_err "unknown option '--frobnicate'"
+
+begin bad-format
+run bad-format --format=xml x.cpp
+expect_status 2; expect_err "unknown format 'xml'"
+
+begin list-packs
+run list-packs --list-packs
+expect_status 0; expect_out "std"
+
+# ---- exit statuses and output --------------------------------------------------
+begin clean
+good_cpp "$root/clean/good.cpp"
+run clean good.cpp "${args[@]}"
+expect_status 0; [ -z "$out" ] || fail "expected no output"
+
+begin findings
+bad_cpp "$root/findings/bad.cpp"
+run findings bad.cpp "${args[@]}"
+expect_status 1
+expect_out "bad.cpp:5:31: warning: 'g' of type 'std::lock_guard<std::mutex>' is held across a suspension point [await-holding]"
+expect_out "bad.cpp:6:3: note: suspended here by co_await"
+expect_out "bad.cpp:5:31: note: reason: "
+
+begin missing-file
+bad_cpp "$root/missing-file/bad.cpp"
+run missing-file nope.cpp bad.cpp "${args[@]}"
+expect_status 3; expect_err "cannot open 'nope.cpp'"
+expect_out "bad.cpp:5:31: warning:"   # the other file is still checked
+
+begin parse-error
+bad_cpp "$root/parse-error/bad.cpp"
+printf 'int f( {\n' >"$root/parse-error/broken.cpp"
+run parse-error broken.cpp bad.cpp "${args[@]}"
+expect_status 3
+expect_err "broken.cpp:1:"; expect_err "error:"
+expect_out "bad.cpp:5:31: warning:"
+
+begin missing-include
+printf '#include "does_not_exist.h"\nint x;\n' >"$root/missing-include/inc.cpp"
+run missing-include inc.cpp "${args[@]}"
+expect_status 3; expect_err "'does_not_exist.h' file not found"
+
+begin order
+bad_cpp "$root/order/b.cpp"; bad_cpp "$root/order/a.cpp"
+run order b.cpp a.cpp "${args[@]}"
+first=$(head -1 <<<"$out")
+[[ "$first" == a.cpp:* ]] || fail "output not sorted by file"
+run order b.cpp a.cpp "${args[@]}"
+again=$out
+run order a.cpp b.cpp "${args[@]}"
+[ "$again" == "$out" ] || fail "output depends on argument order"
+
+# ---- "--" arguments -------------------------------------------------------------
+begin fixed-args
+cat >"$root/fixed-args/d.cpp" <<'CPP'
+#include "coro_stub.h"
+#include "mutex_stub.h"
+std::mutex m;
+coro::task<> f() {
+#ifdef HOLD
+  std::lock_guard<std::mutex> g(m);
+#endif
+  co_await coro::yield_now();
+}
+CPP
+run fixed-args d.cpp -- -std=c++20 -I "$inc"
+expect_status 0
+run fixed-args d.cpp -- -std=c++20 -I "$inc" -DHOLD
+expect_status 1; expect_out "d.cpp:6:31: warning:"
+run fixed-args --
+expect_status 2; expect_err "'--' needs files"
+
+# ---- compile databases -----------------------------------------------------------
+begin compdb
+d=$root/compdb
+mkdir -p "$d/src" "$d/build"
+bad_cpp "$d/src/bad.cpp"; good_cpp "$d/src/good.cpp"
+cat >"$d/build/compile_commands.json" <<JSON
+[
+  {"directory": "$d/build", "file": "../src/bad.cpp", "command": "clang++ -std=c++20 -I$inc -c ../src/bad.cpp -o bad.o"},
+  {"directory": "$d/build", "file": "$d/src/good.cpp", "arguments": ["g++", "-std=c++20", "-I", "$inc", "-c", "$d/src/good.cpp"]}
+]
+JSON
+run compdb -p build
+expect_status 1; expect_out "src/bad.cpp:5:31: warning:"
+run compdb -p build src/good.cpp
+expect_status 0
+run compdb -pbuild src/bad.cpp
+expect_status 1
+# without -p: found in a parent directory of the file? no: in build/, not above src/
+cp "$d/build/compile_commands.json" "$d/compile_commands.json"
+run compdb src/bad.cpp
+expect_status 1; expect_out "src/bad.cpp:5:31: warning:"
+# a file not in the database: checked with default arguments, and said so
+good_cpp "$d/src/other.cpp"
+run compdb -p build src/other.cpp
+expect_err "no compile command for 'src/other.cpp'"
+
+begin compdb-missing
+run compdb-missing -p nowhere
+expect_status 2; expect_err "nowhere/compile_commands.json"
+
+begin compdb-malformed
+mkdir -p "$root/compdb-malformed/b"
+printf '[\n  {"directory": "/tmp", "file": 42, "command": "cc x.c"}\n]\n' >"$root/compdb-malformed/b/compile_commands.json"
+run compdb-malformed -p b
+expect_status 2; expect_err "compile_commands.json:2:"; expect_err "file"
+printf '[\n  {"directory": "/tmp",\n' >"$root/compdb-malformed/b/compile_commands.json"
+run compdb-malformed -p b
+expect_status 2; expect_err "compile_commands.json:3:"
+
+# ---- JSON output ---------------------------------------------------------------------
+begin json
+bad_cpp "$root/json/bad.cpp"
+printf 'int f( {\n' >"$root/json/broken.cpp"
+run json --format=json bad.cpp broken.cpp "${args[@]}"
+expect_status 3
+if command -v python3 >/dev/null; then
+  python3 - "$root/out" <<'PY' || fail "JSON shape"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert set(d) == {"version", "diagnostics", "errors"}, d.keys()
+(f,) = d["diagnostics"]
+assert (f["file"], f["line"], f["column"]) == ("bad.cpp", 5, 31), f
+assert f["message"].startswith("'g' of type 'std::lock_guard<std::mutex>' is held"), f
+g = f["guard"]
+assert g["name"] == "g" and g["type"] == "std::lock_guard<std::mutex>", g
+assert g["matched"] == "std::lock_guard" and g["reason"], g
+assert g["via"] is None, g
+(s,) = f["suspensions"]
+assert (s["file"], s["line"], s["column"], s["kind"]) == ("bad.cpp", 6, 3, "co_await"), s
+assert any(e["file"] == "broken.cpp" and e["severity"] == "error" for e in d["errors"]), d["errors"]
+PY
+fi
+
+# ---- configuration files -------------------------------------------------------------
+begin config-json
+bad_cpp "$root/config-json/bad.cpp"
+cat >"$root/config-json/c.json" <<'JSON'
+{"await-holding-invalid-types": ["std::lock_guard", {"path": "tracing::Entered", "reason": "span stack"}],
+ "extends": []}
+JSON
+run config-json --config c.json bad.cpp "${args[@]}"
+expect_status 1; expect_err "c.json:1:53: warning: 'tracing::Entered' in 'await-holding-invalid-types' matched nothing"
+expect_no_out "note: reason:"   # std pack not loaded: no reason on std::lock_guard
+
+begin config-toml-syntax
+bad_cpp "$root/config-toml-syntax/bad.cpp"
+printf 'await-holding-invalid-types = ["a",\n  "b" "c"]\n' >"$root/config-toml-syntax/c.toml"
+run config-toml-syntax --config c.toml bad.cpp "${args[@]}"
+expect_status 2; expect_err "c.toml:2:7: error:"; expect_err '    ^'
+[ -z "$out" ] || fail "nothing should be checked"
+
+begin config-json-syntax
+printf '{\n  "suspend-functions": ["a",]\n}\n' >"$root/config-json-syntax/c.json"
+run config-json-syntax --config c.json x.cpp
+expect_status 2; expect_err "c.json:2:"; expect_err "error:"
+
+begin config-unknown-key
+printf 'await-holding-invalid-type = ["a"]\n' >"$root/config-unknown-key/c.toml"
+run config-unknown-key --config c.toml x.cpp
+expect_status 2
+expect_err "c.toml:1:1: error: unknown key 'await-holding-invalid-type'; did you mean 'await-holding-invalid-types'?"
+
+begin config-entry-key
+printf 'await-holding-invalid-types = [\n  { path = "a::B", replacement = "c::D" },\n]\n' >"$root/config-entry-key/c.toml"
+run config-entry-key --config c.toml x.cpp
+expect_status 2; expect_err "c.toml:2:20: error: unknown key 'replacement'"; expect_err "'path', 'reason', 'allow-unused'"
+
+begin config-wrong-type
+printf 'suspend-functions = "sched::yield"\n' >"$root/config-wrong-type/c.toml"
+run config-wrong-type --config c.toml x.cpp
+expect_status 2; expect_err "c.toml:1:21: error: expected an array for 'suspend-functions', found a string"
+printf 'suspend-functions = [42]\n' >"$root/config-wrong-type/c.toml"
+run config-wrong-type --config c.toml x.cpp
+expect_status 2; expect_err "c.toml:1:22: error: expected a path string or a table"
+printf 'suspend-functions = [{ reason = "x" }]\n' >"$root/config-wrong-type/c.toml"
+run config-wrong-type --config c.toml x.cpp
+expect_status 2; expect_err "c.toml:1:22: error: missing 'path'"
+
+begin config-missing
+run config-missing --config none.toml x.cpp
+expect_status 2; expect_err "cannot read 'none.toml'"
+
+begin config-unused
+bad_cpp "$root/config-unused/bad.cpp"
+cat >"$root/config-unused/await-holding.toml" <<'TOML'
+await-holding-invalid-types = [
+  "CustomLockType",
+  { path = "shared::Guard", allow-unused = true },
+]
+TOML
+run config-unused bad.cpp "${args[@]}"
+expect_status 1
+expect_err "await-holding.toml:2:3: warning: 'CustomLockType' in 'await-holding-invalid-types' matched nothing"
+expect_no_err "shared::Guard"
+
+begin unknown-pack
+printf 'extends = ["std", "nonesuch"]\n' >"$root/unknown-pack/c.toml"
+run unknown-pack --config c.toml x.cpp
+expect_status 2; expect_err "c.toml:1:19: error: unknown rule pack 'nonesuch'"
+
+# ---- discovery, nesting, inherit -----------------------------------------------------------
+begin discovery
+d=$root/discovery
+mkdir -p "$d/lib/sub" "$d/app"
+cat >"$d/await-holding.toml" <<'TOML'
+await-holding-invalid-types = ["trace::Scope"]
+TOML
+cat >"$d/lib/await-holding.toml" <<'TOML'
+inherit = true
+await-holding-invalid-types = ["lib::Token"]
+TOML
+cat >"$d/app/await-holding.json" <<'JSON'
+{"await-holding-invalid-types": ["app::Pin"], "extends": []}
+JSON
+for dir in lib/sub app .; do
+  cat >"$d/$dir/t.cpp" <<'CPP'
+#include "coro_stub.h"
+#include "mutex_stub.h"
+namespace trace { struct Scope { ~Scope(); }; }
+namespace lib { struct Token { ~Token(); }; }
+namespace app { struct Pin { ~Pin(); }; }
+std::mutex m;
+coro::task<> f() {
+  trace::Scope s;
+  lib::Token t;
+  app::Pin p;
+  std::lock_guard<std::mutex> g(m);
+  co_await coro::yield_now();
+}
+CPP
+done
+run discovery lib/sub/t.cpp "${args[@]}"
+expect_out "'s' of type 'trace::Scope'"; expect_out "'t' of type 'lib::Token'"
+expect_out "'g' of type"; expect_no_out "'p' of type"
+run discovery app/t.cpp "${args[@]}"
+expect_out "'p' of type 'app::Pin'"; expect_no_out "'s' of type"; expect_no_out "'g' of type"
+run discovery t.cpp "${args[@]}"
+expect_out "'s' of type"; expect_out "'g' of type"; expect_no_out "'t' of type"
+run discovery --dump-config lib/sub/t.cpp
+expect_status 0; expect_out '"trace::Scope"'; expect_out '"lib::Token"'; expect_out '"std::lock_guard"'
+
+# ---- header filter and exclude ----------------------------------------------------------------
+begin header-filter
+d=$root/header-filter
+mkdir -p "$d/inc"
+cat >"$d/inc/pool.h" <<'H'
+#include "coro_stub.h"
+#include "mutex_stub.h"
+inline std::mutex pool_mu;
+inline coro::task<> refill() {
+  std::lock_guard<std::mutex> g(pool_mu);
+  co_await coro::yield_now();
+}
+H
+printf '#include "inc/pool.h"\n' >"$d/main.cpp"
+run header-filter main.cpp "${args[@]}"
+expect_status 0
+printf 'header-filter = "inc/.*\\\\.h$"\n' >"$d/await-holding.toml"
+run header-filter main.cpp "${args[@]}"
+expect_status 1; expect_out "inc/pool.h:5:31: warning:"
+
+begin exclude
+d=$root/exclude
+mkdir -p "$d/gen" "$d/src"
+bad_cpp "$d/gen/bad.cpp"; bad_cpp "$d/src/bad.cpp"; bad_cpp "$d/src/x.pb.cc"
+printf 'exclude = ["gen/*", "*.pb.cc"]\n' >"$d/await-holding.toml"
+run exclude gen/bad.cpp src/bad.cpp src/x.pb.cc "${args[@]}"
+expect_status 1; expect_out "src/bad.cpp:5"; expect_no_out "gen/bad.cpp"; expect_no_out "x.pb.cc"
+
+# ---- suppression flag ------------------------------------------------------------------------------
+begin unused-suppression
+cat >"$root/unused-suppression/s.cpp" <<'CPP'
+#include "coro_stub.h"
+int x = 0; // NOLINT(await-holding)
+CPP
+run unused-suppression s.cpp "${args[@]}"
+expect_status 0; expect_no_err "suppresses nothing"
+run unused-suppression --warn-unused-suppressions s.cpp "${args[@]}"
+expect_err "s.cpp:2:15: warning: 'NOLINT(await-holding)' suppresses nothing"
+
+echo "$n cases, $fails failed"
+[ "$fails" -eq 0 ]
