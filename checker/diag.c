@@ -141,20 +141,25 @@ void diag_list_sort(struct diag_list *l)
 	for (size_t i = 0; i < l->nfindings; i++) {
 		struct finding *f = &l->findings[i];
 		size_t k = 0;
-		qsort(f->susp, f->nsusp, sizeof(*f->susp), cmp_susp);
+		if (f->nsusp)
+			qsort(f->susp, f->nsusp, sizeof(*f->susp), cmp_susp);
 		for (size_t j = 0; j < f->nsusp; j++)
 			if (!k || cmp_susp(&f->susp[k - 1], &f->susp[j]))
 				f->susp[k++] = f->susp[j];
 		f->nsusp = k;
 	}
-	qsort(l->findings, l->nfindings, sizeof(*l->findings), cmp_finding);
+	if (l->nfindings)
+		qsort(l->findings, l->nfindings, sizeof(*l->findings),
+		      cmp_finding);
 	for (size_t i = 0; i < l->nfindings; i++)
 		if (!out || cmp_finding(&l->findings[out - 1], &l->findings[i]))
 			l->findings[out++] = l->findings[i];
 	l->nfindings = out;
 
 	out = 0;
-	qsort(l->problems, l->nproblems, sizeof(*l->problems), cmp_problem);
+	if (l->nproblems)
+		qsort(l->problems, l->nproblems, sizeof(*l->problems),
+		      cmp_problem);
 	for (size_t i = 0; i < l->nproblems; i++)
 		if (!out || cmp_problem(&l->problems[out - 1], &l->problems[i]) ||
 		    l->problems[out - 1].kind != l->problems[i].kind)

@@ -75,6 +75,9 @@ struct run {
 	struct strmap dbs;       /* directory -> struct compdb * (or NULL) */
 	struct strmap configs;   /* config path -> struct rules * */
 	struct rules *fallback;  /* built-in default */
+	struct compdb fixed_db;  /* from "--" */
+	struct compdb pdb;       /* from -p */
+	bool have_fixed_db, have_pdb;
 	struct diag_list diags;
 };
 
@@ -438,43 +441,131 @@ static int run_verify(struct run *r)
 	return mismatches ? STATUS_FINDINGS : STATUS_CLEAN;
 }
 
+/* Pass 1 (parse, walk), summaries, pass 2 (flow, lifetime), output. */
+static int check_files(struct run *r, int status)
+{
+	struct tu_index *idx = tu_index_new();
+	struct fn_view **all = xcalloc(r->njobs + 1, sizeof(*all));
+
+	for (size_t i = 0; i < r->njobs; i++) {
+		struct job *j = &r->jobs[i];
+		int failed = 0;
+		if (j->failed || j->excluded)
+			continue;
+		j->tu = tu_parse(idx, j->path, j->display, j->args, j->nargs,
+				 &r->diags, &failed);
+		if (failed)
+			status = STATUS_PARSE;
+		if (!j->tu)
+			continue;
+		j->fns = walk_tu(j->tu, j->rules, &r->diags);
+		tu_dispose_ast(j->tu);
+		all[i] = j->fns;
+		if (r->opt.dump_view)
+			dump_views(j);
+	}
+	struct summary *sum = summary_compute(all, r->njobs);
+	for (size_t i = 0; i < r->njobs; i++)
+		check_functions(r, &r->jobs[i]);
+	const char **shown = xcalloc(r->njobs + 1, sizeof(*shown));
+	for (size_t i = 0; i < r->njobs; i++)
+		shown[i] = r->jobs[i].display;
+	/* --verify checks stale suppressions too: tests mark them */
+	suppress_apply(&r->diags, shown, r->njobs,
+		       r->opt.warn_unused_suppressions || r->opt.verify);
+	free(shown);
+	diag_list_sort(&r->diags);
+
+	if (r->opt.verify) {
+		status = run_verify(r);
+	} else {
+		r->opt.format->write(stdout, &r->diags);
+		emit_problems(stderr, &r->diags);
+		if (status == STATUS_CLEAN && r->diags.nfindings)
+			status = STATUS_FINDINGS;
+		for (size_t i = 0; i < r->configs.cap; i++)
+			if (r->configs.slots[i].key && r->configs.slots[i].val)
+				rules_report_unused(r->configs.slots[i].val);
+	}
+	summary_free(sum);
+	free(all);
+	tu_index_free(idx);
+	return status;
+}
+
+static void run_release(struct run *r)
+{
+	for (size_t i = 0; i < r->njobs; i++)
+		tu_free(r->jobs[i].tu);
+	for (size_t i = 0; i < r->configs.cap; i++)
+		if (r->configs.slots[i].key && r->configs.slots[i].val) {
+			rules_release(r->configs.slots[i].val);
+			free(r->configs.slots[i].val);
+		}
+	strmap_release(&r->configs);
+	for (size_t i = 0; i < r->dbs.cap; i++)
+		if (r->dbs.slots[i].key && r->dbs.slots[i].val) {
+			compdb_release(r->dbs.slots[i].val);
+			free(r->dbs.slots[i].val);
+		}
+	strmap_release(&r->dbs);
+	if (r->fallback) {
+		rules_release(r->fallback);
+		free(r->fallback);
+	}
+	if (r->have_fixed_db)
+		compdb_release(&r->fixed_db);
+	if (r->have_pdb)
+		compdb_release(&r->pdb);
+	free(r->jobs);
+	free(r->opt.files);
+	diag_list_release(&r->diags);
+	arena_release(&r->arena);
+}
+
 int main(int argc, char **argv)
 {
 	struct run r;
-	struct compdb fixed, pdb;
-	bool have_pdb = false;
-	int status = STATUS_CLEAN, rc;
+	int status;
 
 	memset(&r, 0, sizeof(r));
 	arena_init(&r.arena);
 	diag_list_init(&r.diags);
-	if ((rc = parse_options(&r, argc, argv)))
-		return rc;
+	if ((status = parse_options(&r, argc, argv)))
+		goto out;
 
-	if (r.opt.config && !load_config(&r, r.opt.config))
-		return STATUS_USAGE;
-	if (r.opt.have_fixed)
-		compdb_init_fixed(&fixed, r.opt.files, r.opt.nfiles, r.opt.fixed,
-				  r.opt.nfixed);
+	if (r.opt.config && !load_config(&r, r.opt.config)) {
+		status = STATUS_USAGE;
+		goto out;
+	}
+	if (r.opt.have_fixed) {
+		compdb_init_fixed(&r.fixed_db, r.opt.files, r.opt.nfiles,
+				  r.opt.fixed, r.opt.nfixed);
+		r.have_fixed_db = true;
+	}
 	if (r.opt.p_dir) {
 		char *path = xmalloc(strlen(r.opt.p_dir) + 32);
 		sprintf(path, "%s/compile_commands.json", r.opt.p_dir);
-		rc = compdb_load(&pdb, path);
+		int rc = compdb_load(&r.pdb, path);
 		free(path);
-		if (rc < 0)
-			return STATUS_USAGE;
-		have_pdb = true;
+		if (rc < 0) {
+			status = STATUS_USAGE;
+			goto out;
+		}
+		r.have_pdb = true;
 	}
-	status = plan_jobs(&r, r.opt.have_fixed ? &fixed : NULL,
-			   have_pdb ? &pdb : NULL);
+	status = plan_jobs(&r, r.have_fixed_db ? &r.fixed_db : NULL,
+			   r.have_pdb ? &r.pdb : NULL);
 
 	for (size_t i = 0; i < r.njobs; i++) {
 		struct job *j = &r.jobs[i];
 		if (j->failed)
 			continue;
 		if ((r.opt.verify && apply_verify_header(&r, j) < 0) ||
-		    choose_rules(&r, j) < 0)
-			return STATUS_USAGE;
+		    choose_rules(&r, j) < 0) {
+			status = STATUS_USAGE;
+			goto out;
+		}
 		if (!r.opt.verify && rules_excluded(j->rules, j->path))
 			j->excluded = true;
 	}
@@ -484,82 +575,12 @@ int main(int argc, char **argv)
 				rules_dump(r.jobs[i].rules, r.jobs[i].display,
 					   stdout);
 		/* the configurations are fine: no unused-entry warnings here */
-		return STATUS_CLEAN;
+		status = STATUS_CLEAN;
+		goto out;
 	}
-
-	struct tu_index *idx = tu_index_new();
-	struct fn_view **all = xcalloc(r.njobs + 1, sizeof(*all));
-	for (size_t i = 0; i < r.njobs; i++) {
-		struct job *j = &r.jobs[i];
-		int failed = 0;
-		if (j->failed || j->excluded)
-			continue;
-		j->tu = tu_parse(idx, j->path, j->display, j->args, j->nargs,
-				 &r.diags, &failed);
-		if (failed)
-			status = STATUS_PARSE;
-		if (!j->tu)
-			continue;
-		j->fns = walk_tu(j->tu, j->rules, &r.diags);
-		tu_dispose_ast(j->tu);
-		all[i] = j->fns;
-		if (r.opt.dump_view)
-			dump_views(j);
-	}
-	struct summary *sum = summary_compute(all, r.njobs);
-	for (size_t i = 0; i < r.njobs; i++)
-		check_functions(&r, &r.jobs[i]);
-	const char **shown = xcalloc(r.njobs + 1, sizeof(*shown));
-	for (size_t i = 0; i < r.njobs; i++)
-		shown[i] = r.jobs[i].display;
-	/* --verify checks stale suppressions too: tests mark them */
-	suppress_apply(&r.diags, shown, r.njobs,
-		       r.opt.warn_unused_suppressions || r.opt.verify);
-	free(shown);
-	diag_list_sort(&r.diags);
-
-	if (r.opt.verify) {
-		status = run_verify(&r);
-	} else {
-		r.opt.format->write(stdout, &r.diags);
-		emit_problems(stderr, &r.diags);
-		if (status == STATUS_CLEAN && r.diags.nfindings)
-			status = STATUS_FINDINGS;
-		struct strmap_slot *s = r.configs.slots;
-		for (size_t i = 0; i < r.configs.cap; i++)
-			if (s[i].key && s[i].val)
-				rules_report_unused(s[i].val);
-	}
-
-	summary_free(sum);
-	free(all);
-	for (size_t i = 0; i < r.njobs; i++)
-		tu_free(r.jobs[i].tu);
-	tu_index_free(idx);
-	for (size_t i = 0; i < r.configs.cap; i++)
-		if (r.configs.slots[i].key && r.configs.slots[i].val) {
-			rules_release(r.configs.slots[i].val);
-			free(r.configs.slots[i].val);
-		}
-	strmap_release(&r.configs);
-	for (size_t i = 0; i < r.dbs.cap; i++)
-		if (r.dbs.slots[i].key && r.dbs.slots[i].val) {
-			compdb_release(r.dbs.slots[i].val);
-			free(r.dbs.slots[i].val);
-		}
-	strmap_release(&r.dbs);
-	if (r.fallback) {
-		rules_release(r.fallback);
-		free(r.fallback);
-	}
-	if (r.opt.have_fixed)
-		compdb_release(&fixed);
-	if (have_pdb)
-		compdb_release(&pdb);
-	free(r.jobs);
-	free(r.opt.files);
-	diag_list_release(&r.diags);
-	arena_release(&r.arena);
+	status = check_files(&r, status);
+out:
+	run_release(&r);
 	fflush(stdout);
 	return status;
 }

@@ -23,7 +23,7 @@
 #include <string.h>
 
 /* ORDER RULE_LIST */
-static const char *const list_keys[RL_COUNT] = {
+static const char *const list_keys[RL_COUNT + 1] = { /* NULL-terminated */
 	"await-holding-invalid-types",
 	"suspend-functions",
 	"suspend-macros",
