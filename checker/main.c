@@ -353,6 +353,9 @@ static int plan_jobs(struct run *r, struct compdb *fixed, struct compdb *pdb)
 	return status;
 }
 
+static struct rules *verify_config(struct run *r, const struct job *j,
+				   const char *cfg, bool is_path);
+
 /* --verify: arguments and configuration come from the file itself. */
 static int apply_verify_header(struct run *r, struct job *j)
 {
@@ -365,31 +368,60 @@ static int apply_verify_header(struct run *r, struct job *j)
 	} else if (!r->opt.have_fixed) {
 		default_args(r, j);
 	}
-	if (h.config && !r->opt.config) {
-		if (h.config_is_path) {
-			const char *cfg = h.config;
-			if (cfg[0] != '/') {
-				char *dir = dir_of(j->path);
-				cfg = arena_printf(&r->arena, "%s/%s", dir, cfg);
-				free(dir);
-			}
-			j->rules = load_config(r, cfg);
-		} else {
-			struct rules *rules = xmalloc(sizeof(*rules));
-			rules_init(rules);
-			if (rules_load_pack(rules, h.config) < 0) {
-				rules_release(rules);
-				free(rules);
-				return -1;
-			}
-			char *key = arena_printf(&r->arena, "<pack %s>", h.config);
-			strmap_find(&r->configs, key, true)->val = rules;
-			j->rules = rules;
-		}
+	if (h.config) {
+		/* the file's own verify-config wins over --config */
+		j->rules = verify_config(r, j, h.config, h.config_is_path);
 		if (!j->rules)
 			return -1;
 	}
 	return 0;
+}
+
+/* A built-in rule pack as a configuration of its own, cached. */
+static struct rules *pack_config(struct run *r, const char *name)
+{
+	char *key = arena_printf(&r->arena, "<pack %s>", name);
+	struct strmap_slot *s = strmap_find(&r->configs, key, false);
+	if (s)
+		return s->val;
+	struct rules *rules = xmalloc(sizeof(*rules));
+	rules_init(rules);
+	if (rules_load_pack(rules, name) < 0) {
+		rules_release(rules);
+		free(rules);
+		rules = NULL;
+	}
+	strmap_find(&r->configs, key, true)->val = rules;
+	return rules;
+}
+
+/*
+ * "// verify-config: X": a bare name is a built-in pack; a path is
+ * relative to the test file, else to the current directory; a path
+ * "rules/NAME.toml" that is neither names the built-in pack NAME.
+ */
+static struct rules *verify_config(struct run *r, const struct job *j,
+				   const char *cfg, bool is_path)
+{
+	if (!is_path)
+		return pack_config(r, cfg);
+	if (cfg[0] == '/')
+		return load_config(r, cfg);
+	char *dir = dir_of(j->path);
+	const char *near = arena_printf(&r->arena, "%s/%s", dir, cfg);
+	free(dir);
+	if (file_exists(near) || !file_exists(cfg)) {
+		const char *base = strrchr(cfg, '/');
+		if (!file_exists(near) && base && ends_with(cfg, ".toml") &&
+		    (!strncmp(cfg, "rules/", 6) || strstr(cfg, "/rules/"))) {
+			char *name = xstrndup(base + 1, strlen(base + 1) - 5);
+			struct rules *rules = pack_config(r, name);
+			free(name);
+			return rules;
+		}
+		return load_config(r, near);
+	}
+	return load_config(r, cfg);
 }
 
 static int choose_rules(struct run *r, struct job *j)
