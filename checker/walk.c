@@ -535,6 +535,21 @@ static bool has_cleanup_attr(struct walk *w, CXCursor var)
 	if (!clang_Cursor_hasAttrs(var))
 		return false;
 	clang_visitChildren(var, attr_cb, &s);
+#if CINDEX_VERSION_MINOR < 64
+	if (!s.found) {
+		/*
+		 * libclang 14 gives the expansion, not the spelling, of an
+		 * attribute written by a macro (_cleanup_(f)): ask the pretty
+		 * printer, which resolves it.
+		 */
+		CXPrintingPolicy pol = clang_getCursorPrintingPolicy(var);
+		CXString pp = clang_getCursorPrettyPrinted(var, pol);
+		const char *t = clang_getCString(pp);
+		s.found = t && (strstr(t, "cleanup(") || strstr(t, "__cleanup__("));
+		clang_disposeString(pp);
+		clang_PrintingPolicy_dispose(pol);
+	}
+#endif
 	return s.found;
 }
 
@@ -2620,13 +2635,23 @@ static bool binds_temporary(CXCursor init)
 	return false;
 }
 
-static bool is_frame_local(CXCursor c)
+static bool is_frame_local(struct walk *w, CXCursor c)
 {
 	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
 	if (sc == CX_SC_Static || sc == CX_SC_Extern)
 		return false;
 #if CINDEX_VERSION_MINOR >= 64
+	(void)w;
 	if (clang_getCursorTLSKind(c) != CXTLS_None)
+		return false;
+#else
+	/* no TLS kind before libclang 15: read the declaration's words */
+	unsigned off;
+	size_t avail;
+	const char *p = text_at_start(w, c, &off, &avail);
+	if (p && (word_at(p, avail, "thread_local") ||
+		  word_at(p, avail, "__thread") ||
+		  word_at(p, avail, "_Thread_local")))
 		return false;
 #endif
 	return true;
@@ -2727,7 +2752,7 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 	enum vvar_kind kind = VAR_LOCAL;
 	int tparam = 0;
 
-	if (!is_frame_local(c)) {
+	if (!is_frame_local(w, c)) {
 		if (!clang_Cursor_isNull(init))
 			walk_full_expr(w, init, seq);
 		return;

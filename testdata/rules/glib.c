@@ -84,6 +84,14 @@ void good_locker_cleared_before(void)
 	g_main_context_iteration(ctx, TRUE);
 }
 
+void good_locker_stolen_and_freed(void)
+{
+	g_autoptr(GMutexLocker) no_warning_3 = g_mutex_locker_new(&mutex);
+	counter++;
+	g_mutex_locker_free(g_steal_pointer(&no_warning_3));
+	g_main_context_iteration(ctx, TRUE);
+}
+
 void good_unlocked_before(void)
 {
 	g_mutex_lock(&mutex);

@@ -116,14 +116,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(GRecMutexLocker, g_rec_mutex_locker_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(GRWLockWriterLocker, g_rw_lock_writer_locker_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(GRWLockReaderLocker, g_rw_lock_reader_locker_free)
 
-/* gmem.h: g_clear_pointer() frees and clears, so the cleanup does nothing */
-#define g_clear_pointer(pp, destroy) \
-	G_STMT_START { \
-		void *_p = *(pp); \
-		*(pp) = 0; \
-		if (_p) \
-			(destroy)(_p); \
-	} G_STMT_END
+/* gmem.h: g_clear_pointer() frees and clears, so the cleanup does
+ * nothing; g_steal_pointer() clears and returns the old value. */
+#define glib_typeof(t) __typeof__(t)
+#define g_clear_pointer(pp, destroy)                  \
+	G_STMT_START                                  \
+	{                                             \
+		glib_typeof((pp)) _pp = (pp);         \
+		glib_typeof(*(pp)) _ptr = *_pp;       \
+		*_pp = 0;                             \
+		if (_ptr)                             \
+			(destroy)(_ptr);              \
+	}                                             \
+	G_STMT_END
+
+static inline gpointer g_steal_pointer(gpointer pp)
+{
+	gpointer *ptr = (gpointer *)pp;
+	gpointer ref = *ptr;
+	*ptr = 0;
+	return ref;
+}
+#define g_steal_pointer(pp) ((glib_typeof(*pp))(g_steal_pointer)(pp))
 
 /* gmain.h */
 typedef struct _GMainContext GMainContext;
