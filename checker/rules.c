@@ -785,7 +785,8 @@ void rules_report_unused(const struct rules *r)
 	for (int l = 0; l < RL_COUNT; l++)
 		for (size_t i = 0; i < r->n[l]; i++) {
 			const struct rule *e = &r->lists[l][i];
-			if (e->uses || e->allow_unused || !e->line)
+			if (e->uses || e->allow_unused || !e->line ||
+			    (strstr(e->path, "::") && !e->ns_present))
 				continue;
 			fprintf(stderr,
 				"%s:%u:%u: warning: '%s' in '%s' matched nothing in the checked files; check the spelling and the namespace, or add allow-unused = true [await-holding-config]\n",

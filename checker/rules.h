@@ -40,6 +40,7 @@ struct rule {
 	const char *file;      /* where it was written ("<pack std>" for packs) */
 	unsigned line, col;
 	unsigned uses;         /* matches so far */
+	bool ns_present;       /* its top namespace exists in a checked file */
 };
 
 struct rules {
@@ -117,7 +118,9 @@ bool rules_has(const struct rules *r, enum rule_list list);
 
 /*
  * Warn (on stderr, at the entry's position) about entries that never
- * matched, unless they say allow-unused.
+ * matched, unless they say allow-unused, or they are qualified and their
+ * top-level namespace was in none of the checked files (a shared
+ * configuration naming a library this project does not use).
  */
 void rules_report_unused(const struct rules *r);
 

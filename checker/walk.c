@@ -2877,6 +2877,32 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 		event(w, seq, c, EV_MOVE, src, var);
 }
 
+/*
+ * A structured binding, "auto [g, n] = make_pair(...)": the hidden object
+ * is the guard (named "[g, n]"); its bindings name it too, so g.unlock()
+ * releases it.
+ */
+static void walk_binding(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	CXString sp = clang_getCursorSpelling(c);
+	bool decomposition = clang_getCString(sp)[0] == '[';
+	clang_disposeString(sp);
+	if (!decomposition) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	walk_vardecl(w, c, seq);
+	int var = var_of_decl(w, c);
+	if (var < 0)
+		return;
+	struct kids ks;
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++)
+		if (clang_getCursorKind(ks.c[i]) == CXCursor_UnexposedDecl)
+			bind_decl(w, ks.c[i], var);
+	kids_release(&ks);
+}
+
 static void walk_decl_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 {
 	struct kids ks;
@@ -2889,8 +2915,8 @@ static void walk_decl_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 			 k == CXCursor_UnionDecl || k == CXCursor_ClassTemplate ||
 			 k == CXCursor_FunctionDecl)
 			defer_cursor(w, ks.c[i]);
-		else if (k == CXCursor_UnexposedDecl) /* structured binding */
-			walk_kids_expr(w, ks.c[i], seq);
+		else if (k == CXCursor_UnexposedDecl)
+			walk_binding(w, ks.c[i], seq);
 	}
 	kids_release(&ks);
 }
@@ -3702,6 +3728,69 @@ static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
 	}
 }
 
+struct ns_seen {
+	struct walk *w;
+	char **names;
+	size_t n, cap;
+};
+
+static enum CXChildVisitResult ns_cb(CXCursor c, CXCursor parent,
+				     CXClientData data)
+{
+	struct ns_seen *s = data;
+	(void)parent;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_LinkageSpec)
+		return CXChildVisit_Recurse;
+	if (k == CXCursor_Namespace || k == CXCursor_ClassDecl ||
+	    k == CXCursor_StructDecl || k == CXCursor_ClassTemplate) {
+		CXString sp = clang_getCursorSpelling(c);
+		const char *name = clang_getCString(sp);
+		bool dup = !*name;
+		for (size_t i = 0; i < s->n && !dup; i++)
+			dup = !strcmp(s->names[i], name);
+		if (!dup) {
+			ARRAY_GROW(s->names, s->n + 1, s->cap);
+			s->names[s->n++] = xstrdup(name);
+		}
+		clang_disposeString(sp);
+	}
+	return CXChildVisit_Continue;
+}
+
+/*
+ * Mark the qualified entries whose top-level namespace this TU declares,
+ * so that an unused entry of a library the project uses is reported and
+ * one of a library it does not use (a shared configuration) is not.
+ */
+static void note_namespaces(struct walk *w)
+{
+	struct ns_seen s = { w, NULL, 0, 0 };
+	bool wanted = false;
+	for (int l = 0; l < RL_COUNT && !wanted; l++)
+		for (size_t i = 0; i < w->rules->n[l] && !wanted; i++)
+			wanted = !w->rules->lists[l][i].uses &&
+				 !w->rules->lists[l][i].ns_present;
+	if (!wanted)
+		return;
+	clang_visitChildren(clang_getTranslationUnitCursor(w->cx), ns_cb, &s);
+	for (int l = 0; l < RL_COUNT; l++)
+		for (size_t i = 0; i < w->rules->n[l]; i++) {
+			struct rule *e = &w->rules->lists[l][i];
+			const char *sep = strstr(e->path, "::");
+			if (!sep || e->ns_present)
+				continue;
+			for (size_t k = 0; k < s.n && !e->ns_present; k++)
+				e->ns_present = strlen(s.names[k]) ==
+							(size_t)(sep - e->path) &&
+						!strncmp(s.names[k], e->path,
+							 (size_t)(sep - e->path));
+		}
+	for (size_t k = 0; k < s.n; k++)
+		free(s.names[k]);
+	free(s.names);
+}
+
 struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 			struct diag_list *problems)
 {
@@ -3721,6 +3810,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	for (size_t i = 0; i < w.npending; i++)
 		walk_decl(&w, w.pending[i]);
 	add_instantiations(&w);
+	note_namespaces(&w);
 
 	strmap_release(&w.types);
 	cmap_release(&w.callees);
