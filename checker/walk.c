@@ -182,6 +182,7 @@ struct walk {
 	struct strmap types;    /* canonical spelling -> struct guard_info */
 	struct cmap callees;  /* declaration -> struct callee */
 	struct cmap qualnames;/* declaration -> const char * */
+	struct cmap specs;    /* function template specializations seen */
 	struct strmap free_ops; /* operand type names of free operator co_await */
 	bool free_ops_scanned;
 
@@ -1078,8 +1079,13 @@ static void note_instantiation(struct walk *w, CXCursor spec)
 {
 	CXCursor tmpl = clang_getSpecializedCursorTemplate(spec);
 	if (clang_Cursor_isNull(tmpl) ||
-	    clang_getCursorKind(tmpl) != CXCursor_FunctionTemplate)
+	    clang_getCursorKind(tmpl) != CXCursor_FunctionTemplate ||
+	    in_system_header(tmpl))
+		return; /* only templates we check can have views */
+	struct cmap_slot *seen = cmap_find(&w->specs, spec, true);
+	if (seen->val)
 		return;
+	seen->val = (void *)1;
 	int n = clang_Cursor_getNumTemplateArguments(spec);
 	if (n <= 0)
 		return;
@@ -3815,6 +3821,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	strmap_release(&w.types);
 	cmap_release(&w.callees);
 	cmap_release(&w.qualnames);
+	cmap_release(&w.specs);
 	strmap_release(&w.free_ops);
 	cmap_release(&w.vars);
 	cmap_release(&w.labels);
