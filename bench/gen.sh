@@ -540,7 +540,7 @@ EOF
 			p("\treturn t;")
 			p("}")
 			p("")
-			for (j = 0; j < 96; j++) {
+			for (j = 0; j < 600; j++) {
 				kind = (j + id) % 6
 				f = "work" id "_" j
 				if (kind == 0) { # lock, yield via helper chain, unlock: finding

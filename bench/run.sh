@@ -146,7 +146,8 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) { print "nan"; exit 
 
 # --- --stats detection ----------------------------------------------------
 have_stats=0
-if "$ah" --help 2>&1 | grep -q -- --stats; then have_stats=1; fi
+ah_help=$("$ah" --help 2>&1 || true)
+if grep -q -- --stats <<<"$ah_help"; then have_stats=1; fi
 
 # own_share LANG FILE...: runs "await-holding --stats" once per file and
 # tries to turn its report into "share of our own work after the parse".
@@ -164,7 +165,7 @@ own_share() {
 		timeout "$BENCH_TIMEOUT" "${CMD[0]}" --stats "${CMD[@]:1}" >"$sdir/$i.out" 2>&1 || true
 		i=$((i + 1))
 	done
-	cat "$sdir"/*.out | awk '
+	cat "$sdir"/*.out | grep -v -E ':[0-9]+:[0-9]+: (warning|note|error|remark): ' | awk '
 		BEGIN { IGNORECASE = 1 }
 		function num(s,   m) { if (match(s, /[0-9]+(\.[0-9]+)?/)) return substr(s, RSTART, RLENGTH) + 0; return -1 }
 		/(analy|own|share|ours)/ && /%/ {
@@ -179,7 +180,7 @@ own_share() {
 			else print "?"
 		}'
 	# keep one raw sample for the report
-	[[ -s $tmp/stats-sample.txt ]] || head -n 15 "$sdir/0.out" >"$tmp/stats-sample.txt" 2>/dev/null || true
+	[[ -s $tmp/stats-sample.txt ]] || grep -v -E ':[0-9]+:[0-9]+: (warning|note|error|remark): ' "$sdir/0.out" | head -n 15 >"$tmp/stats-sample.txt" 2>/dev/null || true
 }
 
 # --- corpora --------------------------------------------------------------
@@ -251,7 +252,9 @@ run_cell() {
 run_compdb() {
 	local r=$1 dir=$tmp/out/compdb w u s rc c
 	mkdir -p "$dir"
-	timed "$dir/0.out" "$dir/0.time" "$ah" -p "$tmp/corpora/realistic"
+	# from the project directory, as a user would run it (see README: the
+	# result of -p may depend on the working directory)
+	(cd "$tmp/corpora/realistic" && timed "$dir/0.out" "$dir/0.time" "$ah" -p .)
 	read -r w u s rc <"$dir/0.time"
 	c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.3f", u + s }')
 	printf '   round %d %-18s %-5s wall %7.2fs  cpu %7.2fs  exit %s\n' "$r" "realistic -p" "ah" "$w" "$c" "$rc" >&2
@@ -417,14 +420,20 @@ if [[ -n ${R_N[compdb]:-} ]]; then
 	printf '  %-26s %-14s %4s %8s %12s  %s\n' "realistic -p" "await-holding" "${R_N[compdb]}" "${R_DIAG[compdb]}" "" "${R_RC[compdb]}"
 	echo "  -p: one process $(fmt "${R_CPU[compdb]}")s cpu vs $(fmt "${R_CPU[realistic.ah]:-}")s cpu for one await-holding process per file" \
 		"(ratio $(ratio "${R_CPU[compdb]}" "${R_CPU[realistic.ah]:-}"))"
+	if [[ ${R_DIAG[compdb]} != "${R_DIAG[realistic.ah]:-}" || ${R_RC[compdb]} != 1 ]]; then
+		echo "  -p: WARNING: -p gave ${R_DIAG[compdb]} finding(s) (exit ${R_RC[compdb]}) but the per-file runs gave ${R_DIAG[realistic.ah]:-?}:"
+		echo "      the -p timing is not comparable. First lines of its output:"
+		grep -v -E '\[await-holding\]$|: note: ' "$tmp/out/compdb/0.out" | head -n 5 | cut -c1-160 | sed 's/^/        /'
+	fi
 fi
 echo
 echo "notes:"
 echo "  - await-holding exits 1 when it has findings and clang-tidy may exit nonzero: not a benchmark failure;"
 echo "    exit 124 = timeout (BENCH_TIMEOUT=${BENCH_TIMEOUT}s), >= 128 = killed by a signal (a crash: report it)."
 echo "  - clang-tidy diagnostics count both checks (each finding is usually reported by both)."
-echo "  - the -p row compares one 'await-holding -p' process over compile_commands.json with the per-file"
-echo "    clang++ runs of the realistic row (wall = sum of the individual clang++ wall times)."
+[[ -z ${R_CPU[compdb]:-} ]] || echo "  - the -p row compares one 'await-holding -p' process over compile_commands.json (run in the corpus"
+[[ -z ${R_CPU[compdb]:-} ]] || echo "    directory) with the per-file clang++ runs of the realistic row: cpu = their summed cpu, wall = the"
+[[ -z ${R_CPU[compdb]:-} ]] || echo "    sum of their individual wall times$( ((BENCH_JOBS > 1)) && echo " (inflated: they ran $BENCH_JOBS at a time; read the cpu ratio)")."
 if ((have_stats)); then
 	echo "  - own% = our analysis time as a share of libclang's parse, from 'await-holding --stats'."
 	if [[ -s $tmp/stats-sample.txt ]]; then

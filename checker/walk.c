@@ -667,7 +667,8 @@ static enum CXChildVisitResult await_member_cb(CXCursor c, CXCursor parent,
 	const char *name = clang_getCString(str);
 	/* awaiter or awaitable members, or a coroutine's promise_type */
 	if (!strcmp(name, "await_ready") || !strcmp(name, "operator co_await") ||
-	    !strcmp(name, "promise_type"))
+	    !strcmp(name, "promise_type") ||
+	    !strcmp(name, "viaIfAsync")) /* folly's semi-awaitables */
 		s->found = true;
 	clang_disposeString(str);
 	return s->found ? CXChildVisit_Break : CXChildVisit_Continue;
@@ -1749,13 +1750,17 @@ static bool name_in(const char *name, const char *const *list)
 	return false;
 }
 
+/* Member functions that end or renew a guard's ownership, by name. */
 static const char *const releasing_methods[] = {
-	"unlock", "release", "unlock_shared", "dismiss", NULL,
+	"unlock", "release", "unlock_shared", "dismiss",
+	"Release", "Unlock",            /* absl::ReleasableMutexLock */
+	"unblock",                      /* QSignalBlocker */
+	NULL,
 };
 static const char *const acquiring_methods[] = {
 	"lock", "try_lock", "try_lock_for", "try_lock_until", "lock_shared",
 	"try_lock_shared", "try_lock_shared_for", "try_lock_shared_until",
-	"emplace", NULL,
+	"emplace", "relock", "reblock", "Lock", NULL,
 };
 
 /* x = rhs, where x is tracked: what does x own afterwards? */
@@ -2011,9 +2016,11 @@ static void lock_call(struct walk *w, CXCursor c, CXCursor ref,
 			       : clang_Cursor_getNumArguments(c) > 0
 					 ? clang_Cursor_getArgument(c, 0)
 					 : clang_getNullCursor();
-	if (clang_Cursor_isNull(arg))
-		return;
-	const char *key = lock_expr(w, arg);
+	/*
+	 * A pair without an argument (rcu_read_lock()/rcu_read_unlock())
+	 * names one lock per pair: the acquire function.
+	 */
+	const char *key = clang_Cursor_isNull(arg) ? lr->path : lock_expr(w, arg);
 	if (!key)
 		return;
 	if (!acquire) {
@@ -2022,15 +2029,19 @@ static void lock_call(struct walk *w, CXCursor c, CXCursor ref,
 				event(w, seq, c, EV_RELEASE, w->locks[i].var, -1);
 		return;
 	}
-	CXType t = clang_getCursorType(strip(arg));
-	if (clang_getCanonicalType(t).kind == CXType_Pointer &&
-	    clang_getCursorKind(ref) != CXCursor_CXXMethod)
-		t = clang_getPointeeType(t);
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
+	if (clang_Cursor_isNull(arg)) {
+		v.type = "critical section";
+	} else {
+		CXType t = clang_getCursorType(strip(arg));
+		if (clang_getCanonicalType(t).kind == CXType_Pointer &&
+		    clang_getCursorKind(ref) != CXCursor_CXXMethod)
+			t = clang_getPointeeType(t);
+		v.type = type_spelling(w, t);
+	}
 	v.name = key;
 	v.loc = cursor_loc(w, c);
-	v.type = type_spelling(w, t);
 	v.matched = lr->path;
 	v.reason = lr->reason;
 	v.kind = VAR_LOCK;

@@ -53,14 +53,11 @@ auto bad_in_lambda = [](absl::Mutex &m) -> demo::task<> {
   co_await fetch(); // expect-note {{suspended here by co_await}}
 };
 
-// FIXME: ReleasableMutexLock::Release() unlocks early, like unlock(), but
-// the checker does not know the method yet, so this correct code is still
-// reported.  Drop the markers when it learns Release().
+// ReleasableMutexLock::Release() unlocks early, like unlock().
 demo::task<> good_released_before_suspending() {
-  absl::ReleasableMutexLock no_warning_1(mu); // expect-warning {{'no_warning_1' of type 'absl::ReleasableMutexLock'}}
-  // expect-note@-1 {{reason: an absl::Mutex held}}
+  absl::ReleasableMutexLock no_warning_1(mu);
   no_warning_1.Release();
-  co_await fetch(); // expect-note {{suspended here by co_await}}
+  co_await fetch();
 }
 
 demo::task<> good_scope_ends() {
