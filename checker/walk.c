@@ -183,6 +183,11 @@ struct walk {
 	struct cmap callees;  /* declaration -> struct callee */
 	struct cmap qualnames;/* declaration -> const char * */
 	struct cmap specs;    /* function template specializations seen */
+	struct {
+		CXFile file;
+		const char *buf;
+		size_t size;
+	} fcache[64];         /* file_contents(), direct-mapped */
 	struct strmap free_ops; /* operand type names of free operator co_await */
 	bool free_ops_scanned;
 
@@ -268,6 +273,24 @@ static bool same_cursor(CXCursor a, CXCursor b)
 				 clang_getCursorExtent(b));
 }
 
+/*
+ * clang_getFileContents(), remembered per file: libclang looks the file
+ * up anew on each call, and we ask for every UnexposedExpr.
+ */
+static const char *file_contents(struct walk *w, CXFile f, size_t *size)
+{
+	if (!f)
+		return NULL;
+	size_t h = ((uintptr_t)f >> 4) & (ARRAY_SIZE(w->fcache) - 1);
+	if (w->fcache[h].file != f) {
+		w->fcache[h].file = f;
+		w->fcache[h].buf = clang_getFileContents(w->cx, f,
+							 &w->fcache[h].size);
+	}
+	*size = w->fcache[h].size;
+	return w->fcache[h].buf;
+}
+
 /* The text of the file at the spelling location of the extent start. */
 static const char *text_at_start(struct walk *w, CXCursor c, unsigned *off,
 				 size_t *avail)
@@ -281,7 +304,7 @@ static const char *text_at_start(struct walk *w, CXCursor c, unsigned *off,
 				  &f, &line, &col, off);
 	if (!f)
 		return NULL;
-	buf = clang_getFileContents(w->cx, f, &size);
+	buf = file_contents(w, f, &size);
 	if (!buf || *off >= size)
 		return NULL;
 	*avail = size - *off;
@@ -353,7 +376,7 @@ static bool scan_code(struct walk *w, CXFile f, unsigned from, unsigned to,
 		      void *arg)
 {
 	size_t size;
-	const char *buf = f ? clang_getFileContents(w->cx, f, &size) : NULL;
+	const char *buf = f ? file_contents(w, f, &size) : NULL;
 	int depth = 0;
 
 	if (!buf)
@@ -1388,7 +1411,7 @@ static void note_macro_definition(struct walk *w, CXCursor c)
 	size_t size;
 	clang_getSpellingLocation(clang_getRangeStart(r), &f, NULL, NULL, &so);
 	clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &eo);
-	const char *buf = f ? clang_getFileContents(w->cx, f, &size) : NULL;
+	const char *buf = f ? file_contents(w, f, &size) : NULL;
 	if (!buf || eo > size || eo <= so)
 		return;
 	bool mentions = false;
@@ -1426,7 +1449,7 @@ static void note_macro_definition(struct walk *w, CXCursor c)
 static bool in_directive(struct walk *w, CXFile f, unsigned off)
 {
 	size_t size;
-	const char *buf = clang_getFileContents(w->cx, f, &size);
+	const char *buf = file_contents(w, f, &size);
 	if (!buf || off > size)
 		return false;
 	unsigned i = off;
@@ -1846,7 +1869,7 @@ static const char *member_name(struct walk *w, CXCursor mref)
 	unsigned start, end;
 	size_t size;
 	extent_offsets(mref, &f, &start, &end);
-	const char *buf = f ? clang_getFileContents(w->cx, f, &size) : NULL;
+	const char *buf = f ? file_contents(w, f, &size) : NULL;
 	if (!buf || end > size || start >= end)
 		return NULL;
 	unsigned dot = 0;
@@ -1974,7 +1997,7 @@ static const char *lock_expr_text(struct walk *w, CXCursor e)
 		clang_getExpansionLocation(clang_getRangeStart(r), &fs, NULL, NULL, &so);
 		clang_getExpansionLocation(clang_getRangeEnd(r), &fe, NULL, NULL, &eo);
 	}
-	const char *buf = fs ? clang_getFileContents(w->cx, fs, &size) : NULL;
+	const char *buf = fs ? file_contents(w, fs, &size) : NULL;
 	if (!buf || eo > size || eo <= so)
 		return NULL;
 	struct strbuf sb;
@@ -2727,7 +2750,7 @@ static const char *macro_display(struct walk *w, CXCursor c, const char *name)
 	clang_getExpansionLocation(l, &ef, NULL, NULL, &eoff);
 	if (!ef)
 		return NULL;
-	const char *buf = clang_getFileContents(w->cx, ef, &size);
+	const char *buf = file_contents(w, ef, &size);
 	if (!buf || eoff >= size)
 		return NULL;
 	if (sf && clang_File_isEqual(sf, ef) && soff == eoff &&
@@ -3051,7 +3074,7 @@ static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
 	if (spelled) {
 		size_t size;
 		clang_getSpellingLocation(at, &f, NULL, NULL, &start);
-		if (f && clang_getFileContents(w->cx, f, &size))
+		if (f && file_contents(w, f, &size))
 			scan_code(w, f, start, (unsigned)size, semis_cb, &sm);
 	} else {
 		extent_offsets(c, &f, &start, &end);
@@ -3227,7 +3250,7 @@ static void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 	struct semis sm = { 0, { 0, 0 }, 0 };
 
 	extent_offsets(stmt, &f, &start, &end);
-	const char *buf = f ? clang_getFileContents(w->cx, f, &size) : NULL;
+	const char *buf = f ? file_contents(w, f, &size) : NULL;
 	if (!buf || end > size || start >= end)
 		return;
 	scan_code(w, f, start, end, semis_cb, &sm);
