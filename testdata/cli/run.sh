@@ -327,6 +327,12 @@ run discovery t.cpp "${args[@]}"
 expect_out "'s' of type"; expect_out "'g' of type"; expect_no_out "'t' of type"
 run discovery --dump-config lib/sub/t.cpp
 expect_status 0; expect_out '"trace::Scope"'; expect_out '"lib::Token"'; expect_out '"std::lock_guard"'
+# the dump is a configuration itself: it reads back and gives the same
+printf '%s\n' "$out" >"$d/dumped.toml"
+printf 'extends = []\n' >>"$d/dumped.toml"
+run discovery --config dumped.toml lib/sub/t.cpp "${args[@]}"
+expect_status 1; expect_out "'s' of type 'trace::Scope'"; expect_out "'t' of type 'lib::Token'"
+expect_out "'g' of type"; expect_no_out "'p' of type"
 
 # ---- header filter and exclude ----------------------------------------------------------------
 begin header-filter
