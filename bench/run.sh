@@ -11,11 +11,13 @@
 #                     this (wall seconds) on its first run is not repeated:
 #                     1 run, flagged with * [20]
 #   BENCH_P_RUNS      runs of the single-process -p database measurement [3]
-#   BENCH_BUDGET      seconds for all measurement rounds; a further round is
-#                     started only if it is expected to fit (0 = no limit) [240]
+#   BENCH_BUDGET      seconds for generation, measurement rounds and the
+#                     --stats pass; a further round is started only if it is
+#                     expected to fit (0 = no limit) [250]
 #   BENCH_TIMEOUT     per-invocation timeout in seconds [180]
 #   BENCH_CORPORA     space-separated subset of corpora to run [all]
 #   BENCH_KEEP        1 = keep the temporary directory (corpora, outputs) [0]
+#   BENCH_TIMER       "bash" = use bash's time even if /usr/bin/time exists
 #   CLANGXX CLANG CLANG_TIDY   the tools [clang++-22 clang-22 clang-tidy-22]
 # See bench/README.md for how to read the numbers.
 set -euo pipefail
@@ -36,7 +38,7 @@ fi
 : "${BENCH_JOBS:=$(nproc 2>/dev/null || echo 1)}"
 : "${BENCH_SLOW_SECS:=20}"
 : "${BENCH_P_RUNS:=3}"
-: "${BENCH_BUDGET:=240}"
+: "${BENCH_BUDGET:=250}"
 : "${BENCH_TIMEOUT:=180}"
 : "${BENCH_CORPORA:=realistic many-awaits many-awaits-held deep-nesting c-heavy}"
 : "${BENCH_KEEP:=0}"
@@ -67,7 +69,7 @@ ah=$tmp/bin/await-holding
 # --- timing ---------------------------------------------------------------
 # timed OUTFILE TIMEFILE cmd...: runs cmd with stdout+stderr to OUTFILE and
 # writes "wall user sys rc" to TIMEFILE.  Never fails.
-if [[ -x /usr/bin/time ]]; then
+if [[ -x /usr/bin/time && ${BENCH_TIMER:-} != bash ]]; then
 	timer="/usr/bin/time"
 	timed() {
 		local out=$1 tf=$2 rc=0
@@ -88,8 +90,8 @@ fi
 
 now() { date +%s.%N; }
 
-# Tool command lines (file appended by the caller).
-#   cmd_<tool> LANG FILE  ->  prints nothing, sets array CMD
+# cmd_for TOOL LANG FILE: sets the array CMD to the command line of TOOL
+# (clang, tidy or ah) for FILE in LANG (cpp or c).
 ah_config=()        # extra await-holding options for the current corpus
 cmd_for() {
 	local tool=$1 lang=$2 file=$3
@@ -166,17 +168,30 @@ own_share() {
 		i=$((i + 1))
 	done
 	cat "$sdir"/*.out | grep -v -E ':[0-9]+:[0-9]+: (warning|note|error|remark): ' | awk '
-		BEGIN { IGNORECASE = 1 }
-		function num(s,   m) { if (match(s, /[0-9]+(\.[0-9]+)?/)) return substr(s, RSTART, RLENGTH) + 0; return -1 }
-		/(analy|own|share|ours)/ && /%/ {
-			line = $0; sub(/%.*/, "", line); n = split(line, w, /[^0-9.]+/)
-			if (n > 0 && w[n] != "") { pct += w[n]; npct++ }
+		function num_after(s, key,   i, m) {
+			i = index(tolower(s), key)
+			if (!i) return -1
+			m = substr(s, i + length(key))
+			if (match(m, /[0-9]+(\.[0-9]+)?/)) return substr(m, RSTART, RLENGTH) + 0
+			return -1
 		}
-		tolower($0) ~ /parse/ && tolower($0) !~ /%/ { v = num(substr($0, index(tolower($0), "parse"))); if (v >= 0) parse += v }
-		tolower($0) ~ /(analy|own|walk|check)/ && tolower($0) !~ /(parse|%)/ { v = num($0); if (v >= 0) own += v }
+		# a percentage on a line about our share; weighted by the parse
+		# time on the same line when there is one ("parse 0.62 ... 0.4%")
+		tolower($0) ~ /(analy|ours|own|share)/ && /%/ {
+			line = $0; sub(/%.*/, "", line); n = split(line, w, /[^0-9.]+/)
+			if (n > 0 && w[n] != "") {
+				p = num_after($0, "parse")
+				if (p > 0) { wsum += w[n] * p; psum += p } else { pct += w[n]; npct++ }
+				next
+			}
+		}
+		# or separate lines "parse: X" and "analysis: Y"
+		tolower($0) ~ /parse/ { v = num_after($0, "parse"); if (v >= 0) parse += v; next }
+		tolower($0) ~ /(analy|own|walk|flow)/ { if (match($0, /[0-9]+(\.[0-9]+)?/)) own += substr($0, RSTART, RLENGTH) }
 		END {
-			if (npct > 0) printf "%.1f%%\n", pct / npct
-			else if (parse > 0 && own >= 0) printf "%.1f%%\n", 100 * own / parse
+			if (psum > 0) printf "%.1f%%\n", wsum / psum
+			else if (npct > 0) printf "%.1f%%\n", pct / npct
+			else if (parse > 0) printf "%.1f%%\n", 100 * own / parse
 			else print "?"
 		}'
 	# keep one raw sample for the report
@@ -297,6 +312,12 @@ for ((r = 1; r <= BENCH_RUNS || (do_compdb && r <= BENCH_P_RUNS); r++)); do
 			done
 		done
 		((do_compdb && r <= BENCH_P_RUNS)) && est=$(awk -v a="$est" -v b="${R_LAST[compdb]}" 'BEGIN { print a + b }')
+		# the --stats pass at the end costs about one more await-holding round
+		if ((have_stats)); then
+			for corpus in "${corpora[@]}"; do
+				est=$(awk -v a="$est" -v b="${R_LAST[$corpus.ah]:-0}" 'BEGIN { print a + b }')
+			done
+		fi
 		if awk -v s="$start" -v n="$(now)" -v e="$est" -v b="$BENCH_BUDGET" 'BEGIN { exit !(n - s + e > b) }'; then
 			notes+=("time budget: stopped after $rounds round(s); round $r would end past BENCH_BUDGET=${BENCH_BUDGET}s (estimated ${est}s more). Medians are of the runs listed under 'runs'; raise BENCH_BUDGET (0 = no limit) for more.")
 			break
@@ -312,7 +333,6 @@ for ((r = 1; r <= BENCH_RUNS || (do_compdb && r <= BENCH_P_RUNS); r++)); do
 	done
 	rounds=$r
 done
-end=$(now)
 
 for corpus in "${corpora[@]}"; do
 	for t in clang tidy ah; do
@@ -342,6 +362,7 @@ if ((have_stats)); then
 		R_SHARE[$corpus]=$(own_share "${R_LANG[$corpus]}" "${files[@]}")
 	done
 fi
+end=$(now)
 
 # --- report ---------------------------------------------------------------
 fmt() { [[ -n ${1:-} && $1 != nan ]] && printf '%.2f' "$1" || printf -- '-'; }
@@ -435,9 +456,10 @@ echo "  - clang-tidy diagnostics count both checks (each finding is usually repo
 [[ -z ${R_CPU[compdb]:-} ]] || echo "    directory) with the per-file clang++ runs of the realistic row: cpu = their summed cpu, wall = the"
 [[ -z ${R_CPU[compdb]:-} ]] || echo "    sum of their individual wall times$( ((BENCH_JOBS > 1)) && echo " (inflated: they ran $BENCH_JOBS at a time; read the cpu ratio)")."
 if ((have_stats)); then
-	echo "  - own% = our analysis time as a share of libclang's parse, from 'await-holding --stats'."
+	echo "  - own% = our own work as a share of libclang's parse over the corpus, from one 'await-holding --stats'"
+	echo "    run per file (weighted by parse time); it does not include printing the findings."
 	if [[ -s $tmp/stats-sample.txt ]]; then
-		echo "    sample --stats output (first file):"
+		echo "    sample --stats output (first file of the first corpus):"
 		sed 's/^/      /' "$tmp/stats-sample.txt"
 	fi
 else
