@@ -192,6 +192,42 @@ printf '[\n  {"directory": "/tmp",\n' >"$root/compdb-malformed/b/compile_command
 run compdb-malformed -p b
 expect_status 2; expect_err "compile_commands.json:3:"
 
+# ---- summaries across the compile database -------------------------------------
+begin crosstu
+d=$root/crosstu
+cat >"$d/fiber.c" <<'C'
+void aco_yield(void);
+void wait_for_room(void) { aco_yield(); }
+void push_slowly(void) { wait_for_room(); }
+C
+cat >"$d/queue.c" <<'C'
+typedef struct { int x; } pthread_mutex_t;
+int pthread_mutex_lock(pthread_mutex_t *);
+int pthread_mutex_unlock(pthread_mutex_t *);
+void push_slowly(void);
+pthread_mutex_t qmu;
+void enqueue(void) {
+  pthread_mutex_lock(&qmu);
+  push_slowly();
+  pthread_mutex_unlock(&qmu);
+}
+C
+cat >"$d/await-holding.toml" <<'TOML'
+extends = []
+suspend-functions = ["aco_yield"]
+lock-functions = [{ acquire = "pthread_mutex_lock", release = "pthread_mutex_unlock" }]
+TOML
+cat >"$d/compile_commands.json" <<JSON
+[{"directory": "$d", "file": "queue.c", "arguments": ["cc", "-c", "queue.c"]},
+ {"directory": "$d", "file": "fiber.c", "arguments": ["cc", "-c", "fiber.c"]}]
+JSON
+run crosstu -p .
+expect_status 1
+expect_out "queue.c:7:3: warning: 'qmu' of type 'pthread_mutex_t' is held across a suspension point"
+expect_out "queue.c:8:3: note: suspended here by call that may suspend (push_slowly -> wait_for_room -> aco_yield)"
+run crosstu -p . queue.c
+expect_status 0   # fiber.c not checked: push_slowly is unknown
+
 # ---- JSON output ---------------------------------------------------------------------
 begin json
 bad_cpp "$root/json/bad.cpp"
