@@ -9,7 +9,7 @@
 #   BENCH_JOBS        parallel per-file invocations in multi-file corpora [nproc]
 #   BENCH_SLOW_SECS   a measurement in which one process took longer than
 #                     this (wall seconds) on its first run is not repeated:
-#                     1 run, flagged with * [20]
+#                     1 run, flagged with * [10]
 #   BENCH_P_RUNS      runs of the single-process -p database measurement [3]
 #   BENCH_BUDGET      seconds for generation, measurement rounds and the
 #                     --stats pass; a further round is started only if it is
@@ -36,7 +36,7 @@ fi
 
 : "${BENCH_RUNS:=5}"
 : "${BENCH_JOBS:=$(nproc 2>/dev/null || echo 1)}"
-: "${BENCH_SLOW_SECS:=20}"
+: "${BENCH_SLOW_SECS:=10}"
 : "${BENCH_P_RUNS:=3}"
 : "${BENCH_BUDGET:=250}"
 : "${BENCH_TIMEOUT:=180}"

@@ -25,6 +25,7 @@ struct search {
 	const struct flow *f;
 	struct var_state *vs;
 	unsigned *mark;       /* per point: stamp of the last search */
+	unsigned *hit_by;     /* per point: last var (+1) that recorded it */
 	unsigned stamp;
 	unsigned *stack;
 	size_t nstack, cap_stack;
@@ -114,14 +115,13 @@ static void run_search(struct search *s, int var)
 		if (s->mark[p] == s->stamp)
 			continue;
 		s->mark[p] = s->stamp;
-		if (fp->node && is_suspension(fp->node)) {
-			bool seen = false;
-			for (size_t i = 0; i < v->nhits && !seen; i++)
-				seen = v->hits[i] == p;
-			if (!seen) {
-				ARRAY_GROW(v->hits, v->nhits + 1, v->cap_hits);
-				v->hits[v->nhits++] = p;
-			}
+		if (fp->node && is_suspension(fp->node) &&
+		    s->hit_by[p] != (unsigned)var + 1) {
+			/* once per var and point (a re-search may repeat one
+			 * after another var's search: diag_list_sort drops it) */
+			s->hit_by[p] = (unsigned)var + 1;
+			ARRAY_GROW(v->hits, v->nhits + 1, v->cap_hits);
+			v->hits[v->nhits++] = p;
 		}
 		if (survives(s, var, fp->node, p))
 			push_succ(s, p);
@@ -178,6 +178,7 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 	s.f = f;
 	s.vs = xcalloc(fn->nvars, sizeof(*s.vs));
 	s.mark = xcalloc(f->npoints, sizeof(*s.mark));
+	s.hit_by = xcalloc(f->npoints, sizeof(*s.hit_by));
 
 	static_seeds(&s);
 	while (s.nqueue) {
@@ -218,6 +219,7 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 	}
 	free(s.vs);
 	free(s.mark);
+	free(s.hit_by);
 	free(s.stack);
 	free(s.queue);
 	return nfound;

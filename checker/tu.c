@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct tu_index {
 	CXIndex cx;
@@ -117,6 +118,33 @@ static bool parses_as_c(const char *file, const char *const *args,
 	return ends_with(file, ".c") || ends_with(file, ".h");
 }
 
+/*
+ * 'args' plus "-resource-dir DIR" for the libclang we were built with,
+ * unless the arguments name one: libclang's own guess fails with
+ * -working-directory when run from some directories ('stddef.h' not
+ * found).  Returns a malloc'd array; '*nargs' is updated.
+ */
+static const char **with_resource_dir(const char *const *args, size_t *nargs)
+{
+	const char **argv = xmalloc((*nargs + 2) * sizeof(*argv));
+	bool has = false;
+	for (size_t i = 0; i < *nargs; i++) {
+		argv[i] = args[i];
+		if (!strncmp(args[i], "-resource-dir", 13))
+			has = true;
+	}
+#ifdef AH_CLANG_RESOURCE_DIR
+	struct stat st;
+	if (!has && stat(AH_CLANG_RESOURCE_DIR "/include", &st) == 0) {
+		argv[(*nargs)++] = "-resource-dir";
+		argv[(*nargs)++] = AH_CLANG_RESOURCE_DIR;
+	}
+#else
+	(void)has;
+#endif
+	return argv;
+}
+
 struct tu *tu_parse(struct tu_index *idx, const char *file,
 		    const char *display, const char *const *args, size_t nargs,
 		    struct diag_list *problems, int *failed)
@@ -130,8 +158,10 @@ struct tu *tu_parse(struct tu_index *idx, const char *file,
 	tu->file = arena_strdup(&tu->arena, display);
 	tu->lang_c = parses_as_c(file, args, nargs);
 	*failed = 0;
-	err = clang_parseTranslationUnit2(idx->cx, file, args, (int)nargs,
+	const char **argv = with_resource_dir(args, &nargs);
+	err = clang_parseTranslationUnit2(idx->cx, file, argv, (int)nargs,
 					  NULL, 0, opts, &tu->cx);
+	free(argv);
 	if (err != CXError_Success || !tu->cx) {
 		struct src_loc loc = { tu->file, 0, 0 };
 		diag_list_add_problem(problems, PROBLEM_ERROR, &loc,

@@ -133,6 +133,13 @@ struct guard_info {
 	const char *via;
 };
 
+/* Where a lock-functions acquire is, for what releases it. */
+enum cleanup_ctx {
+	CLEANUP_NONE,  /* ordinary code: the matching release call */
+	CLEANUP_PLAIN, /* a cleanup variable's initializer: its scope's end */
+	CLEANUP_GUARD, /* a cleanup guard's initializer: the guard is the lock */
+};
+
 /* An expansion of a configured suspend macro. */
 struct macro_use {
 	unsigned off;         /* expansion offset in the main file */
@@ -166,6 +173,10 @@ struct callee {
 	bool is_swap;         /* std::swap */
 	bool is_exchange;     /* std::exchange */
 	bool steals;          /* g_steal_pointer(&p), g_clear_pointer(&p, f) */
+	const char *method;   /* unqualified name, e.g. "unlock", "operator=" */
+	const struct rule *lock; /* lock-functions pair it is part of, or NULL */
+	bool lock_acquire;    /* ... as the acquire function */
+	bool may_return_guard;/* returns a class by value: check for guards */
 	bool in_system;       /* declared in a system header */
 	bool want;            /* worth a V_CALL node */
 };
@@ -218,6 +229,7 @@ struct walk {
 	size_t nscope_vars, cap_scope_vars;
 	CXCursor own_init;    /* a var's own initializer: not a temporary */
 	CXCursor move_done;   /* std::move already turned into an event */
+	enum cleanup_ctx cleanup; /* walking a cleanup variable's initializer */
 	struct lock_key *locks; /* lock-functions acquires seen in this function */
 	size_t nlocks, cap_locks;
 	unsigned await_off;   /* keyword offset of the co_await being walked */
@@ -1225,6 +1237,15 @@ static struct callee *callee_of(struct walk *w, CXCursor ref)
 	ce->allowed = rules_match(w->rules, RL_ALLOWED_CALLEES, ce->name,
 				  NULL) != NULL;
 	ce->want = ce->annotated || ce->configured || !ce->in_system;
+	ce->method = cx_strdup(w->a, clang_getCursorSpelling(ref));
+	if (w->rules->nlocks)
+		ce->lock = rules_match_lock(w->rules, ce->name, &ce->lock_acquire);
+	CXType rt = clang_getCanonicalType(
+		clang_getResultType(clang_getCursorType(ref)));
+	ce->may_return_guard = rt.kind == CXType_Record ||
+			       rt.kind == CXType_Unexposed ||
+			       rt.kind == CXType_Elaborated ||
+			       rt.kind == CXType_Auto;
 	return ce;
 }
 
@@ -2052,6 +2073,8 @@ static void lock_call(struct walk *w, CXCursor c, CXCursor ref,
 				event(w, seq, c, EV_RELEASE, w->locks[i].var, -1);
 		return;
 	}
+	if (w->cleanup == CLEANUP_GUARD)
+		return; /* reported once, as the guard variable */
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
 	if (clang_Cursor_isNull(arg)) {
@@ -2077,7 +2100,15 @@ static void lock_call(struct walk *w, CXCursor c, CXCursor ref,
 	done(w, d);
 	d->var = var;
 	d->init = INIT_HELD;
+	w->fn->vars[var].lo = d->post;
 	add(w, seq, d);
+}
+
+/* A lock variable released at the end of the current scope. */
+static void scope_lock(struct walk *w, int var)
+{
+	w->fn->vars[var].kind = VAR_LOCAL; /* lo was set by lock_call() */
+	scope_add(w, var);
 }
 
 /*
@@ -2123,9 +2154,7 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		note_instantiation(w, ref);
 	struct callee *ce = callee_of(w, ref);
 	int nargs = clang_Cursor_getNumArguments(c);
-	CXString sp = clang_getCursorSpelling(ref);
-	const char *method = arena_strdup(w->a, clang_getCString(sp));
-	clang_disposeString(sp);
+	const char *method = ce->method;
 
 	/* x = y as an overloaded operator: object is argument 0 */
 	if (!strcmp(method, "operator=") && nargs == 2) {
@@ -2152,15 +2181,12 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		done(w, call);
 		add(w, seq, call);
 	}
-	if (!ce->is_move && !ce->is_exchange && !same_cursor(w->own_init, c))
+	if (ce->may_return_guard && !ce->is_move && !ce->is_exchange &&
+	    !same_cursor(w->own_init, c))
 		returned_temporary(w, c, ref, seq);
-	if (w->rules->nlocks) {
-		bool acquire;
-		const struct rule *lr = rules_match_lock(w->rules, ce->name, &acquire);
-		if (lr) {
-			lock_call(w, c, ref, lr, acquire, seq);
-			return;
-		}
+	if (ce->lock) {
+		lock_call(w, c, ref, ce->lock, ce->lock_acquire, seq);
+		return;
 	}
 	if (ce->steals && nargs >= 1) {
 		/* g_steal_pointer(&lk), g_clear_pointer(&lk, free): lk is NULL after */
@@ -2703,10 +2729,11 @@ static bool is_frame_local(struct walk *w, CXCursor c)
  * attribute, by their type or the type they point to.
  */
 static bool is_guard_var(struct walk *w, CXCursor c, CXType t,
-			 struct guard_info *gi)
+			 struct guard_info *gi, bool *has_cleanup)
 {
 	CXType canon = clang_getCanonicalType(t);
 	bool cleanup = has_cleanup_attr(w, c);
+	*has_cleanup = cleanup;
 	bool guard = classify_type(w, t, gi, 0);
 
 	if (!guard && (canon.kind == CXType_Unexposed ||
@@ -2791,6 +2818,7 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 	struct guard_info gi;
 	enum vvar_kind kind = VAR_LOCAL;
 	int tparam = 0;
+	bool cleanup = false;
 
 	if (!is_frame_local(w, c)) {
 		if (!clang_Cursor_isNull(init))
@@ -2818,14 +2846,27 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 			       ? VAR_REF
 			       : VAR_LOCAL;
 		gi.maybe_empty = false;
-	} else if (!is_guard_var(w, c, t, &gi)) {
+	} else if (!is_guard_var(w, c, t, &gi, &cleanup)) {
 		tparam = tparam_of(t);
 		if (!tparam && canon.kind == CXType_Pointer &&
 		    !clang_Cursor_isNull(init))
 			note_address_alias(w, c, init);
 		if (!tparam) {
-			if (!clang_Cursor_isNull(init))
+			if (!clang_Cursor_isNull(init)) {
+				/*
+				 * A lock taken in a cleanup variable's
+				 * initializer, "(pthread_mutex_lock(m), m)",
+				 * is released by the cleanup at scope end.
+				 */
+				size_t first = w->nlocks;
+				enum cleanup_ctx saved = w->cleanup;
+				w->cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
 				walk_full_expr(w, init, seq);
+				w->cleanup = saved;
+				if (cleanup)
+					for (size_t i = first; i < w->nlocks; i++)
+						scope_lock(w, w->locks[i].var);
+			}
 			return;
 		}
 		memset(&gi, 0, sizeof(gi)); /* a guard only in some instantiations */
@@ -2901,7 +2942,11 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 		}
 		if (src >= 0)
 			w->move_done = mv;
+		enum cleanup_ctx saved_cleanup = w->cleanup;
+		if (cleanup)
+			w->cleanup = CLEANUP_GUARD;
 		walk_expr(w, init, d);
+		w->cleanup = saved_cleanup;
 		w->own_init = saved_init;
 		w->move_done = saved_move;
 	}

@@ -27,7 +27,17 @@ if(NOT AH_LIBCLANG_INCLUDE OR NOT AH_LIBCLANG_LIBRARY)
 endif()
 message(STATUS "libclang: ${AH_LIBCLANG_LIBRARY} (headers ${AH_LIBCLANG_INCLUDE})")
 
+# libclang derives clang's resource directory (stddef.h and friends) from
+# its process, which goes wrong with -working-directory from some current
+# directories; tu.c passes this one explicitly when it exists.
+file(GLOB _ah_resource_dirs "${AH_LLVM_ROOT}/lib/clang/*")
+list(SORT _ah_resource_dirs)
+list(REVERSE _ah_resource_dirs)
+list(GET _ah_resource_dirs 0 AH_CLANG_RESOURCE_DIR)
+message(STATUS "clang resource directory: ${AH_CLANG_RESOURCE_DIR}")
+
 add_library(ah::libclang UNKNOWN IMPORTED)
 set_target_properties(ah::libclang PROPERTIES
   IMPORTED_LOCATION "${AH_LIBCLANG_LIBRARY}"
-  INTERFACE_INCLUDE_DIRECTORIES "${AH_LIBCLANG_INCLUDE}")
+  INTERFACE_INCLUDE_DIRECTORIES "${AH_LIBCLANG_INCLUDE}"
+  INTERFACE_COMPILE_DEFINITIONS "AH_CLANG_RESOURCE_DIR=\"${AH_CLANG_RESOURCE_DIR}\"")
