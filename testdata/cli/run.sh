@@ -179,6 +179,12 @@ good_cpp "$d/src/other.cpp"
 run compdb -p build src/other.cpp
 expect_err "no compile command for 'src/other.cpp'"
 
+# from the root directory too (libclang's resource directory once
+# depended on the current directory when -working-directory was given)
+(cd / && "$AH" -p "$d/build" >"$root/out" 2>"$root/err"); status=$?
+out=$(cat "$root/out"); err=$(cat "$root/err")
+expect_status 1; expect_out "src/bad.cpp:5:31: warning:"; expect_no_err "file not found"
+
 begin compdb-missing
 run compdb-missing -p nowhere
 expect_status 2; expect_err "nowhere/compile_commands.json"
