@@ -1,7 +1,7 @@
 # Tests: unit tests of the modules that do not use libclang, one verify
 # test per testdata file, and the command-line tests.
 
-foreach(t toml compdb verify flow)
+foreach(t toml compdb verify flow rules)
   if(EXISTS ${PROJECT_SOURCE_DIR}/checker/test/test_${t}.c)
     add_executable(test_${t} checker/test/test_${t}.c)
     target_compile_options(test_${t} PRIVATE ${AH_WARNINGS})
