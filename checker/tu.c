@@ -147,17 +147,18 @@ static const char **with_resource_dir(const char *const *args, size_t *nargs)
 
 struct tu *tu_parse(struct tu_index *idx, const char *file,
 		    const char *display, const char *const *args, size_t nargs,
-		    struct diag_list *problems, int *failed)
+		    int want_macros, struct diag_list *problems, int *failed)
 {
 	struct tu *tu = xcalloc(1, sizeof(*tu));
-	unsigned opts = CXTranslationUnit_KeepGoing |
-			CXTranslationUnit_DetailedPreprocessingRecord;
+	unsigned opts = CXTranslationUnit_KeepGoing;
 	enum CXErrorCode err;
 
 	arena_init(&tu->arena);
 	tu->file = arena_strdup(&tu->arena, display);
 	tu->lang_c = parses_as_c(file, args, nargs);
 	*failed = 0;
+	if (want_macros)
+		opts |= CXTranslationUnit_DetailedPreprocessingRecord;
 	const char **argv = with_resource_dir(args, &nargs);
 	err = clang_parseTranslationUnit2(idx->cx, file, argv, (int)nargs,
 					  NULL, 0, opts, &tu->cx);

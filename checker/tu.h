@@ -23,11 +23,12 @@ void tu_index_free(struct tu_index *idx);
  * fatal ones make the parse count as failed.  Returns the TU, or NULL
  * when libclang produced no AST at all (also recorded in 'problems').
  * '*failed' is set to 1 when the file has errors (the AST, if any, is
- * still walked, as clang-tidy does).
+ * still walked, as clang-tidy does).  'want_macros' keeps the record of
+ * macro expansions (for suspend-macros), which costs parse time.
  */
 struct tu *tu_parse(struct tu_index *idx, const char *file,
 		    const char *display, const char *const *args, size_t nargs,
-		    struct diag_list *problems, int *failed);
+		    int want_macros, struct diag_list *problems, int *failed);
 /*
  * Free libclang's AST but keep the TU's arena (and what walk built in
  * it), so views of many TUs can be kept for a whole-database summary.
