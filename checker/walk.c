@@ -441,15 +441,42 @@ static bool find_word_cb(const char *p, size_t i, int depth, void *arg)
 }
 
 /* Does the code between the end of 'a' and the start of 'b' hold 'word'? */
-static bool word_between(struct walk *w, CXCursor a, CXCursor b,
-			 const char *word)
+/* Is 'l' inside a macro expansion (spelled elsewhere than it expands)? */
+static bool from_macro(CXSourceLocation l)
 {
-	CXFile fa, fb;
-	unsigned sa, ea, sb, eb;
-	extent_offsets(a, &fa, &sa, &ea);
-	extent_offsets(b, &fb, &sb, &eb);
-	if (!fa || !fb || !clang_File_isEqual(fa, fb) || ea > sb)
-		return false;
+	CXFile sf, ef;
+	unsigned so, eo;
+	clang_getSpellingLocation(l, &sf, NULL, NULL, &so);
+	clang_getExpansionLocation(l, &ef, NULL, NULL, &eo);
+	return !sf || !ef || !clang_File_isEqual(sf, ef) || so != eo;
+}
+
+/*
+ * Does the code between the end of 'a' and the start of 'b' hold 'word'?
+ * 1 or 0; -1 when the text cannot tell (both inside one macro expansion,
+ * or spelled in different files).
+ */
+static int word_between(struct walk *w, CXCursor a, CXCursor b,
+			const char *word)
+{
+	CXFile fa, fb, xa, xb;
+	unsigned ea, sb, xea, xsb;
+	CXSourceLocation la = clang_getRangeEnd(clang_getCursorExtent(a));
+	CXSourceLocation lb = clang_getRangeStart(clang_getCursorExtent(b));
+	clang_getSpellingLocation(la, &fa, NULL, NULL, &ea);
+	clang_getSpellingLocation(lb, &fb, NULL, NULL, &sb);
+	clang_getExpansionLocation(la, &xa, NULL, NULL, &xea);
+	clang_getExpansionLocation(lb, &xb, NULL, NULL, &xsb);
+	bool macro = !fa || !xa || !clang_File_isEqual(fa, xa) || ea != xea ||
+		     !fb || !xb || !clang_File_isEqual(fb, xb) || sb != xsb ||
+		     from_macro(clang_getRangeStart(clang_getCursorExtent(a)));
+	if (!macro)
+		return scan_code(w, xa, xea, xsb, find_word_cb, (void *)word);
+	/* from a macro: read where the tokens are spelled, if one place */
+	if (from_macro(clang_getRangeStart(clang_getCursorExtent(a))) !=
+		    from_macro(lb) ||
+	    !fa || !fb || !clang_File_isEqual(fa, fb) || ea >= sb)
+		return -1;
 	return scan_code(w, fa, ea, sb, find_word_cb, (void *)word);
 }
 
@@ -3057,8 +3084,23 @@ static void walk_if(struct walk *w, CXCursor c, struct vnode *seq)
 		return;
 	}
 	unsigned nk = ks.n;
-	bool has_else = nk >= 3 &&
-			word_between(w, ks.c[nk - 2], ks.c[nk - 1], "else");
+	int text_else = nk >= 3 ? word_between(w, ks.c[nk - 2], ks.c[nk - 1],
+					       "else")
+				: 0;
+	bool has_else = text_else == 1;
+	if (text_else < 0) {
+		/*
+		 * Written by a macro, as the kernel's scoped_guard ("if (0)
+		 * { label: break; } else BODY"): with three children and no
+		 * declaration among them, a block or statement second is
+		 * the then-branch of an if/else.
+		 */
+		enum CXCursorKind k0 = clang_getCursorKind(ks.c[0]);
+		enum CXCursorKind k1 = clang_getCursorKind(ks.c[1]);
+		has_else = nk == 3 && k0 != CXCursor_DeclStmt &&
+			   k0 != CXCursor_VarDecl && clang_isStatement(k1) &&
+			   !clang_isExpression(k1);
+	}
 	unsigned then_i = has_else ? nk - 2 : nk - 1;
 	unsigned cond_i = then_i - 1;
 	CXCursor condvar = clang_getNullCursor();

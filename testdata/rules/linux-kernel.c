@@ -53,16 +53,25 @@ void bad_conditional_guard(struct dev *d)
 	}
 }
 
-// FIXME: should warn (of type 'class_spinlock_t', then 'mutex_lock'):
 // scoped_guard() as the kernel defines it now, with a label and a
-// statement-expression goto around the body, hides the 'scope' variable
-// from the checker.  Add the markers when it is found.
+// statement-expression goto around the body ("if (0) { label: break; }
+// else BODY").
 void bad_scoped_guard_current_kernel(struct dev *d)
 {
-	scoped_guard(spinlock, &d->lock) {
-		mutex_lock(&d->mutex);
+	scoped_guard(spinlock, &d->lock) { // expect-warning {{'scoped_guard(spinlock, &d->lock)' of type 'class_spinlock_t'}}
+		// expect-note@-1 {{reason: guard(spinlock) keeps a spinlock held}}
+		mutex_lock(&d->mutex); // expect-note {{suspended here by call to 'mutex_lock'}}
 		mutex_unlock(&d->mutex);
 	}
+}
+
+void good_scoped_guard_current_kernel(struct dev *d)
+{
+	scoped_guard(spinlock, &d->lock) {
+		d->value++;
+	}
+	mutex_lock(&d->mutex);
+	mutex_unlock(&d->mutex);
 }
 
 void bad_rcu_guard_synchronize(struct dev *d)
