@@ -501,7 +501,9 @@ static int check_files(struct run *r, int status)
 			continue;
 		t0 = cpu_seconds();
 		j->tu = tu_parse(idx, j->path, j->display, j->args, j->nargs,
-				 rules_has(j->rules, RL_SUSPEND_MACROS), &r->diags,
+				 rules_has(j->rules, RL_SUSPEND_MACROS) ||
+					 j->rules->nlocks,
+				 &r->diags,
 				 &failed);
 		t1 = cpu_seconds();
 		t_parse += t1 - t0;

@@ -144,7 +144,10 @@ enum cleanup_ctx {
 struct macro_use {
 	unsigned off;         /* expansion offset in the main file */
 	struct src_loc loc;
-	const char *name;
+	const char *name;     /* the suspend macro, or the lock macro */
+	const struct rule *lock; /* a lock-functions macro: its pair */
+	bool acquire;         /* ... as the acquire */
+	const char *key;      /* ... and the lock it names */
 };
 
 /* A lock taken by an acquire call: the lock expression and its variable. */
@@ -1493,6 +1496,58 @@ static void note_macro_definition(struct walk *w, CXCursor c)
 		strmap_find(&w->derived_macros, name, true)->val = (void *)target;
 }
 
+/*
+ * The lock a lock macro's call names: its first argument, from the tokens
+ * of the expansion ("spin_lock_irqsave(&d->lock, flags)" is "d->lock"),
+ * spelled as lock_expr() spells it.  NULL if there is none.
+ */
+static const char *macro_lock_key(struct walk *w, CXCursor c)
+{
+	CXToken *toks = NULL;
+	unsigned n = 0;
+	struct strbuf sb;
+	int depth = 0;
+	clang_tokenize(w->cx, clang_getCursorExtent(c), &toks, &n);
+	strbuf_init(&sb);
+	for (unsigned i = 1; i < n; i++) {
+		CXString ts = clang_getTokenSpelling(w->cx, toks[i]);
+		const char *t = clang_getCString(ts);
+		bool stop = false;
+		if (!strcmp(t, "(") || !strcmp(t, "[")) {
+			if (depth++ == 0) {
+				clang_disposeString(ts);
+				continue;
+			}
+		} else if (!strcmp(t, ")") || !strcmp(t, "]")) {
+			stop = --depth == 0;
+		} else if (!strcmp(t, ",") && depth == 1) {
+			stop = true;
+		}
+		if (!stop && depth >= 1)
+			strbuf_adds(&sb, t);
+		clang_disposeString(ts);
+		if (stop)
+			break;
+	}
+	clang_disposeTokens(w->cx, toks, n);
+	const char *p = sb.buf;
+	size_t len = sb.len;
+	for (;;) {
+		if (len && p[0] == '&') {
+			p++;
+			len--;
+		} else if (len >= 2 && p[0] == '(' && p[len - 1] == ')') {
+			p++;
+			len -= 2;
+		} else {
+			break;
+		}
+	}
+	const char *key = len ? arena_strndup(w->a, p, len) : NULL;
+	strbuf_release(&sb);
+	return key;
+}
+
 /* Is this "expansion" the name in #ifdef / #if defined(...)? */
 static bool in_directive(struct walk *w, CXFile f, unsigned off)
 {
@@ -1527,22 +1582,35 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 	    in_directive(w, f, off))
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
-	const char *target = suspend_macro(w, clang_getCString(str));
-	if (target) {
+	const char *name = clang_getCString(str);
+	const char *target = suspend_macro(w, name);
+	bool acquire = false;
+	const struct rule *lock = w->rules->nlocks
+					  ? rules_match_lock(w->rules, name, &acquire)
+					  : NULL;
+	const char *key = lock ? macro_lock_key(w, c) : NULL;
+	if (target || key) {
 		ARRAY_GROW(w->macros, w->nmacros + 1, w->cap_macros);
 		struct macro_use *m = &w->macros[w->nmacros++];
+		memset(m, 0, sizeof(*m));
 		m->off = off;
 		m->loc = src_loc_of(w, l);
-		m->name = target;
+		m->name = target ? target : lock->path;
+		if (!target) {
+			m->lock = lock;
+			m->acquire = acquire;
+			m->key = key;
+		}
 	}
 	clang_disposeString(str);
 	return CXChildVisit_Continue;
 }
 
-/* Expansions of suspend-macros, in source order (preprocessing record). */
+/* Expansions of suspend-macros and of lock-functions written as macros
+ * (spin_lock_irqsave), in source order (preprocessing record). */
 static void collect_macros(struct walk *w)
 {
-	if (!rules_has(w->rules, RL_SUSPEND_MACROS))
+	if (!rules_has(w->rules, RL_SUSPEND_MACROS) && !w->rules->nlocks)
 		return;
 	clang_visitChildren(clang_getTranslationUnitCursor(w->cx), macro_cb, w);
 }
@@ -1577,11 +1645,28 @@ static void macro_range(struct walk *w, CXCursor fn)
 		w->mend++;
 }
 
+static void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
+			   const char *key, const char *type,
+			   const struct rule *lr, bool acquire, struct vnode *seq);
+
+/* A lock-functions macro: acquire or release the lock it names. */
+static void lock_event(struct walk *w, const struct macro_use *m,
+		       struct vnode *seq)
+{
+	lock_key_event(w, clang_getNullCursor(), m->loc, m->key,
+		       arena_printf(w->a, "lock taken by %s", m->lock->path),
+		       m->lock, m->acquire, seq);
+}
+
 /* Suspension points for the expansions before offset 'upto'. */
 static void flush_macros(struct walk *w, unsigned upto, struct vnode *seq)
 {
 	while (w->mi < w->mend && w->macros[w->mi].off <= upto) {
 		const struct macro_use *m = &w->macros[w->mi++];
+		if (m->lock) {
+			lock_event(w, m, seq);
+			continue;
+		}
 		struct vnode *n = mk(w, V_CALL, clang_getNullCursor());
 		n->loc = m->loc;
 		n->call = arena_alloc(w->a, sizeof(*n->call));
@@ -2092,29 +2177,47 @@ static void lock_call(struct walk *w, CXCursor c, CXCursor ref,
 	 * names one lock per pair: the acquire function.
 	 */
 	const char *key = clang_Cursor_isNull(arg) ? lr->path : lock_expr(w, arg);
+	const char *type = "critical section";
 	if (!key)
 		return;
+	if (acquire && !clang_Cursor_isNull(arg)) {
+		CXType t = clang_getCursorType(strip(arg));
+		if (clang_getCanonicalType(t).kind == CXType_Pointer &&
+		    clang_getCursorKind(ref) != CXCursor_CXXMethod)
+			t = clang_getPointeeType(t);
+		type = type_spelling(w, t);
+	}
+	lock_key_event(w, c, cursor_loc(w, c), key, type, lr, acquire, seq);
+}
+
+/*
+ * The lock 'key' is acquired (a lock variable, alive in the whole
+ * function but owned only from here) or released (every lock variable of
+ * that name) at 'loc'.
+ */
+static void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
+			   const char *key, const char *type,
+			   const struct rule *lr, bool acquire, struct vnode *seq)
+{
 	if (!acquire) {
 		for (size_t i = 0; i < w->nlocks; i++)
-			if (!strcmp(w->locks[i].key, key))
-				event(w, seq, c, EV_RELEASE, w->locks[i].var, -1);
+			if (!strcmp(w->locks[i].key, key)) {
+				struct vnode *n = mk(w, V_EVENT, at);
+				n->loc = loc;
+				n->ev = EV_RELEASE;
+				n->var = w->locks[i].var;
+				done(w, n);
+				add(w, seq, n);
+			}
 		return;
 	}
 	if (w->cleanup == CLEANUP_GUARD)
 		return; /* reported once, as the guard variable */
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
-	if (clang_Cursor_isNull(arg)) {
-		v.type = "critical section";
-	} else {
-		CXType t = clang_getCursorType(strip(arg));
-		if (clang_getCanonicalType(t).kind == CXType_Pointer &&
-		    clang_getCursorKind(ref) != CXCursor_CXXMethod)
-			t = clang_getPointeeType(t);
-		v.type = type_spelling(w, t);
-	}
 	v.name = key;
-	v.loc = cursor_loc(w, c);
+	v.loc = loc;
+	v.type = type;
 	v.matched = lr->path;
 	v.reason = lr->reason;
 	v.kind = VAR_LOCK;
@@ -2123,7 +2226,8 @@ static void lock_call(struct walk *w, CXCursor c, CXCursor ref,
 	w->locks[w->nlocks].key = key;
 	w->locks[w->nlocks].var = var;
 	w->nlocks++;
-	struct vnode *d = mk(w, V_DECL, c);
+	struct vnode *d = mk(w, V_DECL, at);
+	d->loc = loc;
 	done(w, d);
 	d->var = var;
 	d->init = INIT_HELD;

@@ -205,23 +205,22 @@ void good_udelay_under_spinlock(struct dev *d)
 	udelay(10);
 }
 
-// FIXME: spin_lock_irqsave() and raw_spin_lock_irqsave() are macros
-// ending in _raw_spin_lock_irqsave(), which spin_lock_irqsave() passes
-// spinlock_check(lock): the pack cannot pair it with
-// spin_unlock_irqrestore() and leaves both out, so these sleeps under the
-// lock are missed.  Add the markers when lock pairs can name macros.
-void bad_spin_lock_irqsave_missed(struct dev *d)
+// spin_lock_irqsave() and raw_spin_lock_irqsave() are macros: the pairs
+// name the macros, and the lock is the macro's first argument.
+void bad_spin_lock_irqsave(struct dev *d)
 {
 	unsigned long flags;
-	spin_lock_irqsave(&d->lock, flags);
-	msleep(1);
+	spin_lock_irqsave(&d->lock, flags); // expect-warning {{'d->lock' of type 'lock taken by spin_lock_irqsave' is held across a suspension point}}
+	// expect-note@-1 {{reason: a spinlock (interrupts disabled) held}}
+	msleep(1); // expect-note {{suspended here by call to 'msleep'}}
 	spin_unlock_irqrestore(&d->lock, flags);
-	raw_spin_lock_irqsave(&d->raw, flags);
-	msleep(1);
+	raw_spin_lock_irqsave(&d->raw, flags); // expect-warning {{'d->raw' of type 'lock taken by raw_spin_lock_irqsave'}}
+	// expect-note@-1 {{reason: a raw spinlock (interrupts disabled) held}}
+	msleep(1); // expect-note {{suspended here by call to 'msleep'}}
 	raw_spin_unlock_irqrestore(&d->raw, flags);
 }
 
-// ... and leaving them out keeps this correct code silent.
+// Released by the matching macro or inline function: silent.
 void good_sleep_after_spin_unlock_irqrestore(struct dev *d)
 {
 	unsigned long flags;
