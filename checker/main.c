@@ -81,6 +81,7 @@ struct run {
 	struct compdb pdb;       /* from -p */
 	bool have_fixed_db, have_pdb;
 	struct diag_list diags;
+	int status;              /* before the files are checked */
 };
 
 static const char usage_text[] =
@@ -559,6 +560,13 @@ static int check_files(struct run *r, int status)
 	return status;
 }
 
+/* check_files() on the big-stack thread (see run_with_stack()). */
+static int check_files_thread(void *arg)
+{
+	struct run *r = arg;
+	return check_files(r, r->status);
+}
+
 static void run_release(struct run *r)
 {
 	for (size_t i = 0; i < r->njobs; i++)
@@ -644,7 +652,8 @@ int main(int argc, char **argv)
 		status = STATUS_CLEAN;
 		goto out;
 	}
-	status = check_files(&r, status);
+	r.status = status;
+	status = run_with_stack(check_files_thread, &r, (size_t)1 << 30);
 out:
 	run_release(&r);
 	fflush(stdout);

@@ -18,6 +18,12 @@ struct tu_index {
 struct tu_index *tu_index_new(void)
 {
 	struct tu_index *idx = xmalloc(sizeof(*idx));
+	/*
+	 * Parse on the caller's thread, whose stack main.c makes large,
+	 * not on a fresh 8 MiB thread of libclang's own: deeply nested code
+	 * would overflow that.
+	 */
+	setenv("LIBCLANG_NOTHREADS", "1", 0);
 	/* exclude declarations from PCH: no; display diagnostics: no */
 	idx->cx = clang_createIndex(0, 0);
 	if (!idx->cx)

@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,4 +292,35 @@ size_t edit_distance(const char *a, const char *b)
 	size_t d = row[lb];
 	free(row);
 	return d;
+}
+
+struct stack_call {
+	int (*fn)(void *);
+	void *arg;
+	int ret;
+};
+
+static void *stack_thread(void *p)
+{
+	struct stack_call *c = p;
+	c->ret = c->fn(c->arg);
+	return NULL;
+}
+
+int run_with_stack(int (*fn)(void *), void *arg, size_t stack)
+{
+	struct stack_call c = { fn, arg, 0 };
+	pthread_attr_t attr;
+	pthread_t t;
+
+	if (pthread_attr_init(&attr) != 0)
+		return fn(arg);
+	if (pthread_attr_setstacksize(&attr, stack) != 0 ||
+	    pthread_create(&t, &attr, stack_thread, &c) != 0) {
+		pthread_attr_destroy(&attr);
+		return fn(arg);
+	}
+	pthread_attr_destroy(&attr);
+	pthread_join(t, NULL);
+	return c.ret;
 }

@@ -94,6 +94,15 @@ char *dir_of(const char *path);
 int starts_with(const char *s, const char *prefix);
 int ends_with(const char *s, const char *suffix);
 
+/*
+ * Run fn(arg) on a thread with a 'stack'-byte stack and wait for it;
+ * returns fn's result.  clang's parser and our walk recurse as deep as
+ * the code nests, and machine-written code nests deeper than a default
+ * 8 MiB stack allows.  Falls back to calling fn directly if no thread
+ * can be made.
+ */
+int run_with_stack(int (*fn)(void *), void *arg, size_t stack);
+
 /* Levenshtein distance, for did-you-mean suggestions. */
 size_t edit_distance(const char *a, const char *b);
 

@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_DEPTH 512      /* deeper expressions are not looked into */
+#define MAX_DEPTH 10000    /* deeper expressions are not looked into */
 #define MAX_TYPE_DEPTH 6   /* wrappers inside wrappers inside ... */
 
 /* ---- small containers ------------------------------------------------ */

@@ -404,6 +404,24 @@ printf 'exclude = ["gen/*", "*.pb.cc"]\n' >"$d/await-holding.toml"
 run exclude gen/bad.cpp src/bad.cpp src/x.pb.cc "${args[@]}"
 expect_status 1; expect_out "src/bad.cpp:5"; expect_no_out "gen/bad.cpp"; expect_no_out "x.pb.cc"
 
+# ---- deep nesting: clang itself needs more than 8 MiB of stack here ----------------
+begin deep
+{
+  echo '#include "coro_stub.h"'
+  echo '#include "mutex_stub.h"'
+  echo 'std::mutex m; int g(int);'
+  echo 'coro::task<> f(int x) {'
+  echo '  std::lock_guard<std::mutex> l(m);'
+  echo '  if (x == 0) g(0);'
+  for ((i = 1; i < 3000; i++)); do echo "  else if (x == $i) g($i);"; done
+  printf '  int y = '; for ((i = 0; i < 2000; i++)); do printf '('; done
+  printf '1'; for ((i = 0; i < 2000; i++)); do printf ')'; done; echo ';'
+  echo '  co_await coro::yield_now();'
+  echo '}'
+} >"$root/deep/deep.cpp"
+run deep deep.cpp "${args[@]}"
+expect_status 1; expect_out "deep.cpp:5:31: warning: 'l' of type"
+
 # ---- suppression flag ------------------------------------------------------------------------------
 begin unused-suppression
 cat >"$root/unused-suppression/s.cpp" <<'CPP'
