@@ -739,10 +739,6 @@ static enum CXChildVisitResult await_member_cb(CXCursor c, CXCursor parent,
 	return s->found ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-struct free_op_search {
-	struct walk *w;
-};
-
 static enum CXChildVisitResult free_op_cb(CXCursor c, CXCursor parent,
 					  CXClientData data)
 {
@@ -855,7 +851,6 @@ struct field_search {
 	int depth;
 	struct guard_info *out;
 	const char *field;
-	CXType field_type;
 };
 
 static enum CXVisitorResult field_cb(CXCursor c, CXClientData data)
@@ -897,18 +892,12 @@ static enum CXChildVisitResult base_cb(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-static const char *short_type(struct walk *w, CXType t)
-{
-	return display_type(w, t);
-}
-
 /* A user record: a guard member or base makes it a guard. */
 static bool classify_record(struct walk *w, CXType t, CXCursor decl,
-			    const char *qual, struct guard_info *out, int depth)
+			    struct guard_info *out, int depth)
 {
 	struct guard_info gi;
-	struct field_search fs = { w, depth, &gi, NULL, { CXType_Invalid, { 0, 0 } } };
-	(void)qual;
+	struct field_search fs = { w, depth, &gi, NULL };
 	if (clang_Type_visitFields(clang_getCanonicalType(t), field_cb, &fs) ==
 		    (unsigned)-1 ||
 	    !fs.field) {
@@ -918,15 +907,15 @@ static bool classify_record(struct walk *w, CXType t, CXCursor decl,
 			return false;
 		*out = gi;
 		out->via = arena_printf(w->a, "base '%s' of '%s'%s%s",
-					short_type(w, bs.base),
-					short_type(w, t),
+					display_type(w, bs.base),
+					display_type(w, t),
 					gi.via ? ", " : "", gi.via ? gi.via : "");
 		out->maybe_empty = false;
 		return true;
 	}
 	*out = gi;
 	out->via = arena_printf(w->a, "member '%s' of '%s'%s%s", fs.field,
-				short_type(w, t), gi.via ? ", " : "",
+				display_type(w, t), gi.via ? ", " : "",
 				gi.via ? gi.via : "");
 	out->maybe_empty = false;
 	return true;
@@ -1038,7 +1027,7 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 	    dk != CXCursor_UnionDecl && dk != CXCursor_ClassTemplate &&
 	    dk != CXCursor_ClassTemplatePartialSpecialization)
 		return false;
-	return classify_record(w, t, decl, qual, out, depth);
+	return classify_record(w, t, decl, out, depth);
 }
 
 /*
