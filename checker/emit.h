@@ -1,5 +1,6 @@
 /*
- * emit.h - writers for the findings: text (clang's format) and JSON.
+ * emit.h - writers for the findings: text (clang's format), JSON (our
+ * schema, README.md) and SARIF 2.1.0 (for CI annotators).
  *
  * One struct per format behind the same two calls, as ctags' writers.
  * Problems (files that did not parse) go to stderr in every format; the
@@ -20,6 +21,7 @@ struct emitter {
 
 extern const struct emitter emit_text;
 extern const struct emitter emit_json;
+extern const struct emitter emit_sarif;
 
 /* Print the problems of 'l' to 'err' in clang's format. */
 void emit_problems(FILE *err, const struct diag_list *l);

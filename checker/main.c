@@ -95,7 +95,7 @@ static const char usage_text[] =
 	"  --config <file>      configuration (TOML or .json); default: the nearest\n"
 	"                       await-holding.toml/.json above each file, else the\n"
 	"                       built-in std rules\n"
-	"  --format=text|json   output format (default text)\n"
+	"  --format=text|json|sarif  output format (default text)\n"
 	"  --verify             compare findings with expect-* markers in the files\n"
 	"  --dump-config        print the effective configuration for each file\n"
 	"  --warn-unused-suppressions  report NOLINT(await-holding) that silence nothing\n"
@@ -181,8 +181,10 @@ static int parse_options(struct run *r, int argc, char **argv)
 				o->format = &emit_text;
 			else if (!strcmp(v, "json"))
 				o->format = &emit_json;
+			else if (!strcmp(v, "sarif"))
+				o->format = &emit_sarif;
 			else
-				return usage_error("unknown format '%s' (expected text or json)", v);
+				return usage_error("unknown format '%s' (expected text, json or sarif)", v);
 		} else if (!strcmp(a, "--verify")) {
 			o->verify = true;
 		} else if (!strcmp(a, "--dump-view")) {

@@ -258,6 +258,28 @@ assert any(e["file"] == "broken.cpp" and e["severity"] == "error" for e in d["er
 PY
 fi
 
+begin sarif
+bad_cpp "$root/sarif/bad.cpp"
+run sarif --format=sarif bad.cpp "${args[@]}"
+expect_status 1
+if command -v python3 >/dev/null; then
+  python3 - "$root/out" <<'PY' || fail "SARIF shape"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["version"] == "2.1.0"
+(run,) = d["runs"]
+assert run["tool"]["driver"]["name"] == "await-holding"
+(r,) = run["results"]
+assert r["ruleId"] == "await-holding" and r["level"] == "warning"
+loc = r["locations"][0]["physicalLocation"]
+assert loc["artifactLocation"]["uri"] == "bad.cpp" and loc["region"]["startLine"] == 5
+(rel,) = r["relatedLocations"]
+assert rel["physicalLocation"]["region"]["startLine"] == 6
+assert rel["message"]["text"] == "suspended here by co_await"
+assert r["properties"]["guardName"] == "g"
+PY
+fi
+
 # ---- configuration files -------------------------------------------------------------
 begin config-json
 bad_cpp "$root/config-json/bad.cpp"
