@@ -262,17 +262,91 @@ static bool is_c_file(const char *path)
 	return ends_with(path, ".c");
 }
 
+static bool is_header(const char *path)
+{
+	static const char *const exts[] = { ".h", ".hh", ".hpp", ".hxx",
+					     ".h++", ".inl", ".ipp", ".tcc" };
+	for (size_t i = 0; i < ARRAY_SIZE(exts); i++)
+		if (ends_with(path, exts[i]))
+			return true;
+	return false;
+}
+
+/* Does a ".h" file read like C++ (clang would parse it as C)? */
+static bool looks_like_cxx(const char *path)
+{
+	static const char *const words[] = {
+		"namespace ", "template <", "template<", "class ", "co_await",
+		"co_yield", "co_return", "std::", "public:", "private:",
+	};
+	char *text = read_file(path, NULL);
+	bool cxx = false;
+	for (size_t i = 0; text && i < ARRAY_SIZE(words) && !cxx; i++)
+		cxx = strstr(text, words[i]) != NULL;
+	free(text);
+	return cxx;
+}
+
+/*
+ * Arguments for a file no compile database describes: C as clang sees
+ * it, C++20 otherwise; a .h file that reads like C++ is a C++ header.
+ */
 static void default_args(struct run *r, struct job *j)
 {
 	static const char *cxx[] = { "-std=c++20" };
+	static const char *cxx_header[] = { "-x", "c++-header", "-std=c++20" };
 	(void)r;
-	if (is_c_file(j->path)) {
+	if (ends_with(j->path, ".h") && looks_like_cxx(j->path)) {
+		j->args = cxx_header;
+		j->nargs = ARRAY_SIZE(cxx_header);
+	} else if (is_c_file(j->path) || ends_with(j->path, ".h")) {
 		j->args = NULL;
 		j->nargs = 0;
 	} else {
 		j->args = cxx;
 		j->nargs = ARRAY_SIZE(cxx);
 	}
+}
+
+/*
+ * For a file missing from a database (a header opened in an editor), the
+ * command of the entry nearest to it in the directory tree, as clang's
+ * database interpolates: its flags (-I, -D, -std) fit the neighbourhood.
+ * A header borrowing a C++ file's command is parsed as a C++ header.
+ */
+static bool borrow_command(struct run *r, struct job *j,
+			   const struct compdb *db)
+{
+	const struct compile_command *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < db->n; i++) {
+		const char *a = db->cmds[i].file, *b = j->path;
+		size_t k = 0, common = 0;
+		while (a[k] && a[k] == b[k]) {
+			if (a[k] == '/')
+				common = k;
+			k++;
+		}
+		if (!best || common > best_len) {
+			best = &db->cmds[i];
+			best_len = common;
+		}
+	}
+	if (!best)
+		return false;
+	const char **args = arena_alloc(&r->arena,
+					(best->nargs + 2) * sizeof(*args));
+	size_t n = 0;
+	bool cxx_source = !is_c_file(best->file) && !is_header(best->file);
+	if (is_header(j->path) && cxx_source) {
+		args[n++] = "-x";
+		args[n++] = "c++-header";
+	}
+	for (size_t i = 0; i < best->nargs; i++)
+		args[n++] = best->args[i];
+	j->args = args;
+	j->nargs = n;
+	return true;
 }
 
 /* The compile database for 'dir' found by walking up, cached. */
@@ -336,22 +410,26 @@ static int plan_jobs(struct run *r, struct compdb *fixed, struct compdb *pdb)
 			continue;
 		}
 		const struct compile_command *cmd = NULL;
-		if (pdb) {
-			cmd = compdb_lookup(pdb, abs);
-			if (!cmd)
-				warning("no compile command for '%s' in '%s'; checking it with default arguments",
+		struct compdb *db = pdb;
+		if (!db) {
+			char *dir = dir_of(abs);
+			db = nearest_db(r, dir);
+			free(dir);
+		}
+		if (db)
+			cmd = compdb_lookup(db, abs);
+		if (cmd) {
+			use_command(j, cmd);
+		} else if (db && borrow_command(r, j, db)) {
+			if (pdb && !is_header(abs))
+				warning("no compile command for '%s' in '%s'; using the one of the nearest file",
 					o->files[i], pdb->path);
 		} else {
-			char *dir = dir_of(abs);
-			struct compdb *db = nearest_db(r, dir);
-			free(dir);
-			if (db)
-				cmd = compdb_lookup(db, abs);
-		}
-		if (cmd)
-			use_command(j, cmd);
-		else
+			if (pdb)
+				warning("no compile command for '%s' in '%s'; checking it with default arguments",
+					o->files[i], pdb->path);
 			default_args(r, j);
+		}
 	}
 	return status;
 }

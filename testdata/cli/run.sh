@@ -185,6 +185,26 @@ expect_err "no compile command for 'src/other.cpp'"
 out=$(cat "$root/out"); err=$(cat "$root/err")
 expect_status 1; expect_out "src/bad.cpp:5:31: warning:"; expect_no_err "file not found"
 
+# a header is in no database: it borrows the nearest entry's command (here
+# its -I, without which coro_stub.h is not found) and is parsed as C++
+cat >"$d/src/pool.h" <<'H'
+#include "coro_stub.h"
+#include "mutex_stub.h"
+inline std::mutex pool_mu;
+inline coro::task<> refill() {
+  std::lock_guard<std::mutex> g(pool_mu);
+  co_await coro::yield_now();
+}
+H
+run compdb src/pool.h
+expect_status 1; expect_out "src/pool.h:5:31: warning:"; expect_no_err "no compile command"
+
+begin header-alone
+cp "$d/src/pool.h" "$root/header-alone/pool.h"
+cp "$inc"/*.h "$root/header-alone/"
+run header-alone pool.h
+expect_status 1; expect_out "pool.h:5:31: warning:"
+
 begin compdb-missing
 run compdb-missing -p nowhere
 expect_status 2; expect_err "nowhere/compile_commands.json"
