@@ -26,12 +26,17 @@
 #include "walk.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Stack of each thread that parses and walks: clang's parser and our walk
+ * recurse as deep as the code nests. */
+#define WORKER_STACK ((size_t)512 << 20)
 
 enum run_status {
 	STATUS_CLEAN = 0,    /* no findings */
@@ -49,6 +54,7 @@ struct options {
 	bool dump_config;
 	bool warn_unused_suppressions;
 	bool stats;
+	int jobs;             /* parallel parses; 0 = one per CPU */
 	const char **files;
 	size_t nfiles;
 	const char **fixed;   /* after "--" */
@@ -67,6 +73,7 @@ struct job {
 	struct fn_view *fns;
 	bool failed;
 	bool excluded;        /* by an 'exclude' glob of its configuration */
+	struct diag_list problems; /* found while parsing and walking it */
 };
 
 struct run {
@@ -99,6 +106,7 @@ static const char usage_text[] =
 	"  --verify             compare findings with expect-* markers in the files\n"
 	"  --dump-config        print the effective configuration for each file\n"
 	"  --warn-unused-suppressions  report NOLINT(await-holding) that silence nothing\n"
+	"  -j <n>, --jobs=<n>   parse n files at a time (default: one per CPU, at most 8)\n"
 	"  --stats              print time spent parsing vs. analysing to stderr\n"
 	"  --list-packs         list the built-in rule packs\n"
 	"  --version            print versions of await-holding and libclang\n"
@@ -140,6 +148,8 @@ static int parse_options(struct run *r, int argc, char **argv)
 	size_t cap_files = 0;
 
 	o->format = &emit_text;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	o->jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 		if (!strcmp(a, "--")) {
@@ -191,6 +201,15 @@ static int parse_options(struct run *r, int argc, char **argv)
 			o->dump_view = true;
 		} else if (!strcmp(a, "--dump-config")) {
 			o->dump_config = true;
+		} else if (is_opt(a, "-j") || is_opt(a, "--jobs") ||
+			   (a[0] == '-' && a[1] == 'j' && a[2] >= '0' && a[2] <= '9')) {
+			v = a[1] == 'j' && a[2] && a[2] != '=' ? a + 2
+			    : opt_value(argc, argv, &i, a[1] == 'j' ? "-j" : "--jobs");
+			char *end;
+			long n = v ? strtol(v, &end, 10) : 0;
+			if (!v || *end || n < 1 || n > 256)
+				return usage_error("option '%s' needs a number of jobs from 1 to 256", a);
+			o->jobs = (int)n;
 		} else if (!strcmp(a, "--stats")) {
 			o->stats = true;
 		} else if (!strcmp(a, "--warn-unused-suppressions")) {
@@ -252,6 +271,7 @@ static struct job *add_job(struct run *r, const char *display, const char *path)
 	ARRAY_GROW(r->jobs, r->njobs + 1, r->cap_jobs);
 	struct job *j = &r->jobs[r->njobs++];
 	memset(j, 0, sizeof(*j));
+	diag_list_init(&j->problems);
 	j->display = arena_strdup(&r->arena, display);
 	j->path = arena_strdup(&r->arena, path);
 	return j;
@@ -560,53 +580,135 @@ static int run_verify(struct run *r)
 	return mismatches ? STATUS_FINDINGS : STATUS_CLEAN;
 }
 
-static double cpu_seconds(void)
+
+/* The work of pass 1, shared by the worker threads. */
+struct pass1 {
+	struct run *r;
+	pthread_mutex_t lock;   /* guards everything below */
+	size_t next;            /* next job to take */
+	double t_parse, t_walk; /* CPU seconds, summed over workers */
+	bool parse_failed;
+};
+
+static double thread_cpu_seconds(void)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * A worker of pass 1: take the next job, parse it and walk it into our
+ * views, free libclang's AST; until no job is left.  Each job has its own
+ * arena and problem list, and the rules lock their counters, so workers
+ * share nothing else.
+ */
+static int pass1_worker(void *arg)
+{
+	struct pass1 *p = arg;
+	struct run *r = p->r;
+	struct tu_index *idx = tu_index_new();
+
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= r->njobs)
+			break;
+		struct job *j = &r->jobs[i];
+		int failed = 0;
+		if (j->failed || j->excluded)
+			continue;
+		double t0 = thread_cpu_seconds();
+		j->tu = tu_parse(idx, j->path, j->display, j->args, j->nargs,
+				 rules_has(j->rules, RL_SUSPEND_MACROS) ||
+					 j->rules->nlocks,
+				 &j->problems, &failed);
+		double t1 = thread_cpu_seconds();
+		if (j->tu) {
+			j->fns = walk_tu(j->tu, j->rules, &j->problems);
+			tu_dispose_ast(j->tu);
+		}
+		double t2 = thread_cpu_seconds();
+		pthread_mutex_lock(&p->lock);
+		p->t_parse += t1 - t0;
+		p->t_walk += t2 - t1;
+		if (failed)
+			p->parse_failed = true;
+		pthread_mutex_unlock(&p->lock);
+	}
+	tu_index_free(idx);
+	return 0;
+}
+
+static void *pass1_thread(void *arg)
+{
+	pass1_worker(arg);
+	return NULL;
+}
+
+/* Run pass 1 on 'jobs' threads with big stacks (see run_with_stack()). */
+static void run_pass1(struct pass1 *p, int jobs)
+{
+	pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
+	int started = 0;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, WORKER_STACK);
+	for (int i = 0; i < jobs; i++)
+		if (pthread_create(&threads[i], &attr, pass1_thread, p) == 0)
+			started++;
+		else
+			break;
+	pthread_attr_destroy(&attr);
+	if (!started)
+		pass1_worker(p); /* no threads: this one does it all */
+	for (int i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
 }
 
 /* Pass 1 (parse, walk), summaries, pass 2 (flow, lifetime), output. */
 static int check_files(struct run *r, int status)
 {
-	struct tu_index *idx = tu_index_new();
 	struct fn_view **all = xcalloc(r->njobs + 1, sizeof(*all));
-	double t_parse = 0, t_walk = 0, t0, t1;
+	struct pass1 p = { .r = r };
+	double t0;
 	size_t nfiles = 0, nfns = 0;
+
+	pthread_mutex_init(&p.lock, NULL);
+	int jobs = r->opt.jobs;
+	if ((size_t)jobs > r->njobs)
+		jobs = (int)r->njobs;
+	run_pass1(&p, jobs > 0 ? jobs : 1);
+	pthread_mutex_destroy(&p.lock);
+	if (p.parse_failed)
+		status = STATUS_PARSE;
+	double t_parse = p.t_parse, t_walk = p.t_walk;
 
 	for (size_t i = 0; i < r->njobs; i++) {
 		struct job *j = &r->jobs[i];
-		int failed = 0;
+		/* problems in file order, as if one thread had found them */
+		for (size_t k = 0; k < j->problems.nproblems; k++) {
+			const struct problem *pr = &j->problems.problems[k];
+			diag_list_add_problem(&r->diags, pr->kind,
+					      pr->loc.file ? &pr->loc : NULL,
+					      "%s", pr->message);
+		}
 		if (j->failed || j->excluded)
 			continue;
-		t0 = cpu_seconds();
-		j->tu = tu_parse(idx, j->path, j->display, j->args, j->nargs,
-				 rules_has(j->rules, RL_SUSPEND_MACROS) ||
-					 j->rules->nlocks,
-				 &r->diags,
-				 &failed);
-		t1 = cpu_seconds();
-		t_parse += t1 - t0;
 		nfiles++;
-		if (failed)
-			status = STATUS_PARSE;
-		if (!j->tu)
-			continue;
-		j->fns = walk_tu(j->tu, j->rules, &r->diags);
-		t_walk += cpu_seconds() - t1;
-		tu_dispose_ast(j->tu);
 		all[i] = j->fns;
 		for (struct fn_view *fn = j->fns; fn; fn = fn->next)
 			nfns++;
 		if (r->opt.dump_view)
 			dump_views(j);
 	}
-	t0 = cpu_seconds();
+	t0 = thread_cpu_seconds();
 	struct summary *sum = summary_compute(all, r->njobs);
 	for (size_t i = 0; i < r->njobs; i++)
 		check_functions(r, &r->jobs[i]);
-	double t_analysis = cpu_seconds() - t0;
+	double t_analysis = thread_cpu_seconds() - t0;
 	if (r->opt.stats) {
 		double ours = t_walk + t_analysis;
 		fprintf(stderr,
@@ -636,7 +738,6 @@ static int check_files(struct run *r, int status)
 	}
 	summary_free(sum);
 	free(all);
-	tu_index_free(idx);
 	return status;
 }
 
@@ -649,8 +750,10 @@ static int check_files_thread(void *arg)
 
 static void run_release(struct run *r)
 {
-	for (size_t i = 0; i < r->njobs; i++)
+	for (size_t i = 0; i < r->njobs; i++) {
 		tu_free(r->jobs[i].tu);
+		diag_list_release(&r->jobs[i].problems);
+	}
 	for (size_t i = 0; i < r->configs.cap; i++)
 		if (r->configs.slots[i].key && r->configs.slots[i].val) {
 			rules_release(r->configs.slots[i].val);
@@ -685,6 +788,7 @@ int main(int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	arena_init(&r.arena);
 	diag_list_init(&r.diags);
+	tu_setup();
 	if ((status = parse_options(&r, argc, argv)))
 		goto out;
 

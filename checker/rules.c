@@ -48,6 +48,7 @@ void rules_init(struct rules *r)
 {
 	memset(r, 0, sizeof(*r));
 	arena_init(&r->arena);
+	pthread_mutex_init(&r->lock, NULL);
 	r->source = "built-in default";
 }
 
@@ -62,6 +63,7 @@ void rules_release(struct rules *r)
 		free(r->lists[i]);
 	free(r->locks);
 	arena_release(&r->arena);
+	pthread_mutex_destroy(&r->lock);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -133,11 +135,30 @@ const struct rule *rules_match(struct rules *r, enum rule_list list,
 				   ? spelled && same_spelling(e->path, spelled)
 				   : qualname && !strcmp(e->path, qualname);
 		if (hit) {
+			pthread_mutex_lock(&r->lock);
 			e->uses++;
+			pthread_mutex_unlock(&r->lock);
 			return e;
 		}
 	}
 	return NULL;
+}
+
+void rules_note_namespaces(struct rules *r, char *const *names, size_t n)
+{
+	pthread_mutex_lock(&r->lock);
+	for (int l = 0; l < RL_COUNT; l++)
+		for (size_t i = 0; i < r->n[l]; i++) {
+			struct rule *e = &r->lists[l][i];
+			const char *sep = strstr(e->path, "::");
+			if (!sep || e->ns_present)
+				continue;
+			size_t len = (size_t)(sep - e->path);
+			for (size_t k = 0; k < n && !e->ns_present; k++)
+				e->ns_present = strlen(names[k]) == len &&
+						!strncmp(names[k], e->path, len);
+		}
+	pthread_mutex_unlock(&r->lock);
 }
 
 const struct rule *rules_match_lock(struct rules *r, const char *name,
@@ -147,7 +168,9 @@ const struct rule *rules_match_lock(struct rules *r, const char *name,
 		struct rule *l = &r->locks[i];
 		if (!strcmp(l->path, name) || !strcmp(l->release, name)) {
 			*is_acquire = !strcmp(l->path, name);
+			pthread_mutex_lock(&r->lock);
 			l->uses++;
+			pthread_mutex_unlock(&r->lock);
 			return l;
 		}
 	}

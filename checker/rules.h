@@ -9,7 +9,8 @@
  * arguments ("std::unique_lock<std::mutex>") matches only those.
  *
  * Matching counts uses, so that entries that never matched anything can
- * be reported after the run (rules_report_unused()).
+ * be reported after the run (rules_report_unused()).  Matching may run on
+ * several threads at once; loading may not.
  */
 #ifndef AWAIT_HOLDING_RULES_H
 #define AWAIT_HOLDING_RULES_H
@@ -17,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <pthread.h>
 #include <stdio.h>
 
 #include "arena.h"
@@ -56,6 +58,8 @@ struct rules {
 	const char **excludes;     /* exclude globs */
 	size_t nexcludes, cap_excludes;
 	bool implied_std;          /* "std" came in without being asked for */
+	pthread_mutex_t lock;      /* matching counts uses: files are checked
+				      on several threads */
 };
 
 void rules_init(struct rules *r);
@@ -112,6 +116,12 @@ const struct rule *rules_match(struct rules *r, enum rule_list list,
  */
 const struct rule *rules_match_lock(struct rules *r, const char *name,
 				    bool *is_acquire);
+
+/*
+ * Note that the checked code declares these top-level namespaces (or
+ * classes): qualified entries under them are worth an unused warning.
+ */
+void rules_note_namespaces(struct rules *r, char *const *names, size_t n);
 
 /* 1 if any entry exists in 'list'. */
 bool rules_has(const struct rules *r, enum rule_list list);

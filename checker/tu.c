@@ -15,15 +15,19 @@ struct tu_index {
 	CXIndex cx;
 };
 
-struct tu_index *tu_index_new(void)
+void tu_setup(void)
 {
-	struct tu_index *idx = xmalloc(sizeof(*idx));
 	/*
 	 * Parse on the caller's thread, whose stack main.c makes large,
 	 * not on a fresh 8 MiB thread of libclang's own: deeply nested code
-	 * would overflow that.
+	 * would overflow that.  Set once, before any thread reads it.
 	 */
 	setenv("LIBCLANG_NOTHREADS", "1", 0);
+}
+
+struct tu_index *tu_index_new(void)
+{
+	struct tu_index *idx = xmalloc(sizeof(*idx));
 	/* exclude declarations from PCH: no; display diagnostics: no */
 	idx->cx = clang_createIndex(0, 0);
 	if (!idx->cx)

@@ -13,7 +13,10 @@ struct diag_list;
 struct tu;
 struct tu_index;
 
-/* One per run (a CXIndex).  Never NULL. */
+/* Call once, before any thread parses. */
+void tu_setup(void);
+
+/* One per thread that parses (a CXIndex).  Never NULL. */
 struct tu_index *tu_index_new(void);
 void tu_index_free(struct tu_index *idx);
 

@@ -3986,26 +3986,8 @@ static enum CXChildVisitResult ns_cb(CXCursor c, CXCursor parent,
 static void note_namespaces(struct walk *w)
 {
 	struct ns_seen s = { w, NULL, 0, 0 };
-	bool wanted = false;
-	for (int l = 0; l < RL_COUNT && !wanted; l++)
-		for (size_t i = 0; i < w->rules->n[l] && !wanted; i++)
-			wanted = !w->rules->lists[l][i].uses &&
-				 !w->rules->lists[l][i].ns_present;
-	if (!wanted)
-		return;
 	clang_visitChildren(clang_getTranslationUnitCursor(w->cx), ns_cb, &s);
-	for (int l = 0; l < RL_COUNT; l++)
-		for (size_t i = 0; i < w->rules->n[l]; i++) {
-			struct rule *e = &w->rules->lists[l][i];
-			const char *sep = strstr(e->path, "::");
-			if (!sep || e->ns_present)
-				continue;
-			for (size_t k = 0; k < s.n && !e->ns_present; k++)
-				e->ns_present = strlen(s.names[k]) ==
-							(size_t)(sep - e->path) &&
-						!strncmp(s.names[k], e->path,
-							 (size_t)(sep - e->path));
-		}
+	rules_note_namespaces(w->rules, s.names, s.n);
 	for (size_t k = 0; k < s.n; k++)
 		free(s.names[k]);
 	free(s.names);

@@ -132,6 +132,10 @@ run order b.cpp a.cpp "${args[@]}"
 again=$out
 run order a.cpp b.cpp "${args[@]}"
 [ "$again" == "$out" ] || fail "output depends on argument order"
+run order -j1 a.cpp b.cpp "${args[@]}"
+[ "$again" == "$out" ] || fail "output depends on the number of jobs"
+run order -j 0 a.cpp
+expect_status 2; expect_err "needs a number of jobs"
 
 # ---- "--" arguments -------------------------------------------------------------
 begin fixed-args
