@@ -184,7 +184,8 @@ struct tu *tu_parse(struct tu_index *idx, const char *file,
 		return NULL;
 	}
 	CXString spelling = clang_getTranslationUnitSpelling(tu->cx);
-	tu->main = clang_getFile(tu->cx, clang_getCString(spelling));
+	const char *main_name = clang_getCString(spelling);
+	tu->main = main_name ? clang_getFile(tu->cx, main_name) : NULL;
 	clang_disposeString(spelling);
 	add_clang_diags(tu, problems, failed);
 	return tu;

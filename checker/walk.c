@@ -29,6 +29,13 @@
 #define MAX_DEPTH 10000    /* deeper expressions are not looked into */
 #define MAX_TYPE_DEPTH 6   /* wrappers inside wrappers inside ... */
 
+/* The text of 's', never NULL (libclang gives NULL for a null string). */
+static const char *cstr(CXString s)
+{
+	const char *p = clang_getCString(s);
+	return p ? p : "";
+}
+
 /* ---- small containers ------------------------------------------------ */
 
 struct kids {
@@ -517,7 +524,7 @@ static void add_qual_parts(struct walk *w, CXCursor c, struct strbuf *sb)
 	    (k == CXCursor_Namespace && clang_Cursor_isInlineNamespace(c)))
 		return;
 	CXString s = clang_getCursorSpelling(c);
-	const char *name = clang_getCString(s);
+	const char *name = cstr(s);
 	if (sb->len)
 		strbuf_adds(sb, "::");
 	if (!name || !*name)
@@ -560,7 +567,7 @@ static enum CXChildVisitResult attr_cb(CXCursor c, CXCursor parent,
 	(void)parent;
 	if (s->annotate && k == CXCursor_AnnotateAttr) {
 		CXString str = clang_getCursorSpelling(c);
-		if (!strcmp(clang_getCString(str), s->annotate))
+		if (!strcmp(cstr(str), s->annotate))
 			s->found = true;
 		clang_disposeString(str);
 	} else if ((s->scoped_lockable || s->cleanup) &&
@@ -610,7 +617,7 @@ static bool has_cleanup_attr(struct walk *w, CXCursor var)
 		 */
 		CXPrintingPolicy pol = clang_getCursorPrintingPolicy(var);
 		CXString pp = clang_getCursorPrettyPrinted(var, pol);
-		const char *t = clang_getCString(pp);
+		const char *t = cstr(pp);
 		s.found = t && (strstr(t, "cleanup(") || strstr(t, "__cleanup__("));
 		clang_disposeString(pp);
 		clang_PrintingPolicy_dispose(pol);
@@ -729,7 +736,7 @@ static enum CXChildVisitResult await_member_cb(CXCursor c, CXCursor parent,
 	    k != CXCursor_TypedefDecl && k != CXCursor_TypeAliasDecl)
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
-	const char *name = clang_getCString(str);
+	const char *name = cstr(str);
 	/* awaiter or awaitable members, or a coroutine's promise_type */
 	if (!strcmp(name, "await_ready") || !strcmp(name, "operator co_await") ||
 	    !strcmp(name, "promise_type") ||
@@ -750,7 +757,7 @@ static enum CXChildVisitResult free_op_cb(CXCursor c, CXCursor parent,
 	if (k != CXCursor_FunctionDecl && k != CXCursor_FunctionTemplate)
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
-	bool op = !strcmp(clang_getCString(str), "operator co_await");
+	bool op = !strcmp(cstr(str), "operator co_await");
 	clang_disposeString(str);
 	if (op && clang_Cursor_getNumArguments(c) >= 1) {
 		CXType pt = clang_getCursorType(clang_Cursor_getArgument(c, 0));
@@ -815,7 +822,7 @@ static enum CXChildVisitResult lock_method_cb(CXCursor c, CXCursor parent,
 	if (k != CXCursor_CXXMethod && k != CXCursor_FunctionTemplate)
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
-	const char *name = clang_getCString(str);
+	const char *name = cstr(str);
 	if (name_has_lock(name) && strncmp(name, "unlock", 6) &&
 	    strncmp(name, "try_", 4)) {
 		CXType ret = clang_getResultType(clang_getCursorType(c));
@@ -1086,7 +1093,7 @@ static bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 	    rules_has(w->rules, RL_INVALID_TYPES) && classify_typedefs(w, t, out))
 		return true;
 	CXString s = clang_getTypeSpelling(canon);
-	const char *key = clang_getCString(s);
+	const char *key = cstr(s);
 	struct strmap_slot *slot;
 
 	if (!key || !*key || canon.kind == CXType_Dependent ||
@@ -1118,7 +1125,7 @@ static bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 static int tparam_of(CXType t)
 {
 	CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
-	const char *p = clang_getCString(s);
+	const char *p = cstr(s);
 	int depth, index, n = 0, ret = 0;
 	if (p && !strncmp(p, "const ", 6))
 		p += 6;
@@ -1473,7 +1480,7 @@ static void note_macro_definition(struct walk *w, CXCursor c)
 		if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
 			continue;
 		CXString ts = clang_getTokenSpelling(w->cx, toks[i]);
-		const char *t = clang_getCString(ts);
+		const char *t = cstr(ts);
 		if (!name)
 			name = arena_strdup(w->a, t);
 		else if (!target)
@@ -1500,7 +1507,7 @@ static const char *macro_lock_key(struct walk *w, CXCursor c)
 	strbuf_init(&sb);
 	for (unsigned i = 1; i < n; i++) {
 		CXString ts = clang_getTokenSpelling(w->cx, toks[i]);
-		const char *t = clang_getCString(ts);
+		const char *t = cstr(ts);
 		bool stop = false;
 		if (!strcmp(t, "(") || !strcmp(t, "[")) {
 			if (depth++ == 0) {
@@ -1571,7 +1578,7 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 	    in_directive(w, f, off))
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
-	const char *name = clang_getCString(str);
+	const char *name = cstr(str);
 	const char *target = suspend_macro(w, name);
 	bool acquire = false;
 	const struct rule *lock = w->rules->nlocks
@@ -2034,7 +2041,7 @@ static bool expr_key(struct walk *w, CXCursor e, struct strbuf *sb, int depth)
 	switch (clang_getCursorKind(e)) {
 	case CXCursor_DeclRefExpr: {
 		CXString n = clang_getCursorSpelling(clang_getCursorReferenced(e));
-		strbuf_adds(sb, clang_getCString(n));
+		strbuf_adds(sb, cstr(n));
 		clang_disposeString(n);
 		return sb->len > 0;
 	}
@@ -2050,7 +2057,7 @@ static bool expr_key(struct walk *w, CXCursor e, struct strbuf *sb, int depth)
 		kids_release(&ks);
 		if (ok) {
 			CXString n = clang_getCursorSpelling(e);
-			strbuf_adds(sb, clang_getCString(n));
+			strbuf_adds(sb, cstr(n));
 			clang_disposeString(n);
 		}
 		return ok;
@@ -3090,7 +3097,7 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 static void walk_binding(struct walk *w, CXCursor c, struct vnode *seq)
 {
 	CXString sp = clang_getCursorSpelling(c);
-	bool decomposition = clang_getCString(sp)[0] == '[';
+	bool decomposition = cstr(sp)[0] == '[';
 	clang_disposeString(sp);
 	if (!decomposition) {
 		walk_kids_expr(w, c, seq);
@@ -3888,7 +3895,7 @@ static enum CXChildVisitResult misplaced_cb(CXCursor c, CXCursor parent,
 			   pk == CXCursor_CXXMethod ||
 			   pk == CXCursor_FunctionTemplate;
 	CXString str = clang_getCursorSpelling(c);
-	const char *text = clang_getCString(str);
+	const char *text = cstr(str);
 	const char *wants = NULL;
 	if (!strcmp(text, "await_holding::must_not_suspend") && !is_type)
 		wants = "types";
@@ -3965,7 +3972,7 @@ static enum CXChildVisitResult ns_cb(CXCursor c, CXCursor parent,
 	if (k == CXCursor_Namespace || k == CXCursor_ClassDecl ||
 	    k == CXCursor_StructDecl || k == CXCursor_ClassTemplate) {
 		CXString sp = clang_getCursorSpelling(c);
-		const char *name = clang_getCString(sp);
+		const char *name = cstr(sp);
 		bool dup = !*name;
 		for (size_t i = 0; i < s->n && !dup; i++)
 			dup = !strcmp(s->names[i], name);
