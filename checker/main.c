@@ -3,8 +3,8 @@
  * arguments and configuration, the two passes over the translation units,
  * output and exit status.
  *
- * Pass 1 parses and walks every file, keeping only our own views of its
- * functions (the AST is freed at once).  Then call summaries are computed
+ * Pass 1 parses and walks every file, on -j threads, keeping only our own
+ * views of its functions (the AST is freed at once).  Then call summaries are computed
  * over all of them, so suspension seen through calls crosses files.
  * Pass 2 builds each function's flow graph and finds the held guards.
  */
@@ -54,7 +54,7 @@ struct options {
 	bool dump_config;
 	bool warn_unused_suppressions;
 	bool stats;
-	int jobs;             /* parallel parses; 0 = one per CPU */
+	int jobs;             /* files parsed at a time (-j) */
 	const char **files;
 	size_t nfiles;
 	const char **fixed;   /* after "--" */
@@ -108,6 +108,7 @@ static const char usage_text[] =
 	"  --warn-unused-suppressions  report NOLINT(await-holding) that silence nothing\n"
 	"  -j <n>, --jobs=<n>   parse n files at a time (default: one per CPU, at most 8)\n"
 	"  --stats              print time spent parsing vs. analysing to stderr\n"
+	"  --dump-view          print each function as the analysis sees it (debugging)\n"
 	"  --list-packs         list the built-in rule packs\n"
 	"  --version            print versions of await-holding and libclang\n"
 	"  --help               this text\n"
