@@ -54,6 +54,7 @@ struct options {
 	bool dump_config;
 	bool warn_unused_suppressions;
 	bool stats;
+	const char *header_filter; /* --header-filter: overrides the configs' */
 	int jobs;             /* files parsed at a time (-j) */
 	const char **files;
 	size_t nfiles;
@@ -105,6 +106,8 @@ static const char usage_text[] =
 	"  --format=text|json|sarif  output format (default text)\n"
 	"  --verify             compare findings with expect-* markers in the files\n"
 	"  --dump-config        print the effective configuration for each file\n"
+	"  --header-filter=<re> also report in headers matching this POSIX regex\n"
+	"                       (overrides the configuration's header-filter)\n"
 	"  --warn-unused-suppressions  report NOLINT(await-holding) that silence nothing\n"
 	"  -j <n>, --jobs=<n>   parse n files at a time (default: one per CPU, at most 8)\n"
 	"  --stats              print time spent parsing vs. analysing to stderr\n"
@@ -211,6 +214,10 @@ static int parse_options(struct run *r, int argc, char **argv)
 			if (!v || *end || n < 1 || n > 256)
 				return usage_error("option '%s' needs a number of jobs from 1 to 256", a);
 			o->jobs = (int)n;
+		} else if (is_opt(a, "--header-filter")) {
+			if (!(v = opt_value(argc, argv, &i, "--header-filter")))
+				return usage_error("option '%s' needs a regular expression", a);
+			o->header_filter = v;
 		} else if (!strcmp(a, "--stats")) {
 			o->stats = true;
 		} else if (!strcmp(a, "--warn-unused-suppressions")) {
@@ -828,6 +835,17 @@ int main(int argc, char **argv)
 		if (!r.opt.verify && rules_excluded(j->rules, j->path))
 			j->excluded = true;
 	}
+	if (r.opt.header_filter)
+		for (size_t i = 0; i < r.njobs; i++)
+			if (r.jobs[i].rules &&
+			    (!r.jobs[i].rules->header_filter ||
+			     strcmp(r.jobs[i].rules->header_filter,
+				    r.opt.header_filter)) &&
+			    rules_set_header_filter(r.jobs[i].rules,
+						    r.opt.header_filter) < 0) {
+				status = STATUS_USAGE;
+				goto out;
+			}
 	if (r.opt.dump_config) {
 		for (size_t i = 0; i < r.njobs; i++)
 			if (r.jobs[i].rules)

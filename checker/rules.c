@@ -144,6 +144,39 @@ const struct rule *rules_match(struct rules *r, enum rule_list list,
 	return NULL;
 }
 
+void rules_note_misuse(struct rules *r, enum rule_list list, const char *name,
+		       const char *what)
+{
+	for (size_t i = 0; i < r->n[list]; i++) {
+		struct rule *e = &r->lists[list][i];
+		if (!e->misuse && !strcmp(e->path, name)) {
+			pthread_mutex_lock(&r->lock);
+			e->misuse = what;
+			pthread_mutex_unlock(&r->lock);
+		}
+	}
+}
+
+int rules_set_header_filter(struct rules *r, const char *regex)
+{
+	char msg[256];
+	regex_t *rx = xmalloc(sizeof(*rx));
+	int rc = regcomp(rx, regex, REG_EXTENDED | REG_NOSUB);
+	if (rc) {
+		regerror(rc, rx, msg, sizeof(msg));
+		free(rx);
+		return error("invalid regular expression '%s' for --header-filter: %s",
+			     regex, msg);
+	}
+	if (r->header_re) {
+		regfree(r->header_re);
+		free(r->header_re);
+	}
+	r->header_re = rx;
+	r->header_filter = arena_strdup(&r->arena, regex);
+	return 0;
+}
+
 void rules_note_namespaces(struct rules *r, char *const *names, size_t n)
 {
 	pthread_mutex_lock(&r->lock);
@@ -808,8 +841,18 @@ void rules_report_unused(const struct rules *r)
 	for (int l = 0; l < RL_COUNT; l++)
 		for (size_t i = 0; i < r->n[l]; i++) {
 			const struct rule *e = &r->lists[l][i];
-			if (e->uses || e->allow_unused || !e->line ||
-			    (strstr(e->path, "::") && !e->ns_present))
+			if (e->uses || e->allow_unused || !e->line)
+				continue;
+			if (e->misuse) {
+				fprintf(stderr,
+					"%s:%u:%u: warning: '%s' in '%s' names %s, so it matches nothing there; did you mean '%s'? [await-holding-config]\n",
+					e->file, e->line, e->col, e->path, list_keys[l],
+					e->misuse,
+					l == RL_INVALID_TYPES ? "suspend-functions"
+							      : "await-holding-invalid-types");
+				continue;
+			}
+			if (strstr(e->path, "::") && !e->ns_present)
 				continue;
 			fprintf(stderr,
 				"%s:%u:%u: warning: '%s' in '%s' matched nothing in the checked files; check the spelling and the namespace, or add allow-unused = true [await-holding-config]\n",

@@ -43,6 +43,8 @@ struct rule {
 	unsigned line, col;
 	unsigned uses;         /* matches so far */
 	bool ns_present;       /* its top namespace exists in a checked file */
+	const char *misuse;    /* "a function" in a type list, "a type" in a
+				  function list: what the name really is */
 };
 
 struct rules {
@@ -122,6 +124,18 @@ const struct rule *rules_match_lock(struct rules *r, const char *name,
  * classes): qualified entries under them are worth an unused warning.
  */
 void rules_note_namespaces(struct rules *r, char *const *names, size_t n);
+
+/*
+ * 'name' was seen as 'what' ("a function", "a type"): an entry of 'list'
+ * with that exact path is in the wrong list, which rules_report_unused()
+ * says.  Does not count as a use.
+ */
+void rules_note_misuse(struct rules *r, enum rule_list list, const char *name,
+		       const char *what);
+
+/* Replace the header filter (the --header-filter option); -1 with an
+ * error message if 'regex' does not compile. */
+int rules_set_header_filter(struct rules *r, const char *regex);
 
 /* 1 if any entry exists in 'list'. */
 bool rules_has(const struct rules *r, enum rule_list list);

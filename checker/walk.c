@@ -970,6 +970,7 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 
 	if (rules_match(w->rules, RL_ALLOWED_TYPES, qual, spelled))
 		return false;
+	rules_note_misuse(w->rules, RL_SUSPEND_FUNCTIONS, qual, "a type");
 	const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, qual,
 					   spelled);
 	if (r) {
@@ -978,7 +979,13 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 			int n = clang_Type_getNumTemplateArguments(canon);
 			for (int i = 0; i < n; i++) {
 				CXType m = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
-				if (m.kind != CXType_Invalid && is_async_mutex(w, m))
+				if (m.kind == CXType_Invalid)
+					continue;
+				CXCursor md = type_decl(m);
+				if (!clang_Cursor_isNull(md))
+					rules_note_misuse(w->rules, RL_SUSPEND_FUNCTIONS,
+							  qualname(w, md), "a type");
+				if (is_async_mutex(w, m))
 					return false;
 			}
 		}
@@ -1260,6 +1267,7 @@ static struct callee *callee_of(struct walk *w, CXCursor ref)
 	}
 	ce->configured = rules_match(w->rules, RL_SUSPEND_FUNCTIONS, ce->name,
 				     NULL) != NULL;
+	rules_note_misuse(w->rules, RL_INVALID_TYPES, ce->name, "a function");
 	ce->allowed = rules_match(w->rules, RL_ALLOWED_CALLEES, ce->name,
 				  NULL) != NULL;
 	ce->want = ce->annotated || ce->configured || !ce->in_system;

@@ -370,6 +370,17 @@ expect_status 1
 expect_err "await-holding.toml:2:3: warning: 'CustomLockType' in 'await-holding-invalid-types' matched nothing"
 expect_no_err "shared::Guard"
 
+begin config-wrong-list
+bad_cpp "$root/config-wrong-list/bad.cpp"
+cat >"$root/config-wrong-list/await-holding.toml" <<'TOML'
+await-holding-invalid-types = ["coro::yield_now"]
+suspend-functions = ["std::mutex"]
+TOML
+run config-wrong-list bad.cpp "${args[@]}"
+expect_status 1
+expect_err "await-holding.toml:1:32: warning: 'coro::yield_now' in 'await-holding-invalid-types' names a function, so it matches nothing there; did you mean 'suspend-functions'?"
+expect_err "await-holding.toml:2:22: warning: 'std::mutex' in 'suspend-functions' names a type, so it matches nothing there; did you mean 'await-holding-invalid-types'?"
+
 begin unknown-pack
 printf 'extends = ["std", "nonesuch"]\n' >"$root/unknown-pack/c.toml"
 run unknown-pack --config c.toml x.cpp
@@ -441,6 +452,12 @@ expect_status 0
 printf 'header-filter = "inc/.*\\\\.h$"\n' >"$d/await-holding.toml"
 run header-filter main.cpp "${args[@]}"
 expect_status 1; expect_out "inc/pool.h:5:31: warning:"
+
+rm "$d/await-holding.toml"
+run header-filter --header-filter='inc/.*\.h$' main.cpp "${args[@]}"
+expect_status 1; expect_out "inc/pool.h:5:31: warning:"
+run header-filter --header-filter='(' main.cpp "${args[@]}"
+expect_status 2; expect_err "invalid regular expression '(' for --header-filter"
 
 begin exclude
 d=$root/exclude
