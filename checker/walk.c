@@ -900,6 +900,15 @@ static enum CXChildVisitResult base_cb(CXCursor c, CXCursor parent,
 }
 
 /* A user record: a guard member or base makes it a guard. */
+#ifdef AH_HAVE_VISIT_BASES
+static enum CXVisitorResult base_type_cb(CXCursor c, CXClientData data)
+{
+	return base_cb(c, clang_getNullCursor(), data) == CXChildVisit_Break
+		       ? CXVisit_Break
+		       : CXVisit_Continue;
+}
+#endif
+
 static bool classify_record(struct walk *w, CXType t, CXCursor decl,
 			    struct guard_info *out, int depth)
 {
@@ -909,7 +918,14 @@ static bool classify_record(struct walk *w, CXType t, CXCursor decl,
 		    (unsigned)-1 ||
 	    !fs.field) {
 		struct base_search bs = { w, depth, &gi, { CXType_Invalid, { 0, 0 } }, false };
+#ifdef AH_HAVE_VISIT_BASES
+		/* the bases as instantiated: Holder<true> : Marker<true> */
+		(void)decl;
+		clang_visitCXXBaseClasses(clang_getCanonicalType(t), base_type_cb,
+					  &bs);
+#else
 		clang_visitChildren(decl, base_cb, &bs);
+#endif
 		if (!bs.found)
 			return false;
 		*out = gi;

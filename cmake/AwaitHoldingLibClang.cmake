@@ -41,3 +41,16 @@ set_target_properties(ah::libclang PROPERTIES
   IMPORTED_LOCATION "${AH_LIBCLANG_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${AH_LIBCLANG_INCLUDE}"
   INTERFACE_COMPILE_DEFINITIONS "AH_CLANG_RESOURCE_DIR=\"${AH_CLANG_RESOURCE_DIR}\"")
+
+# clang_visitCXXBaseClasses() (LLVM 20+) sees the bases of template
+# instantiations; without it walk.c visits the declaration's children.
+include(CheckSymbolExists)
+set(CMAKE_REQUIRED_INCLUDES "${AH_LIBCLANG_INCLUDE}")
+set(CMAKE_REQUIRED_LIBRARIES "${AH_LIBCLANG_LIBRARY}")
+check_symbol_exists(clang_visitCXXBaseClasses "clang-c/Index.h" AH_HAVE_VISIT_BASES)
+unset(CMAKE_REQUIRED_INCLUDES)
+unset(CMAKE_REQUIRED_LIBRARIES)
+if(AH_HAVE_VISIT_BASES)
+  set_property(TARGET ah::libclang APPEND PROPERTY
+    INTERFACE_COMPILE_DEFINITIONS AH_HAVE_VISIT_BASES=1)
+endif()

@@ -114,13 +114,12 @@ folly::coro::Task<> bad_marked_member() {
   co_await fetch(); // expect-note {{suspended here by co_await}}
 }
 
-// FIXME: should warn ('m' of type 'MaybeUnsafe<true>', with the marker's
-// reason): the pack lists "folly::unsafe_for_async_usage_if<true>", but
-// bases and members are matched by template name only, so an entry with
-// template arguments never matches a base.  Add the markers when it does.
+// The pack lists "folly::unsafe_for_async_usage_if<true>": a class template
+// instantiated with a true marker base is a guard, with false it is not.
 folly::coro::Task<> bad_marked_if_true() {
-  MaybeUnsafe<true> m;
-  co_await fetch();
+  MaybeUnsafe<true> m; // expect-warning {{'m' of type 'MaybeUnsafe<true>' is held across a suspension point}}
+  // expect-note@-1 {{reason: folly marks this type unsafe for async usage}}
+  co_await fetch(); // expect-note {{suspended here by co_await}}
 }
 
 folly::coro::Task<> good_marked_if_false() {
