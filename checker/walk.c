@@ -7,11 +7,20 @@
  * co_await / co_yield become suspension points.  Every node is numbered
  * when entered and when left (view.h, "Numbering").
  *
- * libclang facts this file relies on are in shared/libclang/NOTES.md:
- * co_await is an UnexposedExpr recognised by its keyword, a coroutine's
- * body is an UnexposedStmt whose child 0 is the user's compound
- * statement, only child 0 of a co_await is user code, and templates are
- * visited as written (dependent types resolve to the class template).
+ * The libclang facts it relies on: co_await is an UnexposedExpr
+ * recognised by its keyword, a coroutine's body is an UnexposedStmt whose
+ * child 0 is the user's compound statement, only child 0 of a co_await is
+ * user code, and templates are visited as written (dependent types
+ * resolve to the class template).  Where libclang hides something (if/
+ * else and for-header parts, switch init-statements, members named in
+ * templates, macro-written code) the source text fills in.
+ *
+ * Sections, in order: containers; state; locations and text; names,
+ * types and rules (what is a guard: classify_type()); callees; variables
+ * and scopes; nodes; suspend and lock macros; expressions (calls, moves,
+ * releases, co_await); declarations (guard variables); statements;
+ * functions and the TU (walk_tu(), template instantiations, namespaces
+ * for unused-entry warnings).
  */
 #include "common.h"
 #include "walk.h"
