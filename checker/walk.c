@@ -1274,7 +1274,13 @@ static struct callee *callee_of(struct walk *w, CXCursor ref)
 	struct callee *ce = arena_alloc(w->a, sizeof(*ce));
 	s->val = ce;
 	ce->name = qualname(w, ref);
-	ce->usr = cx_strdup(w->a, clang_getCursorUSR(ref));
+	/*
+	 * A specialization's summary is its template's, which is the
+	 * function we walked: f<int> calls are calls of template f.
+	 */
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
+	ce->usr = cx_strdup(w->a, clang_getCursorUSR(
+				 clang_Cursor_isNull(tmpl) ? ref : tmpl));
 	ce->in_system = in_system_header(ref);
 	ce->is_move = !strcmp(ce->name, "std::move");
 	ce->is_swap = !strcmp(ce->name, "std::swap");
