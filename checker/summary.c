@@ -129,6 +129,7 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 			if (!fn->usr || !*fn->usr || fn->coroutine)
 				continue;
 			struct fninfo *f = info(s, fn->usr, fn->name);
+			f->name = fn->name; /* the definition's name wins */
 			f->defined = true;
 			add_callers(s, fn, fn->body);
 			const struct vcall *c = direct(fn->body);

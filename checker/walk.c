@@ -1266,6 +1266,37 @@ static void add_instantiations(struct walk *w)
 
 /* ---- callees ----------------------------------------------------------- */
 
+/*
+ * Lambdas have no USR of their own we can reach from the LambdaExpr, but
+ * their call operator sits where the lambda is written: that position
+ * names both in the summaries.
+ */
+static const char *lambda_key(struct walk *w, CXCursor c)
+{
+	CXFile f;
+	unsigned off;
+	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL,
+				   &off);
+	if (!f)
+		return arena_printf(w->a, "lambda@?:%u", off);
+	CXString name = clang_getFileName(f);
+	const char *key = arena_printf(w->a, "lambda@%s:%u", cstr(name), off);
+	clang_disposeString(name);
+	return key;
+}
+
+static bool is_lambda_call_operator(struct walk *w, CXCursor ref)
+{
+	(void)w;
+	if (clang_getCursorKind(ref) != CXCursor_CXXMethod)
+		return false;
+	CXCursor cls = clang_getCursorSemanticParent(ref);
+	CXString ts = clang_getTypeSpelling(clang_getCursorType(cls));
+	bool lambda = starts_with(cstr(ts), "(lambda at ");
+	clang_disposeString(ts);
+	return lambda;
+}
+
 static struct callee *callee_of(struct walk *w, CXCursor ref)
 {
 	struct cmap_slot *s = cmap_find(&w->callees, ref, true);
@@ -1281,6 +1312,11 @@ static struct callee *callee_of(struct walk *w, CXCursor ref)
 	CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
 	ce->usr = cx_strdup(w->a, clang_getCursorUSR(
 				 clang_Cursor_isNull(tmpl) ? ref : tmpl));
+	if (is_lambda_call_operator(w, ref)) {
+		struct src_loc l = cursor_loc(w, ref);
+		ce->usr = lambda_key(w, ref);
+		ce->name = arena_printf(w->a, "lambda at %u:%u", l.line, l.col);
+	}
 	ce->in_system = in_system_header(ref);
 	ce->is_move = !strcmp(ce->name, "std::move");
 	ce->is_swap = !strcmp(ce->name, "std::swap");
@@ -3801,6 +3837,8 @@ static void walk_function(struct walk *w, CXCursor fn)
 	f->coroutine = clang_getCursorKind(body) == CXCursor_UnexposedStmt;
 	if (clang_getCursorKind(fn) != CXCursor_LambdaExpr)
 		f->usr = cx_strdup(w->a, clang_getCursorUSR(fn));
+	else
+		f->usr = lambda_key(w, fn);
 	if (f->coroutine) {
 		struct kids bk;
 		kids_of(body, &bk);

@@ -64,3 +64,17 @@ void good_released_first() {
   }
   pause_briefly();
 }
+
+void bad_through_lambda() {
+  auto pause = [] { sched::yield(); };
+  std::lock_guard<std::mutex> g(m); // expect-warning {{'g' of type}}
+  pause(); // expect-note {{suspended here by call that may suspend (lambda at 69:16 -> sched::yield)}}
+}
+
+void good_lambda_not_called_under_lock() {
+  auto pause = [] { sched::yield(); };
+  {
+    std::lock_guard<std::mutex> no_warning_3(m);
+  }
+  pause();
+}
