@@ -73,6 +73,13 @@ static bool survives(struct search *s, int var, const struct vnode *n,
 {
 	if (!n)
 		return true;
+	if (n->kind == V_CALL && n->call) {
+		/* a lock helper releasing it */
+		for (size_t i = 0; i < n->call->nreleases; i++)
+			if (n->call->releases[i] == var)
+				return false;
+		return true;
+	}
 	if (n->kind == V_DECL)
 		return n->var != var;
 	if (n->kind != V_EVENT || (n->var != var && n->var2 != var))
@@ -139,6 +146,8 @@ static void static_seeds(struct search *s)
 		else if (n->kind == V_EVENT && n->ev == EV_ACQUIRE &&
 			 n->var >= 0)
 			add_seed(s, n->var, (unsigned)p);
+		else if (n->kind == V_CALL && n->call && n->call->acquires)
+			add_seed(s, n->call->acquires - 1, (unsigned)p);
 	}
 	for (size_t i = 0; i < s->fn->nvars; i++)
 		if (s->fn->vars[i].kind == VAR_PARAM)

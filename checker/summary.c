@@ -14,9 +14,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+
+/* What a lock helper does to the lock its argument names. */
+struct lock_effect {
+	bool acquire;
+	size_t param;         /* which argument */
+	const char *suffix;   /* the rest of the key: "->mu" of "q->mu" */
+	const struct vlock *lock; /* the event, for type, rule and reason */
+};
+
 struct fninfo {
 	const char *usr;
 	const char *name;
+	struct lock_effect *effects; /* a lock helper's, or NULL */
+	size_t neffects;
 	bool defined;          /* a non-coroutine definition was seen */
 	bool suspends;         /* may suspend */
 	const char *via_name;  /* next hop: callee name, or the suspend point */
@@ -118,6 +130,116 @@ static void mark_calls(struct summary *s, struct vnode *n)
 		mark_calls(s, n->kids[i]);
 }
 
+/*
+ * A function whose body only acquires (or only releases) a lock named
+ * through a parameter ("pthread_mutex_lock(&q->mu)" with parameter q) is a
+ * lock helper: its callers acquire (release) that lock of their argument.
+ */
+static void lock_effects(struct fninfo *f, const struct fn_view *fn)
+{
+	for (size_t i = 0; i < fn->nlocks; i++) {
+		const struct vlock *l = &fn->locks[i];
+		bool both = false, seen = false;
+		for (size_t k = 0; k < fn->nlocks; k++)
+			if (!strcmp(fn->locks[k].key, l->key)) {
+				both |= fn->locks[k].acquire != l->acquire;
+				seen |= k < i; /* one effect per key */
+			}
+		if (both || seen)
+			continue;
+		for (size_t p = 0; p < fn->nparams; p++) {
+			size_t len = strlen(fn->params[p]);
+			const char *rest = l->key + len;
+			if (!len || strncmp(l->key, fn->params[p], len) ||
+			    (*rest && strncmp(rest, "->", 2) && *rest != '.' &&
+			     *rest != '['))
+				continue;
+			f->effects = xrealloc(f->effects, (f->neffects + 1) *
+							  sizeof(*f->effects));
+			f->effects[f->neffects++] = (struct lock_effect){
+				l->acquire, p, rest, l
+			};
+			break;
+		}
+	}
+}
+
+/* The caller's lock key for a helper's effect on argument 'arg'. */
+static const char *effect_key(struct arena *a, const char *arg,
+			      const char *suffix)
+{
+	if (arg[0] == '&') { /* q->mu with q = &x is x.mu */
+		if (!strncmp(suffix, "->", 2))
+			return arena_printf(a, "%s.%s", arg + 1, suffix + 2);
+		return arena_printf(a, "%s%s", arg + 1, suffix);
+	}
+	return arena_printf(a, "%s%s", arg, suffix);
+}
+
+static void apply_effects(struct summary *s, struct fn_view *fn,
+			  struct vnode *n, bool acquire)
+{
+	if (!n)
+		return;
+	if (n->kind == V_CALL && n->call && n->call->usr && n->call->arg_keys) {
+		struct strmap_slot *slot = strmap_find(&s->fns, n->call->usr, false);
+		struct fninfo *f = slot ? slot->val : NULL;
+		for (size_t e = 0; f && e < f->neffects; e++) {
+			const struct lock_effect *le = &f->effects[e];
+			if (le->acquire != acquire || le->param >= n->call->nargs ||
+			    !n->call->arg_keys[le->param])
+				continue;
+			const char *key = effect_key(fn->arena,
+						     n->call->arg_keys[le->param],
+						     le->suffix);
+			if (acquire && n->call->scoped_var < 0) {
+				continue; /* a cleanup guard stands for it */
+			} else if (acquire && n->call->scoped_var > 0) {
+				/* released by a cleanup at its scope's end */
+				struct vvar *v = &fn->vars[n->call->scoped_var - 1];
+				v->name = key;
+				v->loc = n->loc;
+				v->type = le->lock->type;
+				v->matched = le->lock->matched;
+				v->reason = le->lock->reason;
+				v->kind = VAR_LOCK; /* released by key, region kept */
+				n->call->acquires = n->call->scoped_var;
+			} else if (acquire) {
+				struct vvar v;
+				memset(&v, 0, sizeof(v));
+				v.name = key;
+				v.loc = n->loc;
+				v.type = le->lock->type;
+				v.matched = le->lock->matched;
+				v.reason = le->lock->reason;
+				v.kind = VAR_LOCK;
+				v.lo = 0;
+				v.hi = fn->body->post;
+				n->call->acquires = view_add_var(fn->arena, fn, &v) + 1;
+			} else {
+				for (size_t k = 0; k < fn->nvars; k++) {
+					if (fn->vars[k].kind != VAR_LOCK ||
+					    strcmp(fn->vars[k].name, key))
+						continue;
+					int *r = arena_alloc(fn->arena,
+							     (n->call->nreleases + 1) *
+								     sizeof(*r));
+					if (n->call->nreleases)
+						memcpy(r, n->call->releases,
+						       n->call->nreleases * sizeof(*r));
+					r[n->call->nreleases++] = (int)k;
+					n->call->releases = r;
+				}
+			}
+		}
+	}
+	apply_effects(s, fn, n->a, acquire);
+	apply_effects(s, fn, n->b, acquire);
+	apply_effects(s, fn, n->c, acquire);
+	for (size_t i = 0; i < n->nkids; i++)
+		apply_effects(s, fn, n->kids[i], acquire);
+}
+
 struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 {
 	struct summary *s = xcalloc(1, sizeof(*s));
@@ -131,6 +253,8 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 			struct fninfo *f = info(s, fn->usr, fn->name);
 			f->name = fn->name; /* the definition's name wins */
 			f->defined = true;
+			if (fn->nlocks && !f->effects)
+				lock_effects(f, fn);
 			add_callers(s, fn, fn->body);
 			const struct vcall *c = direct(fn->body);
 			if (c && !f->suspends) {
@@ -159,6 +283,11 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
 			mark_calls(s, fn->body);
+	/* lock helpers: acquires first, so releases find their variables */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+				apply_effects(s, fn, fn->body, pass == 0);
 	return s;
 }
 
@@ -168,6 +297,7 @@ void summary_free(struct summary *s)
 		return;
 	for (size_t i = 0; i < s->nall; i++) {
 		free(s->all[i]->callers);
+		free(s->all[i]->effects);
 		free(s->all[i]);
 	}
 	for (size_t i = 0; i < s->nchains; i++)

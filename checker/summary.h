@@ -8,6 +8,13 @@
  * Functions are identified by USR, so a summary computed over several
  * translation units (a whole compile database) joins up across them.
  * Calls through function pointers and virtual calls are not followed.
+ *
+ * The same pass finds lock helpers: a function that only acquires (or
+ * only releases) a lock-functions lock named through a parameter
+ * ("void lock_queue(struct queue *q) { pthread_mutex_lock(&q->mu); }").
+ * A call to it acquires (releases) that lock of the argument in the
+ * caller: the call gets a new lock variable (or the variables it
+ * releases), added to the caller's view.
  */
 #ifndef AWAIT_HOLDING_SUMMARY_H
 #define AWAIT_HOLDING_SUMMARY_H

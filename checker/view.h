@@ -77,6 +77,24 @@ struct vcall {
 	const char *macro_name;
 	bool suspends;        /* decided before lifetime runs: this call suspends */
 	const char *chain;    /* for indirect suspension: "f -> g -> aco_yield" */
+	/* lock helpers (summary.c): what the callee does to its arguments */
+	const char **arg_keys;/* lock key of each argument, or NULL */
+	size_t nargs;
+	int acquires;         /* lock var + 1 this call acquires (a helper); 0 none */
+	int scoped_var;       /* in a cleanup variable's initializer: the var + 1
+				 an acquire fills (released with the scope);
+				 -1: a cleanup guard's, which is the lock itself */
+	int *releases;        /* lock vars this call releases (a helper) */
+	size_t nreleases;
+};
+
+/* A lock-functions event in a function, for lock-helper summaries. */
+struct vlock {
+	const char *key;      /* "q->mu" */
+	bool acquire;
+	const char *matched;  /* the acquire function */
+	const char *reason;
+	const char *type;     /* the lock's type, for messages */
 };
 
 struct vnode {
@@ -127,6 +145,11 @@ struct fn_view {
 	size_t nvars, cap_vars;
 	int nlabels;          /* label ids are 0..nlabels-1 */
 	const char *instance; /* "f<Guard>" for a template's instantiation */
+	struct arena *arena;  /* where the view lives (the TU's) */
+	const char **params;  /* parameter names, for lock-helper summaries */
+	size_t nparams;
+	struct vlock *locks;  /* lock-functions events in the body */
+	size_t nlocks, cap_locks;
 	bool has_tparams;     /* some var has a template-parameter type */
 	struct fn_view *next; /* list of views in a TU */
 };

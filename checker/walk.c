@@ -249,6 +249,8 @@ struct walk {
 	CXCursor own_init;    /* a var's own initializer: not a temporary */
 	CXCursor move_done;   /* std::move already turned into an event */
 	enum cleanup_ctx cleanup; /* walking a cleanup variable's initializer */
+	int pending_scoped[8];  /* placeholder vars made in that initializer */
+	size_t npending_scoped;
 	struct lock_key *locks; /* lock-functions acquires seen in this function */
 	size_t nlocks, cap_locks;
 	unsigned await_off;   /* keyword offset of the co_await being walked */
@@ -2188,6 +2190,23 @@ static const char *lock_expr(struct walk *w, CXCursor e)
 	return lock_expr_text(w, e);
 }
 
+/*
+ * An argument's lock key for lock-helper summaries: as lock_expr(), but
+ * "&x" keeps its '&' so that "q->mu" with q = &x becomes "x.mu".
+ */
+static const char *lock_expr_text_or_key(struct walk *w, CXCursor arg)
+{
+	struct strbuf kb;
+	CXCursor e = strip(arg);
+	bool addr = unary_op(w, e) == '&';
+	const char *k = NULL;
+	strbuf_init(&kb);
+	if (expr_key(w, addr ? operand(e) : e, &kb, 0))
+		k = arena_printf(w->a, "%s%s", addr ? "&" : "", kb.buf);
+	strbuf_release(&kb);
+	return k;
+}
+
 /* The fallback of lock_expr(): the text, without blanks, '&' and parens. */
 static const char *lock_expr_text(struct walk *w, CXCursor e)
 {
@@ -2270,6 +2289,17 @@ static void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 			   const char *key, const char *type,
 			   const struct rule *lr, bool acquire, struct vnode *seq)
 {
+	struct fn_view *fn = w->fn;
+	if (fn->nlocks == fn->cap_locks) {
+		size_t cap = fn->cap_locks ? 2 * fn->cap_locks : 4;
+		struct vlock *nl = arena_alloc(w->a, cap * sizeof(*nl));
+		if (fn->nlocks)
+			memcpy(nl, fn->locks, fn->nlocks * sizeof(*nl));
+		fn->locks = nl;
+		fn->cap_locks = cap;
+	}
+	fn->locks[fn->nlocks++] = (struct vlock){ key, acquire, lr->path,
+						  lr->reason, type };
 	if (!acquire) {
 		for (size_t i = 0; i < w->nlocks; i++)
 			if (!strcmp(w->locks[i].key, key)) {
@@ -2304,6 +2334,28 @@ static void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 	d->init = INIT_HELD;
 	w->fn->vars[var].lo = d->post;
 	add(w, seq, d);
+}
+
+/*
+ * A call in a cleanup variable's initializer may turn out (summary.c) to
+ * be a lock helper's acquire, released by the cleanup at scope end: give
+ * it a placeholder variable with that region now.  In a cleanup guard's
+ * initializer the guard itself stands for the lock.
+ */
+static void scope_helper_call(struct walk *w, struct vnode *call)
+{
+	if (w->cleanup == CLEANUP_GUARD) {
+		call->call->scoped_var = -1;
+		return;
+	}
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.name = "";
+	v.kind = VAR_LOCAL;
+	v.lo = call->post;
+	int var = view_add_var(w->a, w->fn, &v);
+	w->pending_scoped[w->npending_scoped++ % ARRAY_SIZE(w->pending_scoped)] = var;
+	call->call->scoped_var = var + 1;
 }
 
 /* A lock variable released at the end of the current scope. */
@@ -2376,12 +2428,23 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		call->call->annotated = ce->annotated;
 		call->call->configured = ce->configured;
 		call->call->suspends = ce->annotated || ce->configured;
+		if (w->rules->nlocks && nargs > 0 && !ce->lock) {
+			/* the locks its arguments name, for lock helpers */
+			call->call->nargs = (size_t)nargs;
+			call->call->arg_keys = arena_alloc(w->a, (size_t)nargs *
+						   sizeof(*call->call->arg_keys));
+			for (int i = 0; i < nargs; i++)
+				call->call->arg_keys[i] = lock_expr_text_or_key(
+					w, clang_Cursor_getArgument(c, (unsigned)i));
+		}
 		target = call;
 	}
 	walk_kids_expr(w, c, target);
 	if (call) {
 		done(w, call);
 		add(w, seq, call);
+		if (call->call->arg_keys && w->cleanup != CLEANUP_NONE)
+			scope_helper_call(w, call);
 	}
 	if (ce->may_return_guard && !ce->is_move && !ce->is_exchange &&
 	    !same_cursor(w->own_init, c))
@@ -3063,11 +3126,17 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 				size_t first = w->nlocks;
 				enum cleanup_ctx saved = w->cleanup;
 				w->cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
+				w->npending_scoped = 0;
 				walk_full_expr(w, init, seq);
 				w->cleanup = saved;
-				if (cleanup)
+				if (cleanup) {
 					for (size_t i = first; i < w->nlocks; i++)
 						scope_lock(w, w->locks[i].var);
+					for (size_t i = 0; i < w->npending_scoped &&
+							   i < ARRAY_SIZE(w->pending_scoped);
+					     i++)
+						scope_add(w, w->pending_scoped[i]);
+				}
 			}
 			return;
 		}
@@ -3832,6 +3901,7 @@ static void walk_function(struct walk *w, CXCursor fn)
 	}
 
 	struct fn_view *f = arena_alloc(w->a, sizeof(*f));
+	f->arena = w->a;
 	f->name = function_name(w, fn);
 	f->loc = cursor_loc(w, fn);
 	f->coroutine = clang_getCursorKind(body) == CXCursor_UnexposedStmt;
@@ -3859,6 +3929,14 @@ static void walk_function(struct walk *w, CXCursor fn)
 	cmap_release(&w->ptrs);
 
 	f->body = mk(w, V_SEQ, fn);
+	/* parameter names, for lock-helper summaries */
+	if (w->rules->nlocks) {
+		f->params = arena_alloc(w->a, (ks.n + 1) * sizeof(*f->params));
+		for (unsigned i = 0; i < ks.n; i++)
+			if (clang_getCursorKind(ks.c[i]) == CXCursor_ParmDecl)
+				f->params[f->nparams++] =
+					cx_strdup(w->a, clang_getCursorSpelling(ks.c[i]));
+	}
 	/* by-value parameters of guard type own their guard from entry */
 	for (unsigned i = 0; i < ks.n; i++) {
 		struct guard_info gi;

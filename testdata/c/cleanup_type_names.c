@@ -62,8 +62,20 @@ void bad_two_in_one_declaration(void) {
   aco_yield(); // expect-note {{suspended here by call to 'aco_yield'}}
 }
 
-void good_same_shape_other_type(void) {
-  __attribute__((cleanup(mtx_unlockp))) mtx_t *no_warning_1 = mtx_take(&cm);
+// mtx_t is not a configured type, so the cleanup variable is no guard;
+// but mtx_lock/mtx_unlock is a configured pair and mtx_take() a helper
+// that locks its argument, so the lock itself is held across the yield,
+// until the cleanup at the end of the scope.
+void bad_same_shape_other_type_locked_by_helper(void) {
+  __attribute__((cleanup(mtx_unlockp))) mtx_t *no_warning_1 = mtx_take(&cm); // expect-warning {{'cm' of type 'mtx_t' is held across a suspension point}}
+  aco_yield(); // expect-note {{suspended here by call to 'aco_yield'}}
+}
+
+void good_same_shape_scope_ended(void) {
+  {
+    __attribute__((cleanup(mtx_unlockp))) mtx_t *no_warning_4 = mtx_take(&cm);
+    n++;
+  }
   aco_yield();
 }
 
