@@ -78,7 +78,7 @@ static bool survives(struct search *s, int var, const struct vnode *n,
 		for (size_t i = 0; i < n->call->nreleases; i++)
 			if (n->call->releases[i] == var)
 				return false;
-		return true;
+		return true; /* (indices past a clone's table never match) */
 	}
 	if (n->kind == V_DECL)
 		return n->var != var;
@@ -146,7 +146,10 @@ static void static_seeds(struct search *s)
 		else if (n->kind == V_EVENT && n->ev == EV_ACQUIRE &&
 			 n->var >= 0)
 			add_seed(s, n->var, (unsigned)p);
-		else if (n->kind == V_CALL && n->call && n->call->acquires)
+		else if (n->kind == V_CALL && n->call && n->call->acquires &&
+			 (size_t)n->call->acquires <= s->fn->nvars)
+			/* a lock helper's acquire; a template instantiation's
+			 * view (summary.c skips it) may not have that var */
 			add_seed(s, n->call->acquires - 1, (unsigned)p);
 	}
 	for (size_t i = 0; i < s->fn->nvars; i++)

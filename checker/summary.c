@@ -1,20 +1,22 @@
 /*
- * summary.c - may-suspend summaries over the call graph (summary.h).
+ * summary.c - may-suspend and lock-helper summaries over the call graph
+ * (summary.h).
  *
- * Reverse reachability: start from the functions that suspend directly,
- * then walk callers.  Each function records the callee through which it
- * was first reached, which gives the shortest chain for the note.
+ * May-suspend: reverse reachability from the functions that suspend
+ * directly, walking callers.  Each function records the callee through
+ * which it was first reached, which gives the shortest chain for the note.
+ * Lock helpers: from each function's own lock-functions events, then
+ * applied at every call to it.
  */
 #include "common.h"
 #include "summary.h"
+#include "arena.h"
 #include "strmap.h"
 #include "util.h"
 #include "view.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "arena.h"
 
 /* What a lock helper does to the lock its argument names. */
 struct lock_effect {
@@ -287,7 +289,8 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
 			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-				apply_effects(s, fn, fn->body, pass == 0);
+				if (!fn->instance) /* clones share the nodes */
+					apply_effects(s, fn, fn->body, pass == 0);
 	return s;
 }
 

@@ -2433,9 +2433,16 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 			call->call->nargs = (size_t)nargs;
 			call->call->arg_keys = arena_alloc(w->a, (size_t)nargs *
 						   sizeof(*call->call->arg_keys));
-			for (int i = 0; i < nargs; i++)
-				call->call->arg_keys[i] = lock_expr_text_or_key(
-					w, clang_Cursor_getArgument(c, (unsigned)i));
+			for (int i = 0; i < nargs; i++) {
+				/* locks are passed by address or reference */
+				CXCursor arg = clang_Cursor_getArgument(c, (unsigned)i);
+				enum CXTypeKind ak = clang_getCanonicalType(
+					clang_getCursorType(arg)).kind;
+				if (ak == CXType_Pointer || ak == CXType_Record ||
+				    ak == CXType_Elaborated)
+					call->call->arg_keys[i] =
+						lock_expr_text_or_key(w, arg);
+			}
 		}
 		target = call;
 	}
