@@ -244,6 +244,7 @@ struct walk {
 	struct cmap vars;     /* VarDecl/ParmDecl -> (var index + 1) */
 	struct cmap labels;   /* LabelStmt -> (label id + 1) */
 	struct cmap ptrs;     /* pointer locals holding &guard -> (var + 1) */
+	struct cmap lock_aliases; /* pointer locals holding &lock -> its key */
 	int *scope_vars;      /* stack of var indices, by scope */
 	size_t nscope_vars, cap_scope_vars;
 	CXCursor own_init;    /* a var's own initializer: not a temporary */
@@ -1439,6 +1440,22 @@ static int var_of_expr(struct walk *w, CXCursor e)
 	return -1;
 }
 
+static const char *lock_expr(struct walk *w, CXCursor e);
+
+/*
+ * A pointer local initialized with the address of a lock ("T *p = &m"):
+ * a lock-functions call on p names the lock m.
+ */
+static void note_lock_alias(struct walk *w, CXCursor var, CXCursor init)
+{
+	CXCursor e = strip(init);
+	if (!w->rules->nlocks || unary_op(w, e) != '&')
+		return;
+	const char *key = lock_expr(w, e);
+	if (key)
+		cmap_find(&w->lock_aliases, var, true)->val = (void *)key;
+}
+
 /* A pointer local initialized with the address of a tracked variable. */
 static void note_address_alias(struct walk *w, CXCursor var, CXCursor init)
 {
@@ -2268,6 +2285,14 @@ static void lock_call(struct walk *w, CXCursor c, CXCursor ref,
 	 */
 	const char *key = clang_Cursor_isNull(arg) ? lr->path : lock_expr(w, arg);
 	const char *type = "critical section";
+	if (!clang_Cursor_isNull(arg) &&
+	    clang_getCursorKind(strip(arg)) == CXCursor_DeclRefExpr) {
+		/* through "T *p = &m": the lock is m */
+		struct cmap_slot *al = cmap_find(
+			&w->lock_aliases, clang_getCursorReferenced(strip(arg)), false);
+		if (al)
+			key = al->val;
+	}
 	if (!key)
 		return;
 	if (acquire && !clang_Cursor_isNull(arg)) {
@@ -3121,8 +3146,10 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 	} else if (!is_guard_var(w, c, t, &gi, &cleanup)) {
 		tparam = tparam_of(t);
 		if (!tparam && canon.kind == CXType_Pointer &&
-		    !clang_Cursor_isNull(init))
+		    !clang_Cursor_isNull(init)) {
 			note_address_alias(w, c, init);
+			note_lock_alias(w, c, init);
+		}
 		if (!tparam) {
 			if (!clang_Cursor_isNull(init)) {
 				/*
@@ -3934,6 +3961,7 @@ static void walk_function(struct walk *w, CXCursor fn)
 	cmap_release(&w->vars);
 	cmap_release(&w->labels);
 	cmap_release(&w->ptrs);
+	cmap_release(&w->lock_aliases);
 
 	f->body = mk(w, V_SEQ, fn);
 	/* parameter names, for lock-helper summaries */
@@ -4191,6 +4219,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	cmap_release(&w.vars);
 	cmap_release(&w.labels);
 	cmap_release(&w.ptrs);
+	cmap_release(&w.lock_aliases);
 	free(w.pending);
 	free(w.insts);
 	free(w.headers);
