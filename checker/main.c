@@ -55,6 +55,7 @@ struct options {
 	bool warn_unused_suppressions;
 	bool stats;
 	const char *header_filter; /* --header-filter: overrides the configs' */
+	const char *output;   /* --output: findings go there, not to stdout */
 	int jobs;             /* files parsed at a time (-j) */
 	const char **files;
 	size_t nfiles;
@@ -104,6 +105,7 @@ static const char usage_text[] =
 	"                       await-holding.toml/.json above each file, else the\n"
 	"                       built-in std rules\n"
 	"  --format=text|json|sarif  output format (default text)\n"
+	"  -o <file>, --output=<file>  write the findings there instead of stdout\n"
 	"  --verify             compare findings with expect-* markers in the files\n"
 	"  --dump-config        print the effective configuration for each file\n"
 	"  --header-filter=<re> also report in headers matching this POSIX regex\n"
@@ -214,6 +216,12 @@ static int parse_options(struct run *r, int argc, char **argv)
 			if (!v || *end || n < 1 || n > 256)
 				return usage_error("option '%s' needs a number of jobs from 1 to 256", a);
 			o->jobs = (int)n;
+		} else if (is_opt(a, "--output") || !strcmp(a, "-o")) {
+			v = !strcmp(a, "-o") ? (i + 1 < argc ? argv[++i] : NULL)
+					     : opt_value(argc, argv, &i, "--output");
+			if (!v || !*v)
+				return usage_error("option '%s' needs a file", a);
+			o->output = v;
 		} else if (is_opt(a, "--header-filter")) {
 			if (!(v = opt_value(argc, argv, &i, "--header-filter")))
 				return usage_error("option '%s' needs a regular expression", a);
@@ -736,7 +744,20 @@ static int check_files(struct run *r, int status)
 	if (r->opt.verify) {
 		status = run_verify(r);
 	} else {
-		r->opt.format->write(stdout, &r->diags);
+		FILE *out = stdout;
+		if (r->opt.output && !(out = fopen(r->opt.output, "w"))) {
+			error("cannot write '%s': %s", r->opt.output, strerror(errno));
+			summary_free(sum);
+			free(all);
+			return STATUS_USAGE;
+		}
+		r->opt.format->write(out, &r->diags);
+		if (out != stdout && fclose(out) != 0) {
+			error("cannot write '%s': %s", r->opt.output, strerror(errno));
+			summary_free(sum);
+			free(all);
+			return STATUS_USAGE;
+		}
 		emit_problems(stderr, &r->diags);
 		if (status == STATUS_CLEAN && r->diags.nfindings)
 			status = STATUS_FINDINGS;

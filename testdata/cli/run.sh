@@ -304,6 +304,14 @@ assert r["properties"]["guardName"] == "g"
 PY
 fi
 
+begin output-file
+bad_cpp "$root/output-file/bad.cpp"
+run output-file --format=json -o report.json bad.cpp "${args[@]}"
+expect_status 1; [ -z "$out" ] || fail "stdout should be empty"
+grep -q '"line":	5' "$root/output-file/report.json" || fail "report.json lacks the finding"
+run output-file --output=/nonexistent/dir/r.txt bad.cpp "${args[@]}"
+expect_status 2; expect_err "cannot write '/nonexistent/dir/r.txt'"
+
 # ---- configuration files -------------------------------------------------------------
 begin config-json
 bad_cpp "$root/config-json/bad.cpp"
