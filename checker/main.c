@@ -131,6 +131,25 @@ static int usage_error(const char *fmt, const char *arg)
 	return STATUS_USAGE;
 }
 
+/* "name  what its first comment line says" (rules/NAME.toml). */
+static void print_pack(const struct pack *p)
+{
+	const char *t = (const char *)p->text, *end = t + p->len;
+	const char *nl = memchr(t, '\n', p->len);
+	const char *desc = t;
+	if (!nl)
+		nl = end;
+	if (nl > t && *t == '#') {
+		const char *colon = memchr(t, ':', (size_t)(nl - t));
+		desc = colon ? colon + 1 : t + 1;
+		while (desc < nl && *desc == ' ')
+			desc++;
+		printf("%-14s %.*s\n", p->name, (int)(nl - desc), desc);
+	} else {
+		printf("%s\n", p->name);
+	}
+}
+
 /* "--opt=value" or "--opt value"; returns the value or NULL. */
 static const char *opt_value(int argc, char **argv, int *i, const char *name)
 {
@@ -176,7 +195,7 @@ static int parse_options(struct run *r, int argc, char **argv)
 		}
 		if (!strcmp(a, "--list-packs")) {
 			for (size_t k = 0; k < nrule_packs; k++)
-				printf("%s\n", rule_packs[k].name);
+				print_pack(&rule_packs[k]);
 			exit(STATUS_CLEAN);
 		}
 		if (is_opt(a, "-p") || (a[0] == '-' && a[1] == 'p' && a[2])) {

@@ -88,7 +88,8 @@ expect_status 2; expect_err "unknown format 'xml'"
 
 begin list-packs
 run list-packs --list-packs
-expect_status 0; expect_out "std"
+expect_status 0; expect_out "std            the C++ standard library's blocking lock guards."
+for p in boost absl folly qt opentelemetry glib linux-kernel c-coroutines; do expect_out "$p "; done
 
 # ---- exit statuses and output --------------------------------------------------
 begin clean
