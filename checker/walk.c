@@ -1587,6 +1587,27 @@ static void note_macro_definition(struct walk *w, CXCursor c)
 }
 
 /*
+ * A lock key from blank-free text: without a leading '&' and outer
+ * parentheses ("&(mu)" is "mu").  NULL if nothing is left.  Owned by the
+ * TU's arena.
+ */
+static const char *bare_lock_key(struct walk *w, const char *p, size_t len)
+{
+	for (;;) {
+		if (len && p[0] == '&') {
+			p++;
+			len--;
+		} else if (len >= 2 && p[0] == '(' && p[len - 1] == ')') {
+			p++;
+			len -= 2;
+		} else {
+			break;
+		}
+	}
+	return len ? arena_strndup(w->a, p, len) : NULL;
+}
+
+/*
  * The lock a lock macro's call names: its first argument, from the tokens
  * of the expansion ("spin_lock_irqsave(&d->lock, flags)" is "d->lock"),
  * spelled as lock_expr() spells it.  NULL if there is none.
@@ -1620,20 +1641,7 @@ static const char *macro_lock_key(struct walk *w, CXCursor c)
 			break;
 	}
 	clang_disposeTokens(w->cx, toks, n);
-	const char *p = sb.buf;
-	size_t len = sb.len;
-	for (;;) {
-		if (len && p[0] == '&') {
-			p++;
-			len--;
-		} else if (len >= 2 && p[0] == '(' && p[len - 1] == ')') {
-			p++;
-			len -= 2;
-		} else {
-			break;
-		}
-	}
-	const char *key = len ? arena_strndup(w->a, p, len) : NULL;
+	const char *key = bare_lock_key(w, sb.buf, sb.len);
 	strbuf_release(&sb);
 	return key;
 }
@@ -2246,20 +2254,7 @@ static const char *lock_expr_text(struct walk *w, CXCursor e)
 		if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' &&
 		    buf[i] != '\r')
 			strbuf_addc(&sb, buf[i]);
-	const char *p = sb.buf;
-	size_t n = sb.len;
-	for (;;) {
-		if (n && p[0] == '&') {
-			p++;
-			n--;
-		} else if (n >= 2 && p[0] == '(' && p[n - 1] == ')') {
-			p++;
-			n -= 2;
-		} else {
-			break;
-		}
-	}
-	const char *out = n ? arena_strndup(w->a, p, n) : NULL;
+	const char *out = bare_lock_key(w, sb.buf, sb.len);
 	strbuf_release(&sb);
 	return out;
 }
