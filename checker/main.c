@@ -265,21 +265,32 @@ static int parse_options(struct run *r, int argc, char **argv)
 
 /* ---- configuration ------------------------------------------------------ */
 
-static struct rules *load_config(struct run *r, const char *path)
+/*
+ * A configuration loaded once per run and cached under 'key': 'load'
+ * (rules_load_file or rules_load_pack) applied to 'arg'.  NULL if it does
+ * not load (the error is printed); that is cached too.
+ */
+static struct rules *cached_rules(struct run *r, const char *key,
+				  int (*load)(struct rules *, const char *),
+				  const char *arg)
 {
-	struct strmap_slot *s = strmap_find(&r->configs, path, false);
+	struct strmap_slot *s = strmap_find(&r->configs, key, false);
 	if (s)
 		return s->val;
 	struct rules *rules = xmalloc(sizeof(*rules));
 	rules_init(rules);
-	const char *key = arena_strdup(&r->arena, path);
-	if (rules_load_file(rules, path) < 0) {
+	if (load(rules, arg) < 0) {
 		rules_release(rules);
 		free(rules);
 		rules = NULL;
 	}
-	strmap_find(&r->configs, key, true)->val = rules;
+	strmap_find(&r->configs, arena_strdup(&r->arena, key), true)->val = rules;
 	return rules;
+}
+
+static struct rules *load_config(struct run *r, const char *path)
+{
+	return cached_rules(r, path, rules_load_file, path);
 }
 
 static struct rules *default_rules(struct run *r)
@@ -516,19 +527,8 @@ static int apply_verify_header(struct run *r, struct job *j)
 /* A built-in rule pack as a configuration of its own, cached. */
 static struct rules *pack_config(struct run *r, const char *name)
 {
-	char *key = arena_printf(&r->arena, "<pack %s>", name);
-	struct strmap_slot *s = strmap_find(&r->configs, key, false);
-	if (s)
-		return s->val;
-	struct rules *rules = xmalloc(sizeof(*rules));
-	rules_init(rules);
-	if (rules_load_pack(rules, name) < 0) {
-		rules_release(rules);
-		free(rules);
-		rules = NULL;
-	}
-	strmap_find(&r->configs, key, true)->val = rules;
-	return rules;
+	return cached_rules(r, arena_printf(&r->arena, "<pack %s>", name),
+			    rules_load_pack, name);
 }
 
 /*
