@@ -157,16 +157,20 @@ void rules_note_misuse(struct rules *r, enum rule_list list, const char *name,
 	}
 }
 
-int rules_set_header_filter(struct rules *r, const char *regex)
+/*
+ * Compile 'regex' as the header filter, replacing any earlier one.  On
+ * failure, returns -1 with regcomp's message in 'msg' and leaves 'r' as
+ * it was.
+ */
+static int set_header_filter(struct rules *r, const char *regex, char *msg,
+			     size_t msg_size)
 {
-	char msg[256];
 	regex_t *rx = xmalloc(sizeof(*rx));
 	int rc = regcomp(rx, regex, REG_EXTENDED | REG_NOSUB);
 	if (rc) {
-		regerror(rc, rx, msg, sizeof(msg));
+		regerror(rc, rx, msg, msg_size);
 		free(rx);
-		return error("invalid regular expression '%s' for --header-filter: %s",
-			     regex, msg);
+		return -1;
 	}
 	if (r->header_re) {
 		regfree(r->header_re);
@@ -174,6 +178,15 @@ int rules_set_header_filter(struct rules *r, const char *regex)
 	}
 	r->header_re = rx;
 	r->header_filter = arena_strdup(&r->arena, regex);
+	return 0;
+}
+
+int rules_set_header_filter(struct rules *r, const char *regex)
+{
+	char msg[256];
+	if (set_header_filter(r, regex, msg, sizeof(msg)) < 0)
+		return error("invalid regular expression '%s' for --header-filter: %s",
+			     regex, msg);
 	return 0;
 }
 
@@ -551,20 +564,9 @@ static int read_header_filter(struct rules *r, const struct doc *d,
 	char msg[256];
 	if (want_string(d, v, "'header-filter' (a regular expression)", &re) < 0)
 		return -1;
-	regex_t *rx = xmalloc(sizeof(*rx));
-	int rc = regcomp(rx, re, REG_EXTENDED | REG_NOSUB);
-	if (rc) {
-		regerror(rc, rx, msg, sizeof(msg));
-		free(rx);
+	if (set_header_filter(r, re, msg, sizeof(msg)) < 0)
 		return at(d, v->pos, "invalid regular expression in 'header-filter': %s",
 			  msg);
-	}
-	if (r->header_re) {
-		regfree(r->header_re);
-		free(r->header_re);
-	}
-	r->header_re = rx;
-	r->header_filter = arena_strdup(&r->arena, re);
 	return 0;
 }
 
