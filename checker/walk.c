@@ -956,6 +956,63 @@ static bool classify_record(struct walk *w, CXType t, CXCursor decl,
 	return true;
 }
 
+/*
+ * A class (template) that is a guard by its name or its attributes:
+ * await-holding-invalid-types, the must_not_suspend annotation, clang's
+ * scoped_lockable; 'tmpl' (may be null) is the template 'decl' comes
+ * from.  Returns 1 and fills 'out' ('*from_rule' says whether a rule
+ * matched), 0 if not, -1 if allowed-types exempts it.
+ */
+static int named_guard(struct walk *w, CXCursor decl, CXCursor tmpl,
+		       const char *qual, const char *spelled,
+		       struct guard_info *out, bool *from_rule)
+{
+	memset(out, 0, sizeof(*out));
+	if (rules_match(w->rules, RL_ALLOWED_TYPES, qual, spelled))
+		return -1;
+	rules_note_misuse(w->rules, RL_SUSPEND_FUNCTIONS, qual, "a type");
+	const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, qual,
+					   spelled);
+	bool has_tmpl = !clang_Cursor_isNull(tmpl);
+	*from_rule = r != NULL;
+	if (r) {
+		out->matched = r->path;
+		out->reason = r->reason;
+	} else if (has_annotation(decl, "await_holding::must_not_suspend") ||
+		   (has_tmpl && has_annotation(tmpl, "await_holding::must_not_suspend")) ||
+		   is_scoped_lockable(w, decl) ||
+		   (has_tmpl && is_scoped_lockable(w, tmpl))) {
+		out->matched = qual;
+	} else {
+		return 0;
+	}
+	out->guard = true;
+	out->maybe_empty = empty_able_lock(qual);
+	return 1;
+}
+
+/*
+ * Is one of the template arguments of a std lock type 'canon' a
+ * coroutine-aware mutex?  (Noting the mutex types for wrong-list
+ * warnings on the way.)
+ */
+static bool over_async_mutex(struct walk *w, CXType canon)
+{
+	int n = clang_Type_getNumTemplateArguments(canon);
+	for (int i = 0; i < n; i++) {
+		CXType m = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
+		if (m.kind == CXType_Invalid)
+			continue;
+		CXCursor md = type_decl(m);
+		if (!clang_Cursor_isNull(md))
+			rules_note_misuse(w->rules, RL_SUSPEND_FUNCTIONS,
+					  qualname(w, md), "a type");
+		if (is_async_mutex(w, m))
+			return true;
+	}
+	return false;
+}
+
 static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 			      int depth)
 {
@@ -996,47 +1053,18 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 	const char *qual = qualname(w, named);
 	const char *spelled = type_spelling(w, canon);
 
-	if (rules_match(w->rules, RL_ALLOWED_TYPES, qual, spelled))
+	bool from_rule = false;
+	int by_name = named_guard(w, decl, tmpl, qual, spelled, out, &from_rule);
+	if (by_name < 0)
 		return false;
-	rules_note_misuse(w->rules, RL_SUSPEND_FUNCTIONS, qual, "a type");
-	const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, qual,
-					   spelled);
-	if (r) {
-		if (std_lock_template(qual)) {
-			/* a lock over a coroutine-aware mutex is the fix */
-			int n = clang_Type_getNumTemplateArguments(canon);
-			for (int i = 0; i < n; i++) {
-				CXType m = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
-				if (m.kind == CXType_Invalid)
-					continue;
-				CXCursor md = type_decl(m);
-				if (!clang_Cursor_isNull(md))
-					rules_note_misuse(w->rules, RL_SUSPEND_FUNCTIONS,
-							  qualname(w, md), "a type");
-				if (is_async_mutex(w, m))
-					return false;
-			}
+	if (by_name) {
+		if (from_rule && std_lock_template(qual) &&
+		    over_async_mutex(w, canon)) {
+			memset(out, 0, sizeof(*out)); /* the lock is the fix */
+			return false;
 		}
-		out->guard = true;
-		out->matched = r->path;
-		out->reason = r->reason;
-		out->maybe_empty = empty_able_lock(qual);
-		out->needs_cleanup = !has_destructor(t);
-		return true;
-	}
-	if (has_annotation(decl, "await_holding::must_not_suspend") ||
-	    (!clang_Cursor_isNull(tmpl) &&
-	     has_annotation(tmpl, "await_holding::must_not_suspend"))) {
-		out->guard = true;
-		out->matched = qual;
-		out->reason = NULL;
-		return true;
-	}
-	if (is_scoped_lockable(w, decl) ||
-	    (!clang_Cursor_isNull(tmpl) && is_scoped_lockable(w, tmpl))) {
-		out->guard = true;
-		out->matched = qual;
-		out->maybe_empty = empty_able_lock(qual);
+		if (from_rule)
+			out->needs_cleanup = !has_destructor(t);
 		return true;
 	}
 
@@ -1104,14 +1132,11 @@ static bool classify_typedefs(struct walk *w, CXType t, struct guard_info *out)
 		if (t.kind != CXType_Typedef)
 			return false;
 		CXCursor d = clang_getTypeDeclaration(t);
-		const char *q = qualname(w, d);
-		const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, q, NULL);
-		if (r && !rules_match(w->rules, RL_ALLOWED_TYPES, q, NULL)) {
-			memset(out, 0, sizeof(*out));
-			out->guard = true;
-			out->matched = r->path;
-			out->reason = r->reason;
-			out->needs_cleanup = !has_destructor(t);
+		bool from_rule;
+		if (named_guard(w, d, clang_getNullCursor(), qualname(w, d), NULL,
+				out, &from_rule) > 0) {
+			if (from_rule)
+				out->needs_cleanup = !has_destructor(t);
 			return true;
 		}
 		t = clang_getTypedefDeclUnderlyingType(d);
@@ -2941,24 +2966,9 @@ static bool classify_dependent(struct walk *w, CXCursor var,
 	clang_visitChildren(var, tref_cb, &s);
 	if (clang_Cursor_isNull(s.found))
 		return false;
-	const char *q = qualname(w, s.found);
-	const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, q, NULL);
-	memset(out, 0, sizeof(*out));
-	if (r && !rules_match(w->rules, RL_ALLOWED_TYPES, q, NULL)) {
-		out->guard = true;
-		out->matched = r->path;
-		out->reason = r->reason;
-		out->maybe_empty = empty_able_lock(q);
-		return true;
-	}
-	if (has_annotation(s.found, "await_holding::must_not_suspend") ||
-	    is_scoped_lockable(w, s.found)) {
-		out->guard = true;
-		out->matched = q;
-		out->maybe_empty = empty_able_lock(q);
-		return true;
-	}
-	return false;
+	bool from_rule;
+	return named_guard(w, s.found, clang_getNullCursor(),
+			   qualname(w, s.found), NULL, out, &from_rule) > 0;
 }
 
 /* Does initializing a reference from 'init' make a temporary? */
