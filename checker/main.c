@@ -676,33 +676,6 @@ static int pass1_worker(void *arg)
 	return 0;
 }
 
-static void *pass1_thread(void *arg)
-{
-	pass1_worker(arg);
-	return NULL;
-}
-
-/* Run pass 1 on 'jobs' threads with big stacks (see run_with_stack()). */
-static void run_pass1(struct pass1 *p, int jobs)
-{
-	pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
-	int started = 0;
-	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setstacksize(&attr, WORKER_STACK);
-	for (int i = 0; i < jobs; i++)
-		if (pthread_create(&threads[i], &attr, pass1_thread, p) == 0)
-			started++;
-		else
-			break;
-	pthread_attr_destroy(&attr);
-	if (!started)
-		pass1_worker(p); /* no threads: this one does it all */
-	for (int i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	free(threads);
-}
-
 /* Pass 1 (parse, walk), summaries, pass 2 (flow, lifetime), output. */
 static int check_files(struct run *r, int status)
 {
@@ -715,7 +688,7 @@ static int check_files(struct run *r, int status)
 	int jobs = r->opt.jobs;
 	if ((size_t)jobs > r->njobs)
 		jobs = (int)r->njobs;
-	run_pass1(&p, jobs > 0 ? jobs : 1);
+	run_on_threads(pass1_worker, &p, jobs > 0 ? jobs : 1, WORKER_STACK);
 	pthread_mutex_destroy(&p.lock);
 	if (p.parse_failed)
 		status = STATUS_PARSE;
@@ -789,7 +762,7 @@ static int check_files(struct run *r, int status)
 	return status;
 }
 
-/* check_files() on the big-stack thread (see run_with_stack()). */
+/* check_files() on a big-stack thread (see run_on_threads()). */
 static int check_files_thread(void *arg)
 {
 	struct run *r = arg;
@@ -896,7 +869,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	r.status = status;
-	status = run_with_stack(check_files_thread, &r, (size_t)1 << 30);
+	status = run_on_threads(check_files_thread, &r, 1, (size_t)1 << 30);
 out:
 	run_release(&r);
 	fflush(stdout);

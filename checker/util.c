@@ -294,33 +294,40 @@ size_t edit_distance(const char *a, const char *b)
 	return d;
 }
 
-struct stack_call {
+struct thread_call {
 	int (*fn)(void *);
 	void *arg;
 	int ret;
 };
 
-static void *stack_thread(void *p)
+static void *thread_main(void *p)
 {
-	struct stack_call *c = p;
+	struct thread_call *c = p;
 	c->ret = c->fn(c->arg);
 	return NULL;
 }
 
-int run_with_stack(int (*fn)(void *), void *arg, size_t stack)
+int run_on_threads(int (*fn)(void *), void *arg, int n, size_t stack)
 {
-	struct stack_call c = { fn, arg, 0 };
+	struct thread_call *calls = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*calls));
+	pthread_t *threads = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*threads));
 	pthread_attr_t attr;
-	pthread_t t;
+	int started = 0, ret;
 
-	if (pthread_attr_init(&attr) != 0)
-		return fn(arg);
-	if (pthread_attr_setstacksize(&attr, stack) != 0 ||
-	    pthread_create(&t, &attr, stack_thread, &c) != 0) {
+	if (pthread_attr_init(&attr) == 0) {
+		if (pthread_attr_setstacksize(&attr, stack) == 0)
+			for (; started < n; started++) {
+				calls[started] = (struct thread_call){ fn, arg, 0 };
+				if (pthread_create(&threads[started], &attr,
+						   thread_main, &calls[started]) != 0)
+					break;
+			}
 		pthread_attr_destroy(&attr);
-		return fn(arg);
 	}
-	pthread_attr_destroy(&attr);
-	pthread_join(t, NULL);
-	return c.ret;
+	for (int i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	ret = started ? calls[0].ret : fn(arg);
+	free(threads);
+	free(calls);
+	return ret;
 }

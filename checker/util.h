@@ -95,13 +95,13 @@ int starts_with(const char *s, const char *prefix);
 int ends_with(const char *s, const char *suffix);
 
 /*
- * Run fn(arg) on a thread with a 'stack'-byte stack and wait for it;
- * returns fn's result.  clang's parser and our walk recurse as deep as
- * the code nests, and machine-written code nests deeper than a default
- * 8 MiB stack allows.  Falls back to calling fn directly if no thread
- * can be made.
+ * Run fn(arg) on 'n' threads at once, each with a 'stack'-byte stack, and
+ * wait for them; returns the first thread's result.  clang's parser and
+ * our walk recurse as deep as the code nests, and machine-written code
+ * nests deeper than a default 8 MiB stack allows.  If no thread can be
+ * made, fn runs once on the calling thread.
  */
-int run_with_stack(int (*fn)(void *), void *arg, size_t stack);
+int run_on_threads(int (*fn)(void *), void *arg, int n, size_t stack);
 
 /* Levenshtein distance, for did-you-mean suggestions. */
 size_t edit_distance(const char *a, const char *b);
