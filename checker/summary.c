@@ -62,39 +62,45 @@ static struct fninfo *info(struct summary *s, const char *usr,
 	return slot->val;
 }
 
-/* Direct suspension inside a function (not through other functions). */
-static const struct vcall *direct(const struct vnode *n)
-{
-	const struct vcall *c;
-	if (!n)
-		return NULL;
-	if (n->kind == V_CALL && n->call && (n->call->configured ||
-					     n->call->annotated || n->call->macro))
-		return n->call;
-	if ((c = direct(n->a)) || (c = direct(n->b)) || (c = direct(n->c)))
-		return c;
-	for (size_t i = 0; i < n->nkids; i++)
-		if ((c = direct(n->kids[i])))
-			return c;
-	return NULL;
-}
+/* What the visitors of each_call() see besides the call. */
+struct visit {
+	struct summary *s;
+	struct fn_view *fn;
+	bool acquire;               /* apply_effects(): which half */
+	const struct vcall *direct; /* note_call(): the first suspending call */
+};
 
-static void add_callers(struct summary *s, const struct fn_view *fn,
-			const struct vnode *n)
+/* Call fn(call, v) for every V_CALL node under 'n'. */
+static void each_call(struct vnode *n, void (*fn)(struct vnode *, struct visit *),
+		      struct visit *v)
 {
 	if (!n)
 		return;
-	if (n->kind == V_CALL && n->call && n->call->usr && *n->call->usr) {
-		struct fninfo *callee = info(s, n->call->usr, n->call->name);
+	if (n->kind == V_CALL && n->call)
+		fn(n, v);
+	each_call(n->a, fn, v);
+	each_call(n->b, fn, v);
+	each_call(n->c, fn, v);
+	for (size_t i = 0; i < n->nkids; i++)
+		each_call(n->kids[i], fn, v);
+}
+
+/*
+ * A call in a function's body: the callee gains a caller, and the first
+ * call that suspends by itself (configured, annotated, a suspend macro)
+ * makes the function suspend directly.
+ */
+static void note_call(struct vnode *n, struct visit *v)
+{
+	if (!v->direct && (n->call->configured || n->call->annotated ||
+			   n->call->macro))
+		v->direct = n->call;
+	if (n->call->usr && *n->call->usr) {
+		struct fninfo *callee = info(v->s, n->call->usr, n->call->name);
 		ARRAY_GROW(callee->callers, callee->ncallers + 1,
 			   callee->cap_callers);
-		callee->callers[callee->ncallers++] = fn->usr;
+		callee->callers[callee->ncallers++] = v->fn->usr;
 	}
-	add_callers(s, fn, n->a);
-	add_callers(s, fn, n->b);
-	add_callers(s, fn, n->c);
-	for (size_t i = 0; i < n->nkids; i++)
-		add_callers(s, fn, n->kids[i]);
 }
 
 static const char *chain_of(struct summary *s, struct fninfo *f)
@@ -113,23 +119,16 @@ static const char *chain_of(struct summary *s, struct fninfo *f)
 	return s->chains[s->nchains - 1];
 }
 
-static void mark_calls(struct summary *s, struct vnode *n)
+static void mark_call(struct vnode *n, struct visit *v)
 {
-	if (!n)
+	if (n->call->suspends || !n->call->usr)
 		return;
-	if (n->kind == V_CALL && n->call && !n->call->suspends && n->call->usr) {
-		struct strmap_slot *slot = strmap_find(&s->fns, n->call->usr, false);
-		struct fninfo *f = slot ? slot->val : NULL;
-		if (f && f->suspends && f->defined) {
-			n->call->suspends = true;
-			n->call->chain = chain_of(s, f);
-		}
+	struct strmap_slot *slot = strmap_find(&v->s->fns, n->call->usr, false);
+	struct fninfo *f = slot ? slot->val : NULL;
+	if (f && f->suspends && f->defined) {
+		n->call->suspends = true;
+		n->call->chain = chain_of(v->s, f);
 	}
-	mark_calls(s, n->a);
-	mark_calls(s, n->b);
-	mark_calls(s, n->c);
-	for (size_t i = 0; i < n->nkids; i++)
-		mark_calls(s, n->kids[i]);
 }
 
 /*
@@ -178,68 +177,62 @@ static const char *effect_key(struct arena *a, const char *arg,
 	return arena_printf(a, "%s%s", arg, suffix);
 }
 
-static void apply_effects(struct summary *s, struct fn_view *fn,
-			  struct vnode *n, bool acquire)
+static void apply_effects(struct vnode *n, struct visit *v)
 {
-	if (!n)
+	struct fn_view *fn = v->fn;
+	bool acquire = v->acquire;
+	if (!n->call->usr || !n->call->arg_keys)
 		return;
-	if (n->kind == V_CALL && n->call && n->call->usr && n->call->arg_keys) {
-		struct strmap_slot *slot = strmap_find(&s->fns, n->call->usr, false);
-		struct fninfo *f = slot ? slot->val : NULL;
-		for (size_t e = 0; f && e < f->neffects; e++) {
-			const struct lock_effect *le = &f->effects[e];
-			if (le->acquire != acquire || le->param >= n->call->nargs ||
-			    !n->call->arg_keys[le->param])
-				continue;
-			const char *key = effect_key(fn->arena,
-						     n->call->arg_keys[le->param],
-						     le->suffix);
-			if (acquire && n->call->scoped_var < 0) {
+	struct strmap_slot *slot = strmap_find(&v->s->fns, n->call->usr, false);
+	struct fninfo *f = slot ? slot->val : NULL;
+	for (size_t e = 0; f && e < f->neffects; e++) {
+		const struct lock_effect *le = &f->effects[e];
+		if (le->acquire != acquire || le->param >= n->call->nargs ||
+		    !n->call->arg_keys[le->param])
+			continue;
+		const char *key = effect_key(fn->arena,
+					     n->call->arg_keys[le->param],
+					     le->suffix);
+		if (acquire) {
+			if (n->call->scoped_var < 0)
 				continue; /* a cleanup guard stands for it */
-			} else if (acquire && n->call->scoped_var > 0) {
-				/* released by a cleanup at its scope's end */
-				struct vvar *v = &fn->vars[n->call->scoped_var - 1];
-				v->name = key;
-				v->loc = n->loc;
-				v->type = le->lock->type;
-				v->matched = le->lock->matched;
-				v->reason = le->lock->reason;
-				v->kind = VAR_LOCK; /* released by key, region kept */
+			struct vvar lv;
+			memset(&lv, 0, sizeof(lv));
+			lv.name = key;
+			lv.loc = n->loc;
+			lv.type = le->lock->type;
+			lv.matched = le->lock->matched;
+			lv.reason = le->lock->reason;
+			lv.kind = VAR_LOCK;
+			if (n->call->scoped_var > 0) {
+				/* released by a cleanup at its scope's end:
+				 * the placeholder walk.c made has that region */
+				struct vvar *ph = &fn->vars[n->call->scoped_var - 1];
+				lv.lo = ph->lo;
+				lv.hi = ph->hi;
+				*ph = lv;
 				n->call->acquires = n->call->scoped_var;
-			} else if (acquire) {
-				struct vvar v;
-				memset(&v, 0, sizeof(v));
-				v.name = key;
-				v.loc = n->loc;
-				v.type = le->lock->type;
-				v.matched = le->lock->matched;
-				v.reason = le->lock->reason;
-				v.kind = VAR_LOCK;
-				v.lo = 0;
-				v.hi = fn->body->post;
-				n->call->acquires = view_add_var(fn->arena, fn, &v) + 1;
 			} else {
-				for (size_t k = 0; k < fn->nvars; k++) {
-					if (fn->vars[k].kind != VAR_LOCK ||
-					    strcmp(fn->vars[k].name, key))
-						continue;
-					int *r = arena_alloc(fn->arena,
-							     (n->call->nreleases + 1) *
-								     sizeof(*r));
-					if (n->call->nreleases)
-						memcpy(r, n->call->releases,
-						       n->call->nreleases * sizeof(*r));
-					r[n->call->nreleases++] = (int)k;
-					n->call->releases = r;
-				}
+				lv.lo = 0;
+				lv.hi = fn->body->post;
+				n->call->acquires = view_add_var(fn->arena, fn, &lv) + 1;
+			}
+		} else {
+			for (size_t k = 0; k < fn->nvars; k++) {
+				if (fn->vars[k].kind != VAR_LOCK ||
+				    strcmp(fn->vars[k].name, key))
+					continue;
+				int *r = arena_alloc(fn->arena,
+						     (n->call->nreleases + 1) *
+							     sizeof(*r));
+				if (n->call->nreleases)
+					memcpy(r, n->call->releases,
+					       n->call->nreleases * sizeof(*r));
+				r[n->call->nreleases++] = (int)k;
+				n->call->releases = r;
 			}
 		}
 	}
-	apply_effects(s, fn, n->a, acquire);
-	apply_effects(s, fn, n->b, acquire);
-	apply_effects(s, fn, n->c, acquire);
-	for (size_t i = 0; i < n->nkids; i++)
-		apply_effects(s, fn, n->kids[i], acquire);
 }
 
 struct summary *summary_compute(struct fn_view *const *fns, size_t n)
@@ -257,8 +250,9 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 			f->defined = true;
 			if (fn->nlocks && !f->effects)
 				lock_effects(f, fn);
-			add_callers(s, fn, fn->body);
-			const struct vcall *c = direct(fn->body);
+			struct visit v = { .s = s, .fn = fn };
+			each_call(fn->body, note_call, &v);
+			const struct vcall *c = v.direct;
 			if (c && !f->suspends) {
 				f->suspends = true;
 				f->via_name = c->macro ? c->macro_name : c->name;
@@ -284,13 +278,15 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	free(work);
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-			mark_calls(s, fn->body);
+			each_call(fn->body, mark_call, &(struct visit){ .s = s });
 	/* lock helpers: acquires first, so releases find their variables */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
 			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
 				if (!fn->instance) /* clones share the nodes */
-					apply_effects(s, fn, fn->body, pass == 0);
+					each_call(fn->body, apply_effects,
+						  &(struct visit){ .s = s, .fn = fn,
+								   .acquire = pass == 0 });
 	return s;
 }
 
