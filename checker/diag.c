@@ -179,6 +179,16 @@ const char *suspend_kind_name(enum suspend_kind k)
 	return suspend_kind_names[k];
 }
 
+/* ORDER PROBLEM_KIND */
+static const char *const problem_kind_names[] = { "error", "warning", "note" };
+
+const char *problem_kind_name(enum problem_kind k)
+{
+	if ((size_t)k >= ARRAY_SIZE(problem_kind_names))
+		BUG("bad problem kind %d", (int)k);
+	return problem_kind_names[k];
+}
+
 const char *diag_warning_text(struct arena *a, const struct finding *f)
 {
 	const char *text = arena_printf(a,

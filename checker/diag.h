@@ -52,6 +52,7 @@ struct finding {
 	size_t nsusp;
 };
 
+/* ORDER PROBLEM_KIND: keep problem_kind_name() in diag.c in step. */
 enum problem_kind {
 	PROBLEM_ERROR,   /* e.g. a clang error in a checked file */
 	PROBLEM_WARNING,
@@ -90,6 +91,9 @@ void diag_list_sort(struct diag_list *l);
 
 /* "co_await", "co_yield", "call", "macro", "indirect call". */
 const char *suspend_kind_name(enum suspend_kind k);
+
+/* "error", "warning" or "note": the severity as clang and SARIF spell it. */
+const char *problem_kind_name(enum problem_kind k);
 
 /*
  * The text of the warning and of each note, as both the text writer and

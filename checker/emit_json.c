@@ -36,7 +36,6 @@ static void add_loc(cJSON *obj, const struct src_loc *l)
 
 static void write_json(FILE *out, const struct diag_list *l)
 {
-	static const char *const kinds[] = { "error", "warning", "note" };
 	struct arena a;
 	cJSON *root = cJSON_CreateObject();
 	cJSON *diags, *errors;
@@ -76,7 +75,7 @@ static void write_json(FILE *out, const struct diag_list *l)
 		const struct problem *p = &l->problems[i];
 		cJSON *e = cJSON_CreateObject();
 		add_loc(e, &p->loc);
-		add_str(e, "severity", kinds[p->kind]);
+		add_str(e, "severity", problem_kind_name(p->kind));
 		add_str(e, "message", p->message);
 		cJSON_AddItemToArray(errors, e);
 	}

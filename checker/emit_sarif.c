@@ -105,10 +105,7 @@ static void write_sarif(FILE *out, const struct diag_list *l)
 	for (size_t i = 0; i < l->nproblems; i++) {
 		const struct problem *p = &l->problems[i];
 		cJSON *n = cJSON_CreateObject();
-		cJSON_AddStringToObject(n, "level",
-					p->kind == PROBLEM_ERROR     ? "error"
-					: p->kind == PROBLEM_WARNING ? "warning"
-								     : "note");
+		cJSON_AddStringToObject(n, "level", problem_kind_name(p->kind));
 		cJSON_AddStringToObject(cJSON_AddObjectToObject(n, "message"),
 					"text", p->message);
 		if (p->loc.file)

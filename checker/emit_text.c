@@ -42,13 +42,12 @@ const struct emitter emit_text = { "text", write_text };
 
 void emit_problems(FILE *err, const struct diag_list *l)
 {
-	static const char *const kinds[] = { "error", "warning", "note" };
 	for (size_t i = 0; i < l->nproblems; i++) {
 		const struct problem *p = &l->problems[i];
 		if (p->loc.file)
 			loc(err, &p->loc);
 		else
 			fputs("await-holding: ", err);
-		fprintf(err, "%s: %s\n", kinds[p->kind], p->message);
+		fprintf(err, "%s: %s\n", problem_kind_name(p->kind), p->message);
 	}
 }
