@@ -103,3 +103,16 @@ void *arena_memdup(struct arena *a, const void *src, size_t n)
 		memcpy(p, src, n);
 	return p;
 }
+
+void *arena_grow(struct arena *a, void *p, size_t n, size_t *cap,
+		 size_t elem_size)
+{
+	if (n <= *cap)
+		return p;
+	size_t new_cap = grow_capacity(*cap, n, elem_size);
+	void *q = arena_alloc(a, new_cap * elem_size);
+	if (*cap)
+		memcpy(q, p, *cap * elem_size);
+	*cap = new_cap;
+	return q;
+}

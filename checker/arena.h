@@ -33,4 +33,14 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
 /* Copy 'n' bytes from 'src' into 'a'. */
 void *arena_memdup(struct arena *a, const void *src, size_t n);
 
+/*
+ * ARRAY_GROW (util.h) for an array that lives in 'a': make room for at
+ * least 'n' elements in 'p' of capacity 'cap' (both lvalues; 'cap' a
+ * size_t).  A grown array is a copy; the old one stays in the arena.
+ */
+#define ARENA_GROW(a, p, n, cap) \
+	((p) = arena_grow((a), (p), (n), &(cap), sizeof(*(p))))
+void *arena_grow(struct arena *a, void *p, size_t n, size_t *cap,
+		 size_t elem_size);
+
 #endif

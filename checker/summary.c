@@ -222,14 +222,10 @@ static void apply_effects(struct vnode *n, struct visit *v)
 				if (fn->vars[k].kind != VAR_LOCK ||
 				    strcmp(fn->vars[k].name, key))
 					continue;
-				int *r = arena_alloc(fn->arena,
-						     (n->call->nreleases + 1) *
-							     sizeof(*r));
-				if (n->call->nreleases)
-					memcpy(r, n->call->releases,
-					       n->call->nreleases * sizeof(*r));
-				r[n->call->nreleases++] = (int)k;
-				n->call->releases = r;
+				ARENA_GROW(fn->arena, n->call->releases,
+					   n->call->nreleases + 1,
+					   n->call->cap_releases);
+				n->call->releases[n->call->nreleases++] = (int)k;
 			}
 		}
 	}

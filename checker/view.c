@@ -7,8 +7,6 @@
 #include "arena.h"
 #include "util.h"
 
-#include <string.h>
-
 struct vnode *view_new_node(struct arena *a, enum vnode_kind kind)
 {
 	struct vnode *n = arena_alloc(a, sizeof(*n));
@@ -19,28 +17,13 @@ struct vnode *view_new_node(struct arena *a, enum vnode_kind kind)
 
 void view_add_kid(struct arena *a, struct vnode *parent, struct vnode *kid)
 {
-	if (parent->nkids == parent->cap_kids) {
-		size_t cap = parent->cap_kids ? 2 * parent->cap_kids : 4;
-		struct vnode **k = arena_alloc(a, cap * sizeof(*k));
-		if (parent->nkids)
-			memcpy(k, parent->kids,
-			       parent->nkids * sizeof(*parent->kids));
-		parent->kids = k;
-		parent->cap_kids = cap;
-	}
+	ARENA_GROW(a, parent->kids, parent->nkids + 1, parent->cap_kids);
 	parent->kids[parent->nkids++] = kid;
 }
 
 int view_add_var(struct arena *a, struct fn_view *fn, const struct vvar *v)
 {
-	if (fn->nvars == fn->cap_vars) {
-		size_t cap = fn->cap_vars ? 2 * fn->cap_vars : 8;
-		struct vvar *nv = arena_alloc(a, cap * sizeof(*nv));
-		if (fn->nvars)
-			memcpy(nv, fn->vars, fn->nvars * sizeof(*nv));
-		fn->vars = nv;
-		fn->cap_vars = cap;
-	}
+	ARENA_GROW(a, fn->vars, fn->nvars + 1, fn->cap_vars);
 	fn->vars[fn->nvars] = *v;
 	if (v->tparam > 0)
 		fn->has_tparams = true;

@@ -85,7 +85,7 @@ struct vcall {
 				 an acquire fills (released with the scope);
 				 -1: a cleanup guard's, which is the lock itself */
 	int *releases;        /* lock vars this call releases (a helper) */
-	size_t nreleases;
+	size_t nreleases, cap_releases;
 };
 
 /* A lock-functions event in a function, for lock-helper summaries. */

@@ -2335,14 +2335,7 @@ static void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 			   const struct rule *lr, bool acquire, struct vnode *seq)
 {
 	struct fn_view *fn = w->fn;
-	if (fn->nlocks == fn->cap_locks) {
-		size_t cap = fn->cap_locks ? 2 * fn->cap_locks : 4;
-		struct vlock *nl = arena_alloc(w->a, cap * sizeof(*nl));
-		if (fn->nlocks)
-			memcpy(nl, fn->locks, fn->nlocks * sizeof(*nl));
-		fn->locks = nl;
-		fn->cap_locks = cap;
-	}
+	ARENA_GROW(w->a, fn->locks, fn->nlocks + 1, fn->cap_locks);
 	fn->locks[fn->nlocks++] = (struct vlock){ key, acquire, lr->path,
 						  lr->reason, type };
 	if (!acquire) {
