@@ -345,22 +345,19 @@ static const char *text_at_start(struct walk *w, CXCursor c, unsigned *off,
 	return buf + *off;
 }
 
+static bool is_ident_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Does 'p' (with 'avail' bytes) start with 'word' as a whole word? */
 static bool word_at(const char *p, size_t avail, const char *word)
 {
 	size_t n = strlen(word);
 	if (avail < n || memcmp(p, word, n))
 		return false;
-	if (avail == n)
-		return true;
-	char c = p[n];
-	return !(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		 (c >= '0' && c <= '9'));
-}
-
-static bool is_ident_char(char c)
-{
-	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
+	return avail == n || !is_ident_char(p[n]);
 }
 
 /* Does 'p[0..n)' contain 'word'? */
@@ -447,22 +444,19 @@ static bool scan_code(struct walk *w, CXFile f, unsigned from, unsigned to,
 	return false;
 }
 
+/*
+ * Does the whole word 'arg' start at p[i]?  The byte after it is read:
+ * file buffers end in a NUL.
+ */
 static bool find_word_cb(const char *p, size_t i, int depth, void *arg)
 {
 	const char *word = arg;
 	(void)depth;
-	if (i > 0) {
-		char b = p[i - 1];
-		if (b == '_' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-		    (b >= '0' && b <= '9'))
-			return false;
-	}
-	return word_at(p + i, strlen(word) + 1, word) ||
-	       (!strncmp(p + i, word, strlen(word)) &&
-		word_at(p + i, strlen(word), word));
+	if (i > 0 && is_ident_char(p[i - 1]))
+		return false;
+	return word_at(p + i, strlen(word) + 1, word);
 }
 
-/* Does the code between the end of 'a' and the start of 'b' hold 'word'? */
 /* Is 'l' inside a macro expansion (spelled elsewhere than it expands)? */
 static bool from_macro(CXSourceLocation l)
 {
@@ -489,14 +483,14 @@ static int word_between(struct walk *w, CXCursor a, CXCursor b,
 	clang_getSpellingLocation(lb, &fb, NULL, NULL, &sb);
 	clang_getExpansionLocation(la, &xa, NULL, NULL, &xea);
 	clang_getExpansionLocation(lb, &xb, NULL, NULL, &xsb);
+	bool a_macro = from_macro(clang_getRangeStart(clang_getCursorExtent(a)));
 	bool macro = !fa || !xa || !clang_File_isEqual(fa, xa) || ea != xea ||
 		     !fb || !xb || !clang_File_isEqual(fb, xb) || sb != xsb ||
-		     from_macro(clang_getRangeStart(clang_getCursorExtent(a)));
+		     a_macro;
 	if (!macro)
 		return scan_code(w, xa, xea, xsb, find_word_cb, (void *)word);
 	/* from a macro: read where the tokens are spelled, if one place */
-	if (from_macro(clang_getRangeStart(clang_getCursorExtent(a))) !=
-		    from_macro(lb) ||
+	if (a_macro != from_macro(lb) ||
 	    !fa || !fb || !clang_File_isEqual(fa, fb) || ea >= sb)
 		return -1;
 	return scan_code(w, fa, ea, sb, find_word_cb, (void *)word);
@@ -2145,10 +2139,7 @@ static const char *member_name(struct walk *w, CXCursor mref)
 		break;
 	}
 	unsigned j = i;
-	while (j < end && (buf[j] == '_' || buf[j] == '~' ||
-			   (buf[j] >= 'a' && buf[j] <= 'z') ||
-			   (buf[j] >= 'A' && buf[j] <= 'Z') ||
-			   (buf[j] >= '0' && buf[j] <= '9')))
+	while (j < end && (buf[j] == '~' || is_ident_char(buf[j])))
 		j++;
 	return j > i ? arena_strndup(w->a, buf + i, j - i) : NULL;
 }
@@ -3075,12 +3066,10 @@ static const char *macro_display(struct walk *w, CXCursor c, const char *name)
 	const char *buf = file_contents(w, ef, &size);
 	if (!buf || eoff >= size)
 		return NULL;
-	if (sf && clang_File_isEqual(sf, ef) && soff == eoff &&
-	    word_at(buf + soff, size - soff, name))
-		return NULL;
+	/* written here, or passed to the macro as an argument */
 	if (sf && clang_File_isEqual(sf, ef) && soff < size &&
 	    word_at(buf + soff, size - soff, name))
-		return NULL; /* passed to the macro as an argument */
+		return NULL;
 	size_t i = eoff;
 	while (i < size && is_ident_char(buf[i]))
 		i++;
@@ -3425,19 +3414,14 @@ static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
 	 * where it is spelled, in the macro's definition.
 	 */
 	CXSourceLocation at = clang_getRangeStart(clang_getCursorExtent(c));
-	bool spelled = clang_Location_isFromMainFile(at) == 0 &&
-		       clang_getCursorKind(c) == CXCursor_ForStmt;
-	{
-		CXFile sf, ef;
-		unsigned so, eo;
-		clang_getSpellingLocation(at, &sf, NULL, NULL, &so);
-		clang_getExpansionLocation(at, &ef, NULL, NULL, &eo);
-		spelled = sf && ef && (!clang_File_isEqual(sf, ef) || so != eo);
-	}
+	CXFile ef;
+	unsigned eo;
+	clang_getSpellingLocation(at, &f, NULL, NULL, &start);
+	clang_getExpansionLocation(at, &ef, NULL, NULL, &eo);
+	bool spelled = f && ef && (!clang_File_isEqual(f, ef) || start != eo);
 	if (spelled) {
 		size_t size;
-		clang_getSpellingLocation(at, &f, NULL, NULL, &start);
-		if (f && file_contents(w, f, &size))
+		if (file_contents(w, f, &size))
 			scan_code(w, f, start, (unsigned)size, semis_cb, &sm);
 	} else {
 		extent_offsets(c, &f, &start, &end);
