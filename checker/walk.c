@@ -905,7 +905,6 @@ static enum CXChildVisitResult base_cb(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-/* A user record: a guard member or base makes it a guard. */
 #ifdef AH_HAVE_VISIT_BASES
 static enum CXVisitorResult base_type_cb(CXCursor c, CXClientData data)
 {
@@ -915,6 +914,22 @@ static enum CXVisitorResult base_type_cb(CXCursor c, CXClientData data)
 }
 #endif
 
+/*
+ * 'out' is the guard 'inner' seen through 'how' ("member 'm' of 'T'"):
+ * its path grows by that step.  Returns true.
+ */
+static bool guard_through(struct walk *w, struct guard_info *out,
+			  const struct guard_info *inner, const char *how,
+			  bool maybe_empty)
+{
+	*out = *inner;
+	out->via = inner->via ? arena_printf(w->a, "%s, %s", how, inner->via)
+			      : how;
+	out->maybe_empty = maybe_empty;
+	return true;
+}
+
+/* A user record: a guard member or base makes it a guard. */
 static bool classify_record(struct walk *w, CXType t, CXCursor decl,
 			    struct guard_info *out, int depth)
 {
@@ -934,20 +949,16 @@ static bool classify_record(struct walk *w, CXType t, CXCursor decl,
 #endif
 		if (!bs.found)
 			return false;
-		*out = gi;
-		out->via = arena_printf(w->a, "base '%s' of '%s'%s%s",
-					display_type(w, bs.base),
-					display_type(w, t),
-					gi.via ? ", " : "", gi.via ? gi.via : "");
-		out->maybe_empty = false;
-		return true;
+		return guard_through(w, out, &gi,
+				     arena_printf(w->a, "base '%s' of '%s'",
+						  display_type(w, bs.base),
+						  display_type(w, t)),
+				     false);
 	}
-	*out = gi;
-	out->via = arena_printf(w->a, "member '%s' of '%s'%s%s", fs.field,
-				display_type(w, t), gi.via ? ", " : "",
-				gi.via ? gi.via : "");
-	out->maybe_empty = false;
-	return true;
+	return guard_through(w, out, &gi,
+			     arena_printf(w->a, "member '%s' of '%s'", fs.field,
+					  display_type(w, t)),
+			     false);
 }
 
 /*
@@ -1028,12 +1039,10 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 		if (!classify_type(w, clang_getArrayElementType(canon), &gi,
 				   depth + 1))
 			return false;
-		*out = gi;
-		out->via = arena_printf(w->a, "element of array '%s'%s%s",
-					display_type(w, t), gi.via ? ", " : "",
-					gi.via ? gi.via : "");
-		out->maybe_empty = false;
-		return true;
+		return guard_through(w, out, &gi,
+				     arena_printf(w->a, "element of array '%s'",
+						  display_type(w, t)),
+				     false);
 	}
 	default:
 		break;
@@ -1074,13 +1083,10 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 			    !classify_type(w, arg, &gi, depth + 1) ||
 			    gi.needs_cleanup)
 				continue;
-			*out = gi;
-			out->via = arena_printf(w->a, "'%s'%s%s",
-						display_type(w, t),
-						gi.via ? ", " : "",
-						gi.via ? gi.via : "");
-			out->maybe_empty = maybe_empty;
-			return true;
+			return guard_through(w, out, &gi,
+					     arena_printf(w->a, "'%s'",
+							  display_type(w, t)),
+					     maybe_empty);
 		}
 		return false;
 	}
