@@ -598,24 +598,28 @@ static enum CXChildVisitResult attr_cb(CXCursor c, CXCursor parent,
 	return s->found ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+/* Does an attribute of 'decl' (may be null) match what 's' looks for? */
+static bool find_attr(CXCursor decl, struct attr_search *s)
+{
+	if (clang_Cursor_isNull(decl) || !clang_Cursor_hasAttrs(decl))
+		return false;
+	clang_visitChildren(decl, attr_cb, s);
+	return s->found;
+}
+
 static bool has_annotation(CXCursor decl, const char *text)
 {
 	struct attr_search s = { text, NULL, false, false, false };
-	if (clang_Cursor_isNull(decl) || !clang_Cursor_hasAttrs(decl))
-		return false;
-	clang_visitChildren(decl, attr_cb, &s);
-	return s.found;
+	return find_attr(decl, &s);
 }
 
 /* __attribute__((cleanup(fn))) on a variable (libclang: UnexposedAttr). */
 static bool has_cleanup_attr(struct walk *w, CXCursor var)
 {
 	struct attr_search s = { NULL, w, false, true, false };
-	if (!clang_Cursor_hasAttrs(var))
-		return false;
-	clang_visitChildren(var, attr_cb, &s);
+	find_attr(var, &s);
 #if CINDEX_VERSION_MINOR < 64
-	if (!s.found) {
+	if (!s.found && clang_Cursor_hasAttrs(var)) {
 		/*
 		 * libclang 14 gives the expansion, not the spelling, of an
 		 * attribute written by a macro (_cleanup_(f)): ask the pretty
@@ -635,10 +639,7 @@ static bool has_cleanup_attr(struct walk *w, CXCursor var)
 static bool is_scoped_lockable(struct walk *w, CXCursor decl)
 {
 	struct attr_search s = { NULL, w, true, false, false };
-	if (clang_Cursor_isNull(decl) || !clang_Cursor_hasAttrs(decl))
-		return false;
-	clang_visitChildren(decl, attr_cb, &s);
-	return s.found;
+	return find_attr(decl, &s);
 }
 
 static CXCursor type_decl(CXType t)
@@ -2065,19 +2066,43 @@ static void walk_assign(struct walk *w, CXCursor at, int var, CXCursor rhs,
 	      -1);
 }
 
-static int new_temp(struct walk *w, CXCursor c, CXType t,
-		    const struct guard_info *gi)
+/* A variable of type 't' declared (or made) at 'c', a guard as 'gi' says. */
+static struct vvar guard_var(struct walk *w, CXCursor c, CXType t,
+			     const struct guard_info *gi, enum vvar_kind kind)
 {
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
-	v.name = "(temporary)";
 	v.loc = cursor_loc(w, c);
 	v.type = display_type(w, t);
 	v.matched = gi->matched;
 	v.reason = gi->reason;
 	v.via = gi->via;
-	v.kind = VAR_TEMP;
+	v.kind = kind;
+	return v;
+}
+
+static int new_temp(struct walk *w, CXCursor c, CXType t,
+		    const struct guard_info *gi)
+{
+	struct vvar v = guard_var(w, c, t, gi, VAR_TEMP);
+	v.name = "(temporary)";
 	return view_add_var(w->a, w->fn, &v);
+}
+
+/*
+ * Does the constructor call 'call' leave the guard 'gi' describes empty:
+ * T() of a type that can be empty, or a defer_lock argument?
+ */
+static bool ctor_leaves_empty(struct walk *w, CXCursor call,
+			      const struct guard_info *gi)
+{
+	int n = clang_Cursor_getNumArguments(call);
+	if (n == 0 && gi->maybe_empty)
+		return true;
+	for (int i = 0; i < n; i++)
+		if (is_defer_lock_arg(w, clang_Cursor_getArgument(call, (unsigned)i)))
+			return true;
+	return false;
 }
 
 static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
@@ -2098,13 +2123,7 @@ static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
 	walk_kids_expr(w, c, d);
 	done(w, d);
 	d->var = new_temp(w, c, t, &gi);
-	d->init = INIT_HELD;
-	int n = clang_Cursor_getNumArguments(c);
-	if (n == 0 && gi.maybe_empty)
-		d->init = INIT_EMPTY;
-	for (int i = 0; i < n; i++)
-		if (is_defer_lock_arg(w, clang_Cursor_getArgument(c, (unsigned)i)))
-			d->init = INIT_EMPTY;
+	d->init = ctor_leaves_empty(w, c, &gi) ? INIT_EMPTY : INIT_HELD;
 	w->fn->vars[d->var].lo = d->post;
 	scope_add(w, d->var);
 	add(w, seq, d);
@@ -3170,16 +3189,9 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 		memset(&gi, 0, sizeof(gi)); /* a guard only in some instantiations */
 	}
 
-	struct vvar v;
-	memset(&v, 0, sizeof(v));
+	struct vvar v = guard_var(w, c, t, &gi, kind);
 	v.name = cx_strdup(w->a, clang_getCursorSpelling(c));
 	v.display = macro_display(w, c, v.name);
-	v.loc = cursor_loc(w, c);
-	v.type = display_type(w, t);
-	v.matched = gi.matched;
-	v.reason = gi.reason;
-	v.via = gi.via;
-	v.kind = kind;
 	v.tparam = tparam;
 	int var = view_add_var(w->a, w->fn, &v);
 
@@ -3199,11 +3211,7 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 		} else if (clang_getCursorKind(core) == CXCursor_CallExpr &&
 			   clang_getCursorKind(clang_getCursorReferenced(core)) ==
 				   CXCursor_Constructor) {
-			int n = clang_Cursor_getNumArguments(core);
-			for (int i = 0; i < n; i++)
-				if (is_defer_lock_arg(w, clang_Cursor_getArgument(core, (unsigned)i)))
-					state = INIT_EMPTY;
-			if (n == 0 && gi.maybe_empty)
+			if (ctor_leaves_empty(w, core, &gi))
 				state = INIT_EMPTY;
 		} else if (clang_getCursorKind(core) == CXCursor_UnexposedExpr ||
 			   clang_getCursorKind(core) == CXCursor_InitListExpr) {
@@ -3971,16 +3979,9 @@ static void walk_function(struct walk *w, CXCursor fn)
 			continue;
 		if (tp)
 			memset(&gi, 0, sizeof(gi));
-		struct vvar v;
-		memset(&v, 0, sizeof(v));
+		struct vvar v = guard_var(w, ks.c[i], t, &gi, VAR_PARAM);
 		v.tparam = tp;
 		v.name = cx_strdup(w->a, clang_getCursorSpelling(ks.c[i]));
-		v.loc = cursor_loc(w, ks.c[i]);
-		v.type = display_type(w, t);
-		v.matched = gi.matched;
-		v.reason = gi.reason;
-		v.via = gi.via;
-		v.kind = VAR_PARAM;
 		bind_decl(w, ks.c[i], view_add_var(w->a, f, &v));
 	}
 	kids_release(&ks);
