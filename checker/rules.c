@@ -357,13 +357,30 @@ static const char *closest(const char *word, const char *const *a,
 	return best_d <= 3 || (best && best_d <= strlen(word) / 3) ? best : NULL;
 }
 
-static void key_list(char *buf, size_t n, const char *const *keys)
+/*
+ * "unknown key 'x'[ in an entry of 'where']; did you mean 'y'? (allowed:
+ * 'a', 'b', ...)": the keys allowed are 'a' and then 'b' (may be NULL),
+ * both NULL-terminated.
+ */
+static int unknown_key(const struct doc *d, const struct toml_kv *kv,
+		       const char *where, const char *const *a,
+		       const char *const *b)
 {
+	const char *const *lists[] = { a, b };
+	char in[128] = "", hint[128] = "", allowed[512] = "";
 	size_t len = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; keys[i]; i++)
-		len += (size_t)snprintf(buf + len, len < n ? n - len : 0,
-					"%s'%s'", i ? ", " : "", keys[i]);
+	const char *near = closest(kv->key, a, b);
+	if (where)
+		snprintf(in, sizeof(in), " in an entry of '%s'", where);
+	if (near)
+		snprintf(hint, sizeof(hint), "; did you mean '%s'?", near);
+	for (size_t l = 0; l < ARRAY_SIZE(lists); l++)
+		for (size_t i = 0; lists[l] && lists[l][i]; i++)
+			len += (size_t)snprintf(allowed + len,
+						len < sizeof(allowed) ? sizeof(allowed) - len : 0,
+						"%s'%s'", len ? ", " : "", lists[l][i]);
+	return at(d, kv->key_pos, "unknown key '%s'%s%s (allowed: %s)", kv->key,
+		  in, hint, allowed);
 }
 
 static const char *kind_article(const struct toml_value *v)
@@ -433,7 +450,6 @@ static int read_entry(struct rules *r, enum rule_list list,
 		      const struct doc *d, const struct toml_value *v)
 {
 	const char *what = list_keys[list];
-	char msg[256];
 
 	if (v->kind == TOML_STRING) {
 		const char *path;
@@ -465,15 +481,7 @@ static int read_entry(struct rules *r, enum rule_list list,
 				      &allow_unused) < 0)
 				return -1;
 		} else {
-			const char *hint = closest(kv->key, entry_keys, NULL);
-			key_list(msg, sizeof(msg), entry_keys);
-			if (hint)
-				return at(d, kv->key_pos,
-					  "unknown key '%s' in an entry of '%s'; did you mean '%s'? (allowed: %s)",
-					  kv->key, what, hint, msg);
-			return at(d, kv->key_pos,
-				  "unknown key '%s' in an entry of '%s' (allowed: %s)",
-				  kv->key, what, msg);
+			return unknown_key(d, kv, what, entry_keys, NULL);
 		}
 	}
 	if (!path)
@@ -500,7 +508,6 @@ static int read_list(struct rules *r, enum rule_list list,
 static int read_locks(struct rules *r, const struct doc *d,
 		      const struct toml_value *v)
 {
-	char msg[256];
 	if (v->kind != TOML_ARRAY)
 		return at(d, v->pos,
 			  "expected an array for 'lock-functions', found %s %s",
@@ -525,14 +532,9 @@ static int read_locks(struct rules *r, const struct doc *d,
 			else if (!strcmp(kv->key, "allow-unused"))
 				rc = want_bool(d, kv->value, "'allow-unused'",
 					       &allow_unused);
-			else {
-				const char *hint = closest(kv->key, lock_keys, NULL);
-				key_list(msg, sizeof(msg), lock_keys);
-				return at(d, kv->key_pos,
-					  "unknown key '%s' in an entry of 'lock-functions'%s%s%s (allowed: %s)",
-					  kv->key, hint ? "; did you mean '" : "",
-					  hint ? hint : "", hint ? "'?" : "", msg);
-			}
+			else
+				return unknown_key(d, kv, "lock-functions",
+						   lock_keys, NULL);
 			if (rc < 0)
 				return -1;
 		}
@@ -604,8 +606,6 @@ static int read_excludes(struct rules *r, const struct doc *d,
 static int read_root(struct rules *r, const struct doc *d,
 		     const struct toml_value *root, int depth)
 {
-	char msg[512];
-
 	/*
 	 * extends first, so the file's own entries come after the packs';
 	 * a configuration without it extends "std", as clippy's configured
@@ -676,21 +676,7 @@ static int read_root(struct rules *r, const struct doc *d,
 			if (read_excludes(r, d, kv->value) < 0)
 				return -1;
 		} else {
-			const char *hint = closest(kv->key, list_keys, other_keys);
-			size_t len = 0;
-			for (int l = 0; l < RL_COUNT; l++)
-				len += (size_t)snprintf(msg + len, sizeof(msg) - len,
-							"%s'%s'", l ? ", " : "",
-							list_keys[l]);
-			for (size_t o = 0; other_keys[o]; o++)
-				len += (size_t)snprintf(msg + len, sizeof(msg) - len,
-							", '%s'", other_keys[o]);
-			if (hint)
-				return at(d, kv->key_pos,
-					  "unknown key '%s'; did you mean '%s'? (allowed: %s)",
-					  kv->key, hint, msg);
-			return at(d, kv->key_pos, "unknown key '%s' (allowed: %s)",
-				  kv->key, msg);
+			return unknown_key(d, kv, NULL, list_keys, other_keys);
 		}
 	}
 	return 0;
@@ -724,11 +710,9 @@ static int load_pack(struct rules *r, const char *name, const struct doc *from,
 			continue;
 		char *text = xstrndup((const char *)rule_packs[i].text,
 				      rule_packs[i].len);
-		char *where = xmalloc(strlen(name) + 16);
-		sprintf(where, "<rules/%s.toml>", name);
-		int ret = load_text(r, arena_strdup(&r->arena, where), text,
-				    false, true, depth + 1);
-		free(where);
+		int ret = load_text(r, arena_printf(&r->arena, "<rules/%s.toml>",
+						    name),
+				    text, false, true, depth + 1);
 		free(text);
 		return ret;
 	}
