@@ -357,11 +357,10 @@ static bool looks_like_cxx(const char *path)
  * Arguments for a file no compile database describes: C as clang sees
  * it, C++20 otherwise; a .h file that reads like C++ is a C++ header.
  */
-static void default_args(struct run *r, struct job *j)
+static void default_args(struct job *j)
 {
 	static const char *cxx[] = { "-std=c++20" };
 	static const char *cxx_header[] = { "-x", "c++-header", "-std=c++20" };
-	(void)r;
 	if (ends_with(j->path, ".h") && looks_like_cxx(j->path)) {
 		j->args = cxx_header;
 		j->nargs = ARRAY_SIZE(cxx_header);
@@ -415,6 +414,13 @@ static bool borrow_command(struct run *r, struct job *j,
 	return true;
 }
 
+/* Load <dir>/compile_commands.json into 'db'; -1 after printing why not. */
+static int load_db(struct run *r, struct compdb *db, const char *dir)
+{
+	return compdb_load(db, arena_printf(&r->arena,
+					    "%s/compile_commands.json", dir));
+}
+
 /* The compile database for 'dir' found by walking up, cached. */
 static struct compdb *nearest_db(struct run *r, const char *start)
 {
@@ -427,13 +433,10 @@ static struct compdb *nearest_db(struct run *r, const char *start)
 		return s->val;
 	}
 	struct compdb *db = xmalloc(sizeof(*db));
-	char *path = xmalloc(strlen(dir) + 32);
-	sprintf(path, "%s/compile_commands.json", dir);
-	if (compdb_load(db, path) < 0) {
+	if (load_db(r, db, dir) < 0) {
 		free(db);
 		db = NULL;
 	}
-	free(path);
 	strmap_find(&r->dbs, arena_strdup(&r->arena, dir), true)->val = db;
 	free(dir);
 	return db;
@@ -494,7 +497,7 @@ static int plan_jobs(struct run *r, struct compdb *fixed, struct compdb *pdb)
 			if (pdb)
 				warning("no compile command for '%s' in '%s'; checking it with default arguments",
 					o->files[i], pdb->path);
-			default_args(r, j);
+			default_args(j);
 		}
 	}
 	return status;
@@ -513,7 +516,7 @@ static int apply_verify_header(struct run *r, struct job *j)
 		j->args = h.args;
 		j->nargs = h.nargs;
 	} else if (!r->opt.have_fixed) {
-		default_args(r, j);
+		default_args(j);
 	}
 	if (h.config) {
 		/* the file's own verify-config wins over --config */
@@ -615,6 +618,30 @@ static int run_verify(struct run *r)
 	return mismatches ? STATUS_FINDINGS : STATUS_CLEAN;
 }
 
+/*
+ * The findings to stdout or --output, problems to stderr, then warnings
+ * about configuration entries that matched nothing.  Returns the exit
+ * status, given 'status' from parsing.
+ */
+static int write_findings(struct run *r, int status)
+{
+	FILE *out = stdout;
+	if (r->opt.output && !(out = fopen(r->opt.output, "w")))
+		goto cannot_write;
+	r->opt.format->write(out, &r->diags);
+	if (out != stdout && fclose(out) != 0)
+		goto cannot_write;
+	emit_problems(stderr, &r->diags);
+	if (status == STATUS_CLEAN && r->diags.nfindings)
+		status = STATUS_FINDINGS;
+	for (size_t i = 0; i < r->configs.cap; i++)
+		if (r->configs.slots[i].key && r->configs.slots[i].val)
+			rules_report_unused(r->configs.slots[i].val);
+	return status;
+cannot_write:
+	error("cannot write '%s': %s", r->opt.output, strerror(errno));
+	return STATUS_USAGE;
+}
 
 /* The work of pass 1, shared by the worker threads. */
 struct pass1 {
@@ -733,30 +760,7 @@ static int check_files(struct run *r, int status)
 	free(shown);
 	diag_list_sort(&r->diags);
 
-	if (r->opt.verify) {
-		status = run_verify(r);
-	} else {
-		FILE *out = stdout;
-		if (r->opt.output && !(out = fopen(r->opt.output, "w"))) {
-			error("cannot write '%s': %s", r->opt.output, strerror(errno));
-			summary_free(sum);
-			free(all);
-			return STATUS_USAGE;
-		}
-		r->opt.format->write(out, &r->diags);
-		if (out != stdout && fclose(out) != 0) {
-			error("cannot write '%s': %s", r->opt.output, strerror(errno));
-			summary_free(sum);
-			free(all);
-			return STATUS_USAGE;
-		}
-		emit_problems(stderr, &r->diags);
-		if (status == STATUS_CLEAN && r->diags.nfindings)
-			status = STATUS_FINDINGS;
-		for (size_t i = 0; i < r->configs.cap; i++)
-			if (r->configs.slots[i].key && r->configs.slots[i].val)
-				rules_report_unused(r->configs.slots[i].val);
-	}
+	status = r->opt.verify ? run_verify(r) : write_findings(r, status);
 	summary_free(sum);
 	free(all);
 	return status;
@@ -823,11 +827,7 @@ int main(int argc, char **argv)
 		r.have_fixed_db = true;
 	}
 	if (r.opt.p_dir) {
-		char *path = xmalloc(strlen(r.opt.p_dir) + 32);
-		sprintf(path, "%s/compile_commands.json", r.opt.p_dir);
-		int rc = compdb_load(&r.pdb, path);
-		free(path);
-		if (rc < 0) {
+		if (load_db(&r, &r.pdb, r.opt.p_dir) < 0) {
 			status = STATUS_USAGE;
 			goto out;
 		}
