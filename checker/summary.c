@@ -115,7 +115,6 @@ static const char *chain_of(struct summary *s, struct fninfo *f)
 	}
 	ARRAY_GROW(s->chains, s->nchains + 1, s->cap_chains);
 	s->chains[s->nchains++] = strbuf_detach(&sb);
-	strbuf_release(&sb);
 	return s->chains[s->nchains - 1];
 }
 

@@ -241,7 +241,8 @@ void suppress_apply(struct diag_list *l, const char *const *files,
 	}
 	l->nfindings = out;
 
-	for (size_t i = 0; i < nfiles; i++)
+	/* checked files without findings can hold unused suppressions */
+	for (size_t i = 0; warn_unused && i < nfiles; i++)
 		file_of(&m, files[i]);
 	for (size_t i = 0; i < m.cap; i++) {
 		struct file_sup *fs = m.slots[i].val;

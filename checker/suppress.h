@@ -21,7 +21,7 @@ struct diag_list;
 
 /*
  * Apply the suppression comments of every file the findings in 'l' point
- * into, plus 'files' (the checked files).  With 'warn_unused', a
+ * into.  With 'warn_unused', read 'files' (the checked files) too, and a
  * suppression naming await-holding that silenced nothing becomes a
  * warning problem in 'l'.
  */
