@@ -2786,6 +2786,15 @@ static const char *binary_op(struct walk *w, CXCursor op, CXCursor lhs,
 	return found;
 }
 
+/* A part of a conditional expression (a && b, c ? x : y), in a sequence. */
+static struct vnode *expr_branch(struct walk *w, CXCursor at, CXCursor e)
+{
+	struct vnode *s = mk(w, V_SEQ, at);
+	walk_expr(w, e, s);
+	done(w, s);
+	return s;
+}
+
 static void walk_binary(struct walk *w, CXCursor c, struct vnode *seq)
 {
 	struct kids ks;
@@ -2798,12 +2807,8 @@ static void walk_binary(struct walk *w, CXCursor c, struct vnode *seq)
 	const char *op = binary_op(w, c, ks.c[0], ks.c[1]);
 	if (op && (!strcmp(op, "&&") || !strcmp(op, "||"))) {
 		struct vnode *n = mk(w, V_COND, c);
-		n->a = mk(w, V_SEQ, c);
-		walk_expr(w, ks.c[0], n->a);
-		done(w, n->a);
-		n->b = mk(w, V_SEQ, c);
-		walk_expr(w, ks.c[1], n->b);
-		done(w, n->b);
+		n->a = expr_branch(w, c, ks.c[0]);
+		n->b = expr_branch(w, c, ks.c[1]);
 		done(w, n);
 		add(w, seq, n);
 	} else if (op && !strcmp(op, "=") && var_of_expr(w, ks.c[0]) >= 0) {
@@ -2825,15 +2830,9 @@ static void walk_conditional(struct walk *w, CXCursor c, struct vnode *seq)
 		return;
 	}
 	struct vnode *n = mk(w, V_COND, c);
-	n->a = mk(w, V_SEQ, c);
-	walk_expr(w, ks.c[0], n->a);
-	done(w, n->a);
-	n->b = mk(w, V_SEQ, c);
-	walk_expr(w, ks.c[1], n->b);
-	done(w, n->b);
-	n->c = mk(w, V_SEQ, c);
-	walk_expr(w, ks.c[2], n->c);
-	done(w, n->c);
+	n->a = expr_branch(w, c, ks.c[0]);
+	n->b = expr_branch(w, c, ks.c[1]);
+	n->c = expr_branch(w, c, ks.c[2]);
 	done(w, n);
 	add(w, seq, n);
 	kids_release(&ks);
