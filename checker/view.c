@@ -49,6 +49,18 @@ unsigned view_number(struct vnode *n, unsigned next)
 	return next;
 }
 
+void view_finish(struct fn_view *fn)
+{
+	fn->nnumbers = view_number(fn->body, 0);
+	for (size_t i = 0; i < fn->nvars; i++) {
+		struct vvar *v = &fn->vars[i];
+		if (!v->scope)
+			continue;
+		v->lo = v->from ? v->from->post : 0;
+		v->hi = v->scope->post;
+	}
+}
+
 /* ORDER VNODE_KIND */
 static const char *const kind_names[] = {
 	"seq", "decl", "if", "loop", "switch", "case", "break", "continue",

@@ -9,14 +9,16 @@
  * guard variables, ownership events on them, suspension points, calls,
  * and the control structure around them.  Everything else is dropped.
  *
- * Numbering.  walk.c gives every node two numbers from one counter per
- * function: 'pre' when the node is entered and 'post' after its
- * children.  All numbers of a subtree lie within [pre, post].  A variable
- * is alive exactly on the points numbered within [lo, hi]: lo is the
- * 'post' of its declaration, hi the 'post' of its enclosing scope.  So a
- * jump out of a scope (break, return, goto, throw, a loop's back edge)
- * leaves the region and the variable is dead there, with no kill edges.
- * flow.c documents which number each control-flow point takes.
+ * Numbering.  view_finish() gives every node two numbers from one
+ * counter per function, in evaluation order: 'pre' when the node is
+ * entered and 'post' after its children.  All numbers of a subtree lie
+ * within [pre, post].  A variable is alive exactly on the points numbered
+ * within [lo, hi]: lo is the 'post' of its declaration ('from'), hi the
+ * 'post' of its enclosing scope ('scope').  So a jump out of a scope
+ * (break, return, goto, throw, a loop's back edge) leaves the region and
+ * the variable is dead there, with no kill edges.  The walker records
+ * 'from' and 'scope' and never numbers anything itself; flow.c documents
+ * which number each control-flow point takes.
  *
  * Nothing here knows about libclang; unit tests build views by hand.
  * Memory: everything is allocated in the arena given to view_new_*().
@@ -131,6 +133,8 @@ struct vvar {
 	const char *via;      /* "member 'lk' of 'Conn'", or NULL if direct */
 	enum vvar_kind kind;
 	unsigned lo, hi;      /* alive on points numbered within [lo, hi] */
+	struct vnode *from;   /* lo = from->post; NULL: 0 (alive from entry) */
+	struct vnode *scope;  /* hi = scope->post; NULL: lo/hi set by hand */
 	int tparam;           /* type is template parameter tparam-1; 0: none */
 };
 
@@ -162,10 +166,18 @@ void view_add_kid(struct arena *a, struct vnode *parent, struct vnode *kid);
 int view_add_var(struct arena *a, struct fn_view *fn, const struct vvar *v);
 
 /*
- * Number a tree built by hand (unit tests): pre/post in evaluation order
- * as walk.c does it.  Variables' lo/hi are not touched.
+ * Number the subtree 'n' from 'next': pre/post in evaluation order (a, b,
+ * c, then kids; a LOOP_DO's body before its condition).  Returns one past
+ * the last number used.  Variables' lo/hi are not touched.
  */
 unsigned view_number(struct vnode *n, unsigned next);
+
+/*
+ * Number fn->body from 0, set fn->nnumbers, and set lo/hi of every
+ * variable that names its region nodes ('scope' not NULL).  Run once
+ * the tree is complete, and again after a pass adds nodes.
+ */
+void view_finish(struct fn_view *fn);
 
 /* Print the tree, for debugging and tests (--dump-view). */
 struct strbuf;

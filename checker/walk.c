@@ -240,7 +240,6 @@ struct walk {
 
 	/* per function */
 	struct fn_view *fn;
-	unsigned counter;
 	struct cmap vars;     /* VarDecl/ParmDecl -> (var index + 1) */
 	struct cmap labels;   /* LabelStmt -> (label id + 1) */
 	struct cmap ptrs;     /* pointer locals holding &guard -> (var + 1) */
@@ -259,10 +258,6 @@ struct walk {
 	int depth;
 };
 
-static unsigned next_num(struct walk *w)
-{
-	return w->counter++;
-}
 
 /* ---- locations and text ---------------------------------------------- */
 
@@ -1504,11 +1499,12 @@ static void scope_add(struct walk *w, int var)
 	w->scope_vars[w->nscope_vars++] = var;
 }
 
-static void close_scope(struct walk *w, size_t mark, unsigned hi)
+/* The variables added since 'mark' live to the end of node 'scope'. */
+static void close_scope(struct walk *w, size_t mark, struct vnode *scope)
 {
 	while (w->nscope_vars > mark) {
 		int v = w->scope_vars[--w->nscope_vars];
-		w->fn->vars[v].hi = hi;
+		w->fn->vars[v].scope = scope;
 	}
 }
 
@@ -1517,15 +1513,9 @@ static void close_scope(struct walk *w, size_t mark, unsigned hi)
 static struct vnode *mk(struct walk *w, enum vnode_kind kind, CXCursor c)
 {
 	struct vnode *n = view_new_node(w->a, kind);
-	n->pre = next_num(w);
 	if (!clang_Cursor_isNull(c))
 		n->loc = cursor_loc(w, c);
 	return n;
-}
-
-static void done(struct walk *w, struct vnode *n)
-{
-	n->post = next_num(w);
 }
 
 static void add(struct walk *w, struct vnode *seq, struct vnode *n)
@@ -1541,7 +1531,6 @@ static void event(struct walk *w, struct vnode *seq, CXCursor at,
 	n->ev = ev;
 	n->var = var;
 	n->var2 = var2;
-	done(w, n);
 	add(w, seq, n);
 }
 
@@ -1799,7 +1788,6 @@ static void flush_macros(struct walk *w, unsigned upto, struct vnode *seq)
 		n->call->macro_name = m->name;
 		n->call->configured = true;
 		n->call->suspends = true;
-		done(w, n);
 		add(w, seq, n);
 	}
 }
@@ -2121,10 +2109,9 @@ static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
 	/* a guard temporary: lives to the end of the full-expression */
 	struct vnode *d = mk(w, V_DECL, c);
 	walk_kids_expr(w, c, d);
-	done(w, d);
 	d->var = new_temp(w, c, t, &gi);
 	d->init = ctor_leaves_empty(w, c, &gi) ? INIT_EMPTY : INIT_HELD;
-	w->fn->vars[d->var].lo = d->post;
+	w->fn->vars[d->var].from = d;
 	scope_add(w, d->var);
 	add(w, seq, d);
 }
@@ -2361,7 +2348,6 @@ static void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 				n->loc = loc;
 				n->ev = EV_RELEASE;
 				n->var = w->locks[i].var;
-				done(w, n);
 				add(w, seq, n);
 			}
 		return;
@@ -2383,10 +2369,9 @@ static void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 	w->nlocks++;
 	struct vnode *d = mk(w, V_DECL, at);
 	d->loc = loc;
-	done(w, d);
 	d->var = var;
 	d->init = INIT_HELD;
-	w->fn->vars[var].lo = d->post;
+	w->fn->vars[var].from = d;
 	add(w, seq, d);
 }
 
@@ -2406,7 +2391,7 @@ static void scope_helper_call(struct walk *w, struct vnode *call)
 	memset(&v, 0, sizeof(v));
 	v.name = "";
 	v.kind = VAR_LOCAL;
-	v.lo = call->post;
+	v.from = call;
 	int var = view_add_var(w->a, w->fn, &v);
 	w->pending_scoped[w->npending_scoped++ % ARRAY_SIZE(w->pending_scoped)] = var;
 	call->call->scoped_var = var + 1;
@@ -2446,10 +2431,9 @@ static void returned_temporary(struct walk *w, CXCursor c, CXCursor ref,
 	    !classify_type(w, t, &gi, 0))
 		return;
 	struct vnode *d = mk(w, V_DECL, c);
-	done(w, d);
 	d->var = new_temp(w, c, t, &gi);
 	d->init = INIT_HELD;
-	w->fn->vars[d->var].lo = d->post;
+	w->fn->vars[d->var].from = d;
 	scope_add(w, d->var);
 	add(w, seq, d);
 }
@@ -2502,7 +2486,6 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 	}
 	walk_kids_expr(w, c, target);
 	if (call) {
-		done(w, call);
 		add(w, seq, call);
 		if (call->call->arg_keys && w->cleanup != CLEANUP_NONE)
 			scope_helper_call(w, call);
@@ -2700,7 +2683,6 @@ static void walk_await(struct walk *w, CXCursor c, const char *kw,
 	w->await_off = saved_off;
 	w->in_await = saved_in;
 	kids_release(&ks);
-	done(w, s);
 	if (allowed)
 		s->kind = V_SEQ;
 	add(w, seq, s);
@@ -2791,7 +2773,6 @@ static struct vnode *expr_branch(struct walk *w, CXCursor at, CXCursor e)
 {
 	struct vnode *s = mk(w, V_SEQ, at);
 	walk_expr(w, e, s);
-	done(w, s);
 	return s;
 }
 
@@ -2809,7 +2790,6 @@ static void walk_binary(struct walk *w, CXCursor c, struct vnode *seq)
 		struct vnode *n = mk(w, V_COND, c);
 		n->a = expr_branch(w, c, ks.c[0]);
 		n->b = expr_branch(w, c, ks.c[1]);
-		done(w, n);
 		add(w, seq, n);
 	} else if (op && !strcmp(op, "=") && var_of_expr(w, ks.c[0]) >= 0) {
 		walk_assign(w, c, var_of_expr(w, ks.c[0]), ks.c[1], seq);
@@ -2833,7 +2813,6 @@ static void walk_conditional(struct walk *w, CXCursor c, struct vnode *seq)
 	n->a = expr_branch(w, c, ks.c[0]);
 	n->b = expr_branch(w, c, ks.c[1]);
 	n->c = expr_branch(w, c, ks.c[2]);
-	done(w, n);
 	add(w, seq, n);
 	kids_release(&ks);
 }
@@ -2881,7 +2860,6 @@ static void walk_expr(struct walk *w, CXCursor c, struct vnode *seq)
 	case CXCursor_CXXThrowExpr: {
 		struct vnode *n = mk(w, V_THROW, c);
 		walk_kids_expr(w, c, n);
-		done(w, n);
 		add(w, seq, n);
 		break;
 	}
@@ -2924,8 +2902,7 @@ static void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq)
 	size_t mark = open_scope(w);
 	struct vnode *fe = mk(w, V_SEQ, clang_getNullCursor());
 	walk_expr(w, c, fe);
-	done(w, fe);
-	close_scope(w, mark, fe->post);
+	close_scope(w, mark, fe);
 	if (fe->nkids)
 		add(w, seq, fe);
 }
@@ -3255,11 +3232,10 @@ static void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 		w->own_init = saved_init;
 		w->move_done = saved_move;
 	}
-	done(w, d);
-	close_scope(w, mark, d->post);
+	close_scope(w, mark, d);
 	d->var = var;
 	d->init = state;
-	w->fn->vars[var].lo = d->post;
+	w->fn->vars[var].from = d;
 	scope_add(w, var);
 	bind_decl(w, c, var);
 	add(w, seq, d);
@@ -3324,8 +3300,7 @@ static void walk_compound(struct walk *w, CXCursor c, struct vnode *seq)
 	kids_release(&ks);
 	if (w->mi < w->mend) /* a macro that expands to nothing, last */
 		flush_macros(w, end_offset(c) - 1, s);
-	done(w, s);
-	close_scope(w, mark, s->post);
+	close_scope(w, mark, s);
 	add(w, seq, s);
 }
 
@@ -3336,8 +3311,7 @@ static struct vnode *sub_stmt(struct walk *w, CXCursor c)
 	struct vnode *s = mk(w, V_SEQ, clang_getNullCursor());
 	if (!clang_Cursor_isNull(c))
 		walk_stmt(w, c, s);
-	done(w, s);
-	close_scope(w, mark, s->post);
+	close_scope(w, mark, s);
 	return s;
 }
 
@@ -3349,7 +3323,6 @@ static struct vnode *cond_part(struct walk *w, CXCursor var, CXCursor cond)
 		walk_vardecl(w, var, s);
 	if (!clang_Cursor_isNull(cond))
 		walk_full_expr(w, cond, s);
-	done(w, s);
 	return s;
 }
 
@@ -3399,10 +3372,8 @@ static void walk_if(struct walk *w, CXCursor c, struct vnode *seq)
 	n->b = sub_stmt(w, ks.c[then_i]);
 	if (has_else)
 		n->c = sub_stmt(w, ks.c[nk - 1]);
-	done(w, n);
 	add(w, wrap, n);
-	done(w, wrap);
-	close_scope(w, mark, wrap->post);
+	close_scope(w, mark, wrap);
 	add(w, seq, wrap);
 	kids_release(&ks);
 }
@@ -3476,13 +3447,10 @@ static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
 	if (!clang_Cursor_isNull(inc)) {
 		n->c = mk(w, V_SEQ, inc);
 		walk_full_expr(w, inc, n->c);
-		done(w, n->c);
 	}
-	close_scope(w, cmark, n->c ? n->c->post : n->b->post);
-	done(w, n);
+	close_scope(w, cmark, n->c ? n->c : n->b);
 	add(w, wrap, n);
-	done(w, wrap);
-	close_scope(w, mark, wrap->post);
+	close_scope(w, mark, wrap);
 	add(w, seq, wrap);
 	kids_release(&ks);
 }
@@ -3502,8 +3470,7 @@ static void walk_while(struct walk *w, CXCursor c, struct vnode *seq)
 	size_t mark = open_scope(w);
 	n->a = cond_part(w, condvar, ks.c[ks.n - 2]);
 	n->b = sub_stmt(w, ks.c[ks.n - 1]);
-	close_scope(w, mark, n->b->post);
-	done(w, n);
+	close_scope(w, mark, n->b);
 	add(w, seq, n);
 	kids_release(&ks);
 }
@@ -3520,7 +3487,6 @@ static void walk_do(struct walk *w, CXCursor c, struct vnode *seq)
 	n->flags |= LOOP_DO;
 	n->b = sub_stmt(w, ks.c[0]);
 	n->a = cond_part(w, clang_getNullCursor(), ks.c[1]);
-	done(w, n);
 	add(w, seq, n);
 	kids_release(&ks);
 }
@@ -3543,18 +3509,14 @@ static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
 	walk_expr(w, ks.c[1], wrap);
 	struct vnode *n = mk(w, V_LOOP, c);
 	n->a = mk(w, V_SEQ, clang_getNullCursor()); /* "more elements?" */
-	done(w, n->a);
 	size_t bmark = open_scope(w);
 	n->b = mk(w, V_SEQ, clang_getNullCursor());
 	if (clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
 		walk_vardecl(w, ks.c[0], n->b);
 	walk_stmt(w, ks.c[ks.n - 1], n->b);
-	done(w, n->b);
-	close_scope(w, bmark, n->b->post);
-	done(w, n);
+	close_scope(w, bmark, n->b);
 	add(w, wrap, n);
-	done(w, wrap);
-	close_scope(w, mark, wrap->post);
+	close_scope(w, mark, wrap);
 	add(w, seq, wrap);
 	kids_release(&ks);
 }
@@ -3673,13 +3635,12 @@ static void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 	int var = view_add_var(w->a, w->fn, &v);
 	struct vnode *d = mk(w, V_DECL, clang_getNullCursor());
 	d->loc = v.loc;
-	done(w, d);
 	d->var = var;
 	d->init = empty_able_lock(r->path) &&
 			  contains(buf + a, b - a, "defer_lock")
 		  ? INIT_EMPTY
 		  : INIT_HELD;
-	w->fn->vars[var].lo = d->post;
+	w->fn->vars[var].from = d;
 	scope_add(w, var);
 	add(w, seq, d);
 }
@@ -3700,8 +3661,7 @@ static void walk_switch(struct walk *w, CXCursor c, struct vnode *seq)
 	struct vnode *n = mk(w, V_SWITCH, c);
 	n->a = cond_part(w, condvar, ks.c[ks.n - 2]);
 	n->b = sub_stmt(w, ks.c[ks.n - 1]);
-	done(w, n);
-	close_scope(w, mark, n->post);
+	close_scope(w, mark, n);
 	add(w, seq, n);
 	kids_release(&ks);
 }
@@ -3717,7 +3677,6 @@ static void walk_case(struct walk *w, CXCursor c, bool is_default,
 	if (ks.n)
 		walk_stmt(w, ks.c[ks.n - 1], n);
 	kids_release(&ks);
-	done(w, n);
 	add(w, seq, n);
 }
 
@@ -3751,11 +3710,9 @@ static void walk_try(struct walk *w, CXCursor c, struct vnode *seq)
 				walk_stmt(w, hk.c[j], h);
 		}
 		kids_release(&hk);
-		done(w, h);
-		close_scope(w, mark, h->post);
+		close_scope(w, mark, h);
 		view_add_kid(w->a, n, h);
 	}
-	done(w, n);
 	add(w, seq, n);
 	kids_release(&ks);
 }
@@ -3771,7 +3728,6 @@ static void walk_unexposed_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 		struct vnode *n = mk(w, V_RETURN, c);
 		if (ks.n == 2)
 			walk_full_expr(w, ks.c[0], n);
-		done(w, n);
 		add(w, seq, n);
 	} else {
 		/* [[attributes]] stmt, and what else libclang does not expose */
@@ -3828,12 +3784,10 @@ static void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 		break;
 	case CXCursor_BreakStmt:
 		n = mk(w, V_BREAK, c);
-		done(w, n);
 		add(w, seq, n);
 		break;
 	case CXCursor_ContinueStmt:
 		n = mk(w, V_CONTINUE, c);
-		done(w, n);
 		add(w, seq, n);
 		break;
 	case CXCursor_ReturnStmt:
@@ -3842,18 +3796,15 @@ static void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 		if (ks.n)
 			walk_full_expr(w, ks.c[0], n);
 		kids_release(&ks);
-		done(w, n);
 		add(w, seq, n);
 		break;
 	case CXCursor_GotoStmt:
 		n = mk(w, V_GOTO, c);
 		n->label = label_id(w, clang_getCursorReferenced(c));
-		done(w, n);
 		add(w, seq, n);
 		break;
 	case CXCursor_IndirectGotoStmt:
 		n = mk(w, V_RETURN, c); /* not followed: ends the path */
-		done(w, n);
 		add(w, seq, n);
 		break;
 	case CXCursor_LabelStmt:
@@ -3863,7 +3814,6 @@ static void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 		for (unsigned i = 0; i < ks.n; i++)
 			walk_stmt(w, ks.c[i], n);
 		kids_release(&ks);
-		done(w, n);
 		add(w, seq, n);
 		break;
 	case CXCursor_CXXTryStmt:
@@ -3946,7 +3896,6 @@ static void walk_function(struct walk *w, CXCursor fn)
 	}
 
 	w->fn = f;
-	w->counter = 0;
 	w->nscope_vars = 0;
 	w->depth = 0;
 	w->own_init = w->move_done = clang_getNullCursor();
@@ -3986,14 +3935,13 @@ static void walk_function(struct walk *w, CXCursor fn)
 	kids_release(&ks);
 	if (!clang_Cursor_isNull(body))
 		walk_stmt(w, body, f->body);
-	done(w, f->body);
-	close_scope(w, 0, f->body->post);
+	close_scope(w, 0, f->body);
 	for (size_t i = 0; i < f->nvars; i++)
 		if (f->vars[i].kind == VAR_PARAM || f->vars[i].kind == VAR_LOCK) {
-			f->vars[i].lo = 0;
-			f->vars[i].hi = f->body->post;
+			f->vars[i].from = NULL;
+			f->vars[i].scope = f->body;
 		}
-	f->nnumbers = w->counter;
+	view_finish(f);
 	*w->tail = f;
 	w->tail = &f->next;
 }
