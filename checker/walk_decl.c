@@ -1,0 +1,370 @@
+/*
+ * walk_decl.c - declarations: guard locals (by value, by reference,
+ * through structured bindings, with cleanup attributes), how they start
+ * (owning or empty), pointer locals that alias a guard or a lock, and
+ * guards declared in switch/range-for init-statements, which libclang
+ * does not visit (read from the source text).
+ */
+#include "common.h"
+#include "walk_p.h"
+#include "rules.h"
+#include "view.h"
+
+#include <string.h>
+
+/* A variable of type 't' declared (or made) at 'c', a guard as 'gi' says. */
+struct vvar guard_var(struct walk *w, CXCursor c, CXType t,
+			     const struct guard_info *gi, enum vvar_kind kind)
+{
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.loc = cursor_loc(w, c);
+	v.type = display_type(w, t);
+	v.matched = gi->matched;
+	v.reason = gi->reason;
+	v.via = gi->via;
+	v.kind = kind;
+	return v;
+}
+
+int new_temp(struct walk *w, CXCursor c, CXType t,
+		    const struct guard_info *gi)
+{
+	struct vvar v = guard_var(w, c, t, gi, VAR_TEMP);
+	v.name = "(temporary)";
+	return view_add_var(w->a, w->fn, &v);
+}
+
+/* Does initializing a reference from 'init' make a temporary? */
+static bool binds_temporary(CXCursor init)
+{
+	CXCursor e = strip_expr(init);
+	for (int guard = 0; guard < 8; guard++) {
+		enum CXCursorKind k = clang_getCursorKind(e);
+		if (k == CXCursor_CXXFunctionalCastExpr) {
+			return true;
+		} else if (k == CXCursor_CallExpr) {
+			CXCursor ref = clang_getCursorReferenced(e);
+			if (clang_getCursorKind(ref) == CXCursor_Constructor)
+				return true;
+			CXType rt = clang_getResultType(clang_getCursorType(ref));
+			return rt.kind != CXType_LValueReference &&
+			       rt.kind != CXType_RValueReference &&
+			       rt.kind != CXType_Invalid;
+		} else if (k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr) {
+			struct kids ks;
+			kids_of(e, &ks);
+			if (ks.n != 1) {
+				kids_release(&ks);
+				return false;
+			}
+			e = ks.c[0];
+			kids_release(&ks);
+		} else {
+			return false;
+		}
+	}
+	return false;
+}
+
+static bool is_frame_local(struct walk *w, CXCursor c)
+{
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+	if (sc == CX_SC_Static || sc == CX_SC_Extern)
+		return false;
+#if CINDEX_VERSION_MINOR >= 64
+	(void)w;
+	if (clang_getCursorTLSKind(c) != CXTLS_None)
+		return false;
+#else
+	/* no TLS kind before libclang 15: read the declaration's words */
+	unsigned off;
+	size_t avail;
+	const char *p = text_at_start(w, c, &off, &avail);
+	if (p && (word_at(p, avail, "thread_local") ||
+		  word_at(p, avail, "__thread") ||
+		  word_at(p, avail, "_Thread_local")))
+		return false;
+#endif
+	return true;
+}
+
+void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	CXType t = clang_getCursorType(c);
+	CXType canon = clang_getCanonicalType(t);
+	CXCursor init = var_init(c);
+	struct guard_info gi;
+	enum vvar_kind kind = VAR_LOCAL;
+	int tparam = 0;
+	bool cleanup = false;
+
+	if (!is_frame_local(w, c)) {
+		if (!clang_Cursor_isNull(init))
+			walk_full_expr(w, init, seq);
+		return;
+	}
+	if (canon.kind == CXType_LValueReference ||
+	    canon.kind == CXType_RValueReference) {
+		CXCursor mv_ = clang_getNullCursor();
+		int target = clang_Cursor_isNull(init) ? -1 : var_of_expr(w, init);
+		if (target < 0 && !clang_Cursor_isNull(init))
+			target = move_source(w, init, &mv_);
+		if (target >= 0) { /* an alias of a guard we track */
+			walk_full_expr(w, init, seq);
+			bind_decl(w, c, target);
+			return;
+		}
+		if (!classify_type(w, clang_getPointeeType(canon), &gi, 0) ||
+		    gi.needs_cleanup) {
+			if (!clang_Cursor_isNull(init))
+				walk_full_expr(w, init, seq);
+			return;
+		}
+		kind = clang_Cursor_isNull(init) || !binds_temporary(init)
+			       ? VAR_REF
+			       : VAR_LOCAL;
+		gi.maybe_empty = false;
+	} else if (!is_guard_var(w, c, t, &gi, &cleanup)) {
+		tparam = tparam_of(t);
+		if (!tparam && canon.kind == CXType_Pointer &&
+		    !clang_Cursor_isNull(init)) {
+			note_address_alias(w, c, init);
+			note_lock_alias(w, c, init);
+		}
+		if (!tparam) {
+			if (!clang_Cursor_isNull(init)) {
+				/*
+				 * A lock taken in a cleanup variable's
+				 * initializer, "(pthread_mutex_lock(m), m)",
+				 * is released by the cleanup at scope end.
+				 */
+				size_t first = w->nlocks;
+				enum cleanup_ctx saved = w->cleanup;
+				w->cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
+				w->npending_scoped = 0;
+				walk_full_expr(w, init, seq);
+				w->cleanup = saved;
+				if (cleanup) {
+					for (size_t i = first; i < w->nlocks; i++)
+						scope_lock(w, w->locks[i].var);
+					for (size_t i = 0; i < w->npending_scoped &&
+							   i < ARRAY_SIZE(w->pending_scoped);
+					     i++)
+						scope_add(w, w->pending_scoped[i]);
+				}
+			}
+			return;
+		}
+		memset(&gi, 0, sizeof(gi)); /* a guard only in some instantiations */
+	}
+
+	struct vvar v = guard_var(w, c, t, &gi, kind);
+	v.name = cx_strdup(w->a, clang_getCursorSpelling(c));
+	v.display = macro_display(w, c, v.name);
+	v.tparam = tparam;
+	int var = view_add_var(w->a, w->fn, &v);
+
+	enum vinit state = INIT_HELD;
+	CXCursor mv = clang_getNullCursor();
+	int src = -1;
+	if (clang_Cursor_isNull(init)) {
+		if (gi.maybe_empty)
+			state = INIT_EMPTY;
+	} else if (kind == VAR_LOCAL) {
+		CXCursor core = strip_expr(init);
+		src = move_source(w, init, &mv);
+		if (src >= 0) {
+			state = INIT_EMPTY;
+		} else if (gi.maybe_empty && is_empty_value(w, init)) {
+			state = INIT_EMPTY;
+		} else if (clang_getCursorKind(core) == CXCursor_CallExpr &&
+			   clang_getCursorKind(clang_getCursorReferenced(core)) ==
+				   CXCursor_Constructor) {
+			if (ctor_leaves_empty(w, core, &gi))
+				state = INIT_EMPTY;
+		} else if (clang_getCursorKind(core) == CXCursor_UnexposedExpr ||
+			   clang_getCursorKind(core) == CXCursor_InitListExpr) {
+			/* "(mu, std::defer_lock)" in a template: a ParenListExpr */
+			struct kids ks;
+			kids_of(core, &ks);
+			for (unsigned i = 0; i < ks.n; i++)
+				if (is_defer_lock_arg(w, ks.c[i]))
+					state = INIT_EMPTY;
+			kids_release(&ks);
+		}
+	}
+
+	size_t mark = open_scope(w);
+	struct vnode *d = new_node(w, V_DECL, c);
+	d->loc = v.loc;
+	if (!clang_Cursor_isNull(init)) {
+		CXCursor saved_init = w->own_init, saved_move = w->move_done;
+		w->own_init = strip_expr(init);
+		/* through casts to the constructor or call that makes it */
+		for (int guard = 0; guard < 8; guard++) {
+			enum CXCursorKind k = clang_getCursorKind(w->own_init);
+			if (k != CXCursor_CXXFunctionalCastExpr &&
+			    k != CXCursor_UnexposedExpr)
+				break;
+			struct kids ks;
+			kids_of(w->own_init, &ks);
+			CXCursor last = ks.n ? strip_expr(ks.c[ks.n - 1])
+					     : clang_getNullCursor();
+			kids_release(&ks);
+			if (clang_Cursor_isNull(last))
+				break;
+			w->own_init = last;
+		}
+		if (src >= 0)
+			w->move_done = mv;
+		enum cleanup_ctx saved_cleanup = w->cleanup;
+		if (cleanup)
+			w->cleanup = CLEANUP_GUARD;
+		walk_expr(w, init, d);
+		w->cleanup = saved_cleanup;
+		w->own_init = saved_init;
+		w->move_done = saved_move;
+	}
+	close_scope(w, mark, d);
+	d->var = var;
+	d->init = state;
+	w->fn->vars[var].from = d;
+	scope_add(w, var);
+	bind_decl(w, c, var);
+	add_node(w, seq, d);
+	if (src >= 0 && src != var)
+		add_event(w, seq, c, EV_MOVE, src, var);
+}
+
+/*
+ * A structured binding, "auto [g, n] = make_pair(...)": the hidden object
+ * is the guard (named "[g, n]"); its bindings name it too, so g.unlock()
+ * releases it.
+ */
+static void walk_binding(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	CXString sp = clang_getCursorSpelling(c);
+	bool decomposition = cstr(sp)[0] == '[';
+	clang_disposeString(sp);
+	if (!decomposition) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	walk_vardecl(w, c, seq);
+	int var = var_of_decl(w, c);
+	if (var < 0)
+		return;
+	struct kids ks;
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++)
+		if (clang_getCursorKind(ks.c[i]) == CXCursor_UnexposedDecl)
+			bind_decl(w, ks.c[i], var);
+	kids_release(&ks);
+}
+
+void walk_decl_stmt(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++) {
+		enum CXCursorKind k = clang_getCursorKind(ks.c[i]);
+		if (k == CXCursor_VarDecl)
+			walk_vardecl(w, ks.c[i], seq);
+		else if (k == CXCursor_StructDecl || k == CXCursor_ClassDecl ||
+			 k == CXCursor_UnionDecl || k == CXCursor_ClassTemplate ||
+			 k == CXCursor_FunctionDecl)
+			defer_cursor(w, ks.c[i]);
+		else if (k == CXCursor_UnexposedDecl)
+			walk_binding(w, ks.c[i], seq);
+	}
+	kids_release(&ks);
+}
+
+/*
+ * libclang does not visit the init-statement of 'switch (init; cond)' or
+ * 'for (init; x : range)'.  Read a guard declared there from the source
+ * text ("Type name(args)", "Type name{args}", "auto name = Type(args)")
+ * and match the written type name against the rules.  Aliases cannot be
+ * seen this way.  Adds the declaration to 'seq' in the current scope.
+ */
+void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
+{
+	CXFile f;
+	unsigned start, end;
+	size_t size;
+	struct semis sm = { 0, { 0, 0 }, 0 };
+
+	extent_offsets(stmt, &f, &start, &end);
+	const char *buf = f ? file_contents(w, f, &size) : NULL;
+	if (!buf || end > size || start >= end)
+		return;
+	scan_code(w, f, start, end, semis_cb, &sm);
+	if (!sm.open || sm.n < 1)
+		return;
+	unsigned a = sm.open, b = sm.at[0];
+	/* the declarator: the name before the first top-level ( { = */
+	unsigned stop = b;
+	int angle = 0;
+	for (unsigned i = a; i < b; i++) {
+		if (buf[i] == '<')
+			angle++;
+		else if (buf[i] == '>')
+			angle--;
+		else if (!angle && (buf[i] == '(' || buf[i] == '{' || buf[i] == '=')) {
+			stop = i;
+			break;
+		}
+	}
+	unsigned ne = stop;
+	while (ne > a && (buf[ne - 1] == ' ' || buf[ne - 1] == '\t' || buf[ne - 1] == '\n'))
+		ne--;
+	unsigned ns = ne;
+	while (ns > a && is_ident_char(buf[ns - 1]))
+		ns--;
+	if (ns == ne || ns == a)
+		return;
+	const char *type = plain_type_name(w, buf + a, ns - a);
+	if ((!strcmp(type, "auto") || !*type) && stop < b && buf[stop] == '=') {
+		unsigned ts = stop + 1, te = ts;
+		angle = 0;
+		while (te < b && !(angle == 0 && (buf[te] == '(' || buf[te] == '{'))) {
+			angle += buf[te] == '<' ? 1 : buf[te] == '>' ? -1 : 0;
+			te++;
+		}
+		type = plain_type_name(w, buf + ts, te - ts);
+	}
+	if (!*type || !strcmp(type, "auto"))
+		return;
+	const struct rule *r = rules_match(w->rules, RL_INVALID_TYPES, type, NULL);
+	if (!r)
+		return;
+
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.name = arena_strndup(w->a, buf + ns, ne - ns);
+	v.loc = src_loc_of(w, clang_getLocationForOffset(w->cx, f, ns));
+	{
+		unsigned ts = a;
+		while (ts < ns && (buf[ts] == ' ' || buf[ts] == '\t'))
+			ts++;
+		unsigned te = ns;
+		while (te > ts && (buf[te - 1] == ' ' || buf[te - 1] == '\t'))
+			te--;
+		v.type = arena_strndup(w->a, buf + ts, te - ts);
+	}
+	v.matched = r->path;
+	v.reason = r->reason;
+	v.kind = VAR_LOCAL;
+	int var = view_add_var(w->a, w->fn, &v);
+	struct vnode *d = new_node(w, V_DECL, clang_getNullCursor());
+	d->loc = v.loc;
+	d->var = var;
+	d->init = empty_able_lock(r->path) &&
+			  text_contains(buf + a, b - a, "defer_lock")
+		  ? INIT_EMPTY
+		  : INIT_HELD;
+	w->fn->vars[var].from = d;
+	scope_add(w, var);
+	add_node(w, seq, d);
+}

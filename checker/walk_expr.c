@@ -1,0 +1,543 @@
+/*
+ * walk_expr.c - expressions: calls, constructors of guard temporaries,
+ * co_await / co_yield, && / || / ?: as branches, lambdas (their captures
+ * here, their bodies as functions of their own), full-expressions (whose
+ * temporaries die at their end), and the tracked variable an expression
+ * names.
+ */
+#include "common.h"
+#include "walk_p.h"
+#include "rules.h"
+
+#include <string.h>
+
+int var_of_decl(struct walk *w, CXCursor decl)
+{
+	struct cmap_slot *s = cmap_find(&w->vars, decl, false);
+	return s ? (int)(intptr_t)s->val - 1 : -1;
+}
+
+void bind_decl(struct walk *w, CXCursor decl, int var)
+{
+	cmap_find(&w->vars, decl, true)->val = (void *)(intptr_t)(var + 1);
+}
+
+/*
+ * The tracked variable an expression names, or -1: the variable itself,
+ * a reference to it, or '*p' where p holds its address (systemd's
+ * TAKE_PTR and the kernel's no_free_ptr work through such a pointer).
+ */
+int var_of_expr(struct walk *w, CXCursor e)
+{
+	e = strip_expr(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_DeclRefExpr)
+		return var_of_decl(w, clang_getCursorReferenced(e));
+	if (k == CXCursor_UnaryOperator && w->ptrs.n && unary_op(w, e) == '*') {
+		CXCursor p = unary_operand(e);
+		if (clang_getCursorKind(p) != CXCursor_DeclRefExpr)
+			return -1;
+		struct cmap_slot *s = cmap_find(&w->ptrs, clang_getCursorReferenced(p),
+						false);
+		return s ? (int)(intptr_t)s->val - 1 : -1;
+	}
+	return -1;
+}
+
+/* A pointer local initialized with the address of a tracked variable. */
+void note_address_alias(struct walk *w, CXCursor var, CXCursor init)
+{
+	CXCursor e = strip_expr(init);
+	if (unary_op(w, e) != '&')
+		return;
+	int v = var_of_expr(w, unary_operand(e));
+	if (v >= 0)
+		cmap_find(&w->ptrs, var, true)->val = (void *)(intptr_t)(v + 1);
+}
+
+void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++)
+		walk_expr(w, ks.c[i], seq);
+	kids_release(&ks);
+}
+
+static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
+		      struct vnode *seq)
+{
+	struct guard_info gi;
+	CXType t = clang_getCursorType(c);
+
+	if (same_cursor(w->own_init, c) ||
+	    clang_CXXConstructor_isMoveConstructor(ref) ||
+	    clang_CXXConstructor_isCopyConstructor(ref) ||
+	    !classify_type(w, t, &gi, 0)) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	/* a guard temporary: lives to the end of the full-expression */
+	struct vnode *d = new_node(w, V_DECL, c);
+	walk_kids_expr(w, c, d);
+	d->var = new_temp(w, c, t, &gi);
+	d->init = ctor_leaves_empty(w, c, &gi) ? INIT_EMPTY : INIT_HELD;
+	w->fn->vars[d->var].from = d;
+	scope_add(w, d->var);
+	add_node(w, seq, d);
+}
+
+/*
+ * A call that returns a guard by value makes a temporary that lives to the
+ * end of the full-expression (unless it initializes a variable: then it
+ * is that variable, see own_init).
+ */
+static void returned_temporary(struct walk *w, CXCursor c, CXCursor ref,
+			       struct vnode *seq)
+{
+	CXType rt = clang_getResultType(clang_getCursorType(ref));
+	CXType t = clang_getCanonicalType(clang_getCursorType(c));
+	struct guard_info gi;
+
+	switch (rt.kind) {
+	case CXType_LValueReference:
+	case CXType_RValueReference:
+	case CXType_Pointer:
+	case CXType_Void:
+	case CXType_Invalid:
+		return;
+	default:
+		break;
+	}
+	if ((t.kind != CXType_Record && t.kind != CXType_Elaborated &&
+	     t.kind != CXType_Unexposed) ||
+	    !classify_type(w, t, &gi, 0))
+		return;
+	struct vnode *d = new_node(w, V_DECL, c);
+	d->var = new_temp(w, c, t, &gi);
+	d->init = INIT_HELD;
+	w->fn->vars[d->var].from = d;
+	scope_add(w, d->var);
+	add_node(w, seq, d);
+}
+
+static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
+			       struct vnode *seq)
+{
+	enum CXCursorKind rk = clang_getCursorKind(ref);
+	if (rk == CXCursor_FunctionDecl || rk == CXCursor_CXXMethod)
+		note_instantiation(w, ref);
+	struct callee *ce = callee_of(w, ref);
+	int nargs = clang_Cursor_getNumArguments(c);
+	const char *method = ce->method;
+
+	/* x = y as an overloaded operator: object is argument 0 */
+	if (!strcmp(method, "operator=") && nargs == 2) {
+		int var = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		if (var >= 0) {
+			walk_assign(w, c, var, clang_Cursor_getArgument(c, 1), seq);
+			return;
+		}
+	}
+
+	struct vnode *call = NULL, *target = seq;
+	if (ce->want && !ce->is_move) {
+		call = new_node(w, V_CALL, c);
+		call->call = arena_alloc(w->a, sizeof(*call->call));
+		call->call->name = ce->name;
+		call->call->usr = ce->usr;
+		call->call->annotated = ce->annotated;
+		call->call->configured = ce->configured;
+		call->call->suspends = ce->annotated || ce->configured;
+		if (w->rules->nlocks && nargs > 0 && !ce->lock) {
+			/* the locks its arguments name, for lock helpers */
+			call->call->nargs = (size_t)nargs;
+			call->call->arg_keys = arena_alloc(w->a, (size_t)nargs *
+						   sizeof(*call->call->arg_keys));
+			for (int i = 0; i < nargs; i++) {
+				/* locks are passed by address or reference */
+				CXCursor arg = clang_Cursor_getArgument(c, (unsigned)i);
+				enum CXTypeKind ak = clang_getCanonicalType(
+					clang_getCursorType(arg)).kind;
+				if (ak == CXType_Pointer || ak == CXType_Record ||
+				    ak == CXType_Elaborated)
+					call->call->arg_keys[i] =
+						lock_expr_text_or_key(w, arg);
+			}
+		}
+		target = call;
+	}
+	walk_kids_expr(w, c, target);
+	if (call) {
+		add_node(w, seq, call);
+		if (call->call->arg_keys && w->cleanup != CLEANUP_NONE)
+			scope_helper_call(w, call);
+	}
+	if (ce->may_return_guard && !ce->is_move && !ce->is_exchange &&
+	    !same_cursor(w->own_init, c))
+		returned_temporary(w, c, ref, seq);
+	if (ce->lock) {
+		lock_call(w, c, ref, ce->lock, ce->lock_acquire, seq);
+		return;
+	}
+	if (ce->steals && nargs >= 1) {
+		/* g_steal_pointer(&lk), g_clear_pointer(&lk, free): lk is NULL after */
+		CXCursor a0 = strip_expr(clang_Cursor_getArgument(c, 0));
+		struct kids ks;
+		kids_of(a0, &ks);
+		int v = clang_getCursorKind(a0) == CXCursor_UnaryOperator && ks.n == 1
+				? var_of_expr(w, ks.c[0])
+				: -1;
+		kids_release(&ks);
+		if (v >= 0)
+			add_event(w, seq, c, EV_RELEASE, v, -1);
+		return;
+	}
+
+	/* ownership effects, after the call */
+	if ((ce->is_move || ce->is_exchange) && nargs >= 1 &&
+	    !same_cursor(w->move_done, c)) {
+		int v = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		if (v >= 0)
+			add_event(w, seq, c, EV_RELEASE, v, -1);
+		return;
+	}
+	if (!strcmp(ce->name, "std::lock") || !strcmp(ce->name, "std::try_lock")) {
+		for (int i = 0; i < nargs; i++) {
+			int v = var_of_expr(w, clang_Cursor_getArgument(c, (unsigned)i));
+			if (v >= 0)
+				add_event(w, seq, c, EV_ACQUIRE, v, -1);
+		}
+		return;
+	}
+	if (ce->is_swap && nargs == 2) {
+		int a = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		int b = var_of_expr(w, clang_Cursor_getArgument(c, 1));
+		if (a >= 0 || b >= 0) {
+			if (a >= 0 && b >= 0)
+				add_event(w, seq, c, EV_SWAP, a, b);
+			else
+				add_event(w, seq, c, EV_ACQUIRE, a >= 0 ? a : b, -1);
+		}
+		return;
+	}
+	if (rk != CXCursor_CXXMethod && rk != CXCursor_Destructor &&
+	    rk != CXCursor_FunctionTemplate)
+		return;
+	CXCursor obj = member_object(c);
+	if (clang_Cursor_isNull(obj))
+		return;
+	int var = var_of_expr(w, obj);
+	if (var >= 0) {
+		member_event(w, c, seq, var,
+			     rk == CXCursor_Destructor ? "~" : method, nargs);
+	} else if (!strcmp(method, "swap") && nargs == 1) {
+		/* T().swap(g): g now owns what the other object owned */
+		int other = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		if (other >= 0)
+			add_event(w, seq, c,
+			      is_empty_value(w, obj) ? EV_RELEASE : EV_ACQUIRE,
+			      other, -1);
+	}
+}
+
+/*
+ * A call in a template whose callee depends on a template parameter:
+ * "lk.unlock()" names its member only in the source text, "std::move(x)"
+ * and "rt::park(s)" name an overload set.
+ */
+static void walk_dependent_call(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	CXCursor first = ks.n ? strip_expr(ks.c[0]) : clang_getNullCursor();
+	kids_release(&ks);
+	enum CXCursorKind fk = clang_getCursorKind(first);
+
+	if (fk == CXCursor_MemberRefExpr) {
+		walk_kids_expr(w, c, seq);
+		const char *name = member_name(w, first);
+		struct kids mk_;
+		kids_of(first, &mk_);
+		int var = mk_.n ? var_of_expr(w, mk_.c[0]) : -1;
+		kids_release(&mk_);
+		if (var >= 0 && name)
+			member_event(w, c, seq, var, name,
+				     clang_Cursor_getNumArguments(c));
+		return;
+	}
+	CXCursor decl = overload_of(c);
+	if (clang_Cursor_isNull(decl)) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	walk_resolved_call(w, c, decl, seq);
+}
+
+static void walk_call(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	CXCursor ref = clang_getCursorReferenced(c);
+	enum CXCursorKind rk = clang_getCursorKind(ref);
+
+	if (rk == CXCursor_Constructor) {
+		walk_ctor(w, c, ref, seq);
+		return;
+	}
+	if (clang_Cursor_isNull(ref)) {
+		walk_dependent_call(w, c, seq);
+		return;
+	}
+	if (rk != CXCursor_FunctionDecl && rk != CXCursor_CXXMethod &&
+	    rk != CXCursor_FunctionTemplate && rk != CXCursor_ConversionFunction &&
+	    rk != CXCursor_Destructor) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	walk_resolved_call(w, c, ref, seq);
+}
+
+/* co_await / co_yield: walk the operand, then suspend. */
+static void walk_await(struct walk *w, CXCursor c, const char *kw,
+		       unsigned off, struct vnode *seq)
+{
+	struct kids ks;
+	struct vnode *s = new_node(w, V_SUSPEND, clang_getNullCursor());
+	unsigned saved_off = w->await_off;
+	bool saved_in = w->in_await;
+
+	s->loc = src_loc_of(w, clang_getRangeStart(clang_getCursorExtent(c)));
+	s->skind = !strcmp(kw, "co_yield") ? SUSPEND_CO_YIELD : SUSPEND_CO_AWAIT;
+	kids_of(c, &ks);
+	w->await_off = off;
+	w->in_await = true;
+	bool allowed = false;
+	if (ks.n) {
+		allowed = s->skind == SUSPEND_CO_AWAIT && allowed_await(w, ks.c[0]);
+		walk_expr(w, ks.c[0], s);
+	}
+	w->await_off = saved_off;
+	w->in_await = saved_in;
+	kids_release(&ks);
+	if (allowed)
+		s->kind = V_SEQ;
+	add_node(w, seq, s);
+}
+
+static void walk_unexposed_expr(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	unsigned off;
+	const char *kw = keyword_of(w, c, &off);
+	struct kids ks;
+
+	if (!kw || !strcmp(kw, "co_return") ||
+	    (w->in_await && off == w->await_off)) {
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	kids_of(c, &ks);
+	if (ks.n == 1 && clang_getCursorKind(ks.c[0]) == CXCursor_UnexposedExpr) {
+		unsigned off2;
+		const char *kw2 = keyword_of(w, ks.c[0], &off2);
+		if (kw2 && off2 == off) {
+			/* ExprWithCleanups and the like around the real node */
+			CXCursor inner = ks.c[0];
+			kids_release(&ks);
+			walk_expr(w, inner, seq);
+			return;
+		}
+	}
+	kids_release(&ks);
+	walk_await(w, c, kw, off, seq);
+}
+
+static bool op_cb(const char *p, size_t i, int depth, void *arg)
+{
+	const char **found = arg;
+	(void)depth;
+	if ((p[i] == '&' && p[i + 1] == '&') || (p[i] == '|' && p[i + 1] == '|')) {
+		*found = p[i] == '&' ? "&&" : "||";
+		return true;
+	}
+	if (p[i] == '=' && (i == 0 || !strchr("=!<>+-*/%&|^", p[i - 1])) &&
+	    p[i + 1] != '=') {
+		*found = "=";
+		return true;
+	}
+	if (find_word_cb(p, i, depth, (void *)"and") ||
+	    find_word_cb(p, i, depth, (void *)"or")) {
+		*found = p[i] == 'a' ? "&&" : "||";
+		return true;
+	}
+	return false;
+}
+
+/* The operator of a binary expression: "&&", "||", "=" or NULL. */
+static const char *binary_op(struct walk *w, CXCursor op, CXCursor lhs,
+			     CXCursor rhs)
+{
+#if CINDEX_VERSION_MINOR >= 64
+	/* works inside macros too (TAKE_PTR, no_free_ptr) */
+	switch (clang_getCursorBinaryOperatorKind(op)) {
+	case CXBinaryOperator_LAnd:
+		return "&&";
+	case CXBinaryOperator_LOr:
+		return "||";
+	case CXBinaryOperator_Assign:
+		return "=";
+	case CXBinaryOperator_Invalid:
+		break;
+	default:
+		return NULL;
+	}
+#else
+	(void)op;
+#endif
+	CXFile fa, fb;
+	unsigned sa, ea, sb, eb;
+	const char *found = NULL;
+	extent_offsets(lhs, &fa, &sa, &ea);
+	extent_offsets(rhs, &fb, &sb, &eb);
+	if (!fa || !fb || !clang_File_isEqual(fa, fb) || ea > sb)
+		return NULL;
+	scan_code(w, fa, ea, sb, op_cb, &found);
+	return found;
+}
+
+/* A part of a conditional expression (a && b, c ? x : y), in a sequence. */
+static struct vnode *expr_branch(struct walk *w, CXCursor at, CXCursor e)
+{
+	struct vnode *s = new_node(w, V_SEQ, at);
+	walk_expr(w, e, s);
+	return s;
+}
+
+static void walk_binary(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n != 2) {
+		kids_release(&ks);
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	const char *op = binary_op(w, c, ks.c[0], ks.c[1]);
+	if (op && (!strcmp(op, "&&") || !strcmp(op, "||"))) {
+		struct vnode *n = new_node(w, V_COND, c);
+		n->a = expr_branch(w, c, ks.c[0]);
+		n->b = expr_branch(w, c, ks.c[1]);
+		add_node(w, seq, n);
+	} else if (op && !strcmp(op, "=") && var_of_expr(w, ks.c[0]) >= 0) {
+		walk_assign(w, c, var_of_expr(w, ks.c[0]), ks.c[1], seq);
+	} else {
+		walk_expr(w, ks.c[0], seq);
+		walk_expr(w, ks.c[1], seq);
+	}
+	kids_release(&ks);
+}
+
+static void walk_conditional(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n != 3) {
+		kids_release(&ks);
+		walk_kids_expr(w, c, seq);
+		return;
+	}
+	struct vnode *n = new_node(w, V_COND, c);
+	n->a = expr_branch(w, c, ks.c[0]);
+	n->b = expr_branch(w, c, ks.c[1]);
+	n->c = expr_branch(w, c, ks.c[2]);
+	add_node(w, seq, n);
+	kids_release(&ks);
+}
+
+/* A lambda: captures are evaluated here, the body is its own function. */
+static void walk_lambda(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++) {
+		enum CXCursorKind k = clang_getCursorKind(ks.c[i]);
+		if (clang_isExpression(k))
+			walk_expr(w, ks.c[i], seq);
+	}
+	kids_release(&ks);
+	skip_macros(w, c);
+	defer_cursor(w, c);
+}
+
+void walk_expr(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (w->depth > MAX_DEPTH)
+		return;
+	if (w->mi < w->mend)
+		flush_macros(w, start_offset(c), seq);
+	w->depth++;
+	switch (k) {
+	case CXCursor_UnexposedExpr:
+		walk_unexposed_expr(w, c, seq);
+		break;
+	case CXCursor_CallExpr:
+		walk_call(w, c, seq);
+		break;
+	case CXCursor_BinaryOperator:
+		walk_binary(w, c, seq);
+		break;
+	case CXCursor_ConditionalOperator:
+		walk_conditional(w, c, seq);
+		break;
+	case CXCursor_LambdaExpr:
+		walk_lambda(w, c, seq);
+		break;
+	case CXCursor_CXXThrowExpr: {
+		struct vnode *n = new_node(w, V_THROW, c);
+		walk_kids_expr(w, c, n);
+		add_node(w, seq, n);
+		break;
+	}
+	case CXCursor_StmtExpr: {
+		struct kids ks;
+		kids_of(c, &ks);
+		for (unsigned i = 0; i < ks.n; i++)
+			walk_stmt(w, ks.c[i], seq);
+		kids_release(&ks);
+		break;
+	}
+	case CXCursor_DeclRefExpr:
+	case CXCursor_IntegerLiteral:
+	case CXCursor_FloatingLiteral:
+	case CXCursor_StringLiteral:
+	case CXCursor_CharacterLiteral:
+	case CXCursor_CXXBoolLiteralExpr:
+	case CXCursor_CXXNullPtrLiteralExpr:
+	case CXCursor_TypeRef:
+	case CXCursor_TemplateRef:
+	case CXCursor_NamespaceRef:
+	case CXCursor_OverloadedDeclRef:
+	case CXCursor_CXXThisExpr:
+	case CXCursor_SizeOfPackExpr:
+	case CXCursor_UnaryExpr: /* sizeof, alignof: unevaluated */
+		break;
+	default:
+		if (clang_isStatement(k) && !clang_isExpression(k))
+			walk_stmt(w, c, seq);
+		else
+			walk_kids_expr(w, c, seq);
+		break;
+	}
+	w->depth--;
+}
+
+/* A full-expression: temporaries made in it die at its end. */
+void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	size_t mark = open_scope(w);
+	struct vnode *fe = new_node(w, V_SEQ, clang_getNullCursor());
+	walk_expr(w, c, fe);
+	close_scope(w, mark, fe);
+	if (fe->nkids)
+		add_node(w, seq, fe);
+}

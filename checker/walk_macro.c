@@ -1,0 +1,220 @@
+/*
+ * walk_macro.c - expansions of configured macros in the main file:
+ * suspend-macros (and macros defined in terms of them) become suspension
+ * points, lock-functions macros (spin_lock_irqsave) become lock events.
+ *
+ * collect_macros() reads the preprocessing record once per TU, in source
+ * order; each function consumes the expansions inside it as the
+ * statement walk passes their offsets (flush_macros()).
+ */
+#include "common.h"
+#include "walk_p.h"
+#include "rules.h"
+#include "strmap.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * The suspend macro that macro 'name' is or expands to (directly or
+ * through other macros defined so far), or NULL.
+ */
+static const char *suspend_macro(struct walk *w, const char *name)
+{
+	const struct rule *r = rules_match(w->rules, RL_SUSPEND_MACROS, name, NULL);
+	if (r)
+		return r->path;
+	struct strmap_slot *s = strmap_find(&w->derived_macros, name, false);
+	return s ? s->val : NULL;
+}
+
+/*
+ * A macro definition that uses a suspend macro makes its own expansions
+ * suspend too ("#define RESCHEDULE() YIELD_NOW()").  Only definitions
+ * whose text mentions a suspend macro are tokenized.
+ */
+static void note_macro_definition(struct walk *w, CXCursor c)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXFile f;
+	unsigned so, eo;
+	size_t size;
+	clang_getSpellingLocation(clang_getRangeStart(r), &f, NULL, NULL, &so);
+	clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &eo);
+	const char *buf = f ? file_contents(w, f, &size) : NULL;
+	if (!buf || eo > size || eo <= so)
+		return;
+	bool mentions = false;
+	const struct rules *rl = w->rules;
+	for (size_t i = 0; i < rl->n[RL_SUSPEND_MACROS] && !mentions; i++)
+		mentions = text_contains(buf + so, eo - so,
+				    rl->lists[RL_SUSPEND_MACROS][i].path);
+	for (size_t i = 0; i < w->derived_macros.cap && !mentions; i++)
+		if (w->derived_macros.slots[i].key)
+			mentions = text_contains(buf + so, eo - so,
+					    w->derived_macros.slots[i].key);
+	if (!mentions)
+		return;
+	CXToken *toks = NULL;
+	unsigned ntoks = 0;
+	clang_tokenize(w->cx, r, &toks, &ntoks);
+	const char *name = NULL, *target = NULL;
+	for (unsigned i = 0; i < ntoks; i++) {
+		if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
+			continue;
+		CXString ts = clang_getTokenSpelling(w->cx, toks[i]);
+		const char *t = cstr(ts);
+		if (!name)
+			name = arena_strdup(w->a, t);
+		else if (!target)
+			target = suspend_macro(w, t);
+		clang_disposeString(ts);
+	}
+	clang_disposeTokens(w->cx, toks, ntoks);
+	if (name && target && !suspend_macro(w, name))
+		strmap_find(&w->derived_macros, name, true)->val = (void *)target;
+}
+
+/*
+ * The lock a lock macro's call names: its first argument, from the tokens
+ * of the expansion ("spin_lock_irqsave(&d->lock, flags)" is "d->lock"),
+ * spelled as lock_expr() spells it.  NULL if there is none.
+ */
+static const char *macro_lock_key(struct walk *w, CXCursor c)
+{
+	CXToken *toks = NULL;
+	unsigned n = 0;
+	struct strbuf sb;
+	int depth = 0;
+	clang_tokenize(w->cx, clang_getCursorExtent(c), &toks, &n);
+	strbuf_init(&sb);
+	for (unsigned i = 1; i < n; i++) {
+		CXString ts = clang_getTokenSpelling(w->cx, toks[i]);
+		const char *t = cstr(ts);
+		bool stop = false;
+		if (!strcmp(t, "(") || !strcmp(t, "[")) {
+			if (depth++ == 0) {
+				clang_disposeString(ts);
+				continue;
+			}
+		} else if (!strcmp(t, ")") || !strcmp(t, "]")) {
+			stop = --depth == 0;
+		} else if (!strcmp(t, ",") && depth == 1) {
+			stop = true;
+		}
+		if (!stop && depth >= 1)
+			strbuf_adds(&sb, t);
+		clang_disposeString(ts);
+		if (stop)
+			break;
+	}
+	clang_disposeTokens(w->cx, toks, n);
+	const char *key = bare_lock_key(w, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return key;
+}
+
+static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	struct walk *w = data;
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_MacroDefinition) {
+		note_macro_definition(w, c);
+		return CXChildVisit_Continue;
+	}
+	if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
+		return CXChildVisit_Continue;
+	CXFile f;
+	unsigned off;
+	CXSourceLocation l = clang_getCursorLocation(c);
+	clang_getExpansionLocation(l, &f, NULL, NULL, &off);
+	if (!f || !w->tu->main || !clang_File_isEqual(f, w->tu->main) ||
+	    in_directive(w, f, off))
+		return CXChildVisit_Continue;
+	CXString str = clang_getCursorSpelling(c);
+	const char *name = cstr(str);
+	const char *target = suspend_macro(w, name);
+	bool acquire = false;
+	const struct rule *lock = w->rules->nlocks
+					  ? rules_match_lock(w->rules, name, &acquire)
+					  : NULL;
+	const char *key = lock ? macro_lock_key(w, c) : NULL;
+	if (target || key) {
+		ARRAY_GROW(w->macros, w->nmacros + 1, w->cap_macros);
+		struct macro_use *m = &w->macros[w->nmacros++];
+		memset(m, 0, sizeof(*m));
+		m->off = off;
+		m->loc = src_loc_of(w, l);
+		m->name = target ? target : lock->path;
+		if (!target) {
+			m->lock = lock;
+			m->acquire = acquire;
+			m->key = key;
+		}
+	}
+	clang_disposeString(str);
+	return CXChildVisit_Continue;
+}
+
+/* Expansions of suspend-macros and of lock-functions written as macros
+ * (spin_lock_irqsave), in source order (preprocessing record). */
+void collect_macros(struct walk *w)
+{
+	if (!rules_has(w->rules, RL_SUSPEND_MACROS) && !w->rules->nlocks)
+		return;
+	clang_visitChildren(clang_getTranslationUnitCursor(w->cx), macro_cb, w);
+}
+
+/* The expansions inside function 'fn' become its to consume. */
+void macro_range(struct walk *w, CXCursor fn)
+{
+	unsigned lo = start_offset(fn), hi = end_offset(fn);
+	w->mi = w->mend = 0;
+	if (!w->nmacros || !in_main_file(w, fn))
+		return;
+	while (w->mi < w->nmacros && w->macros[w->mi].off < lo)
+		w->mi++;
+	w->mend = w->mi;
+	while (w->mend < w->nmacros && w->macros[w->mend].off < hi)
+		w->mend++;
+}
+
+/* A lock-functions macro: acquire or release the lock it names. */
+static void lock_event(struct walk *w, const struct macro_use *m,
+		       struct vnode *seq)
+{
+	lock_key_event(w, clang_getNullCursor(), m->loc, m->key,
+		       arena_printf(w->a, "lock taken by %s", m->lock->path),
+		       m->lock, m->acquire, seq);
+}
+
+/* Suspension points for the expansions before offset 'upto'. */
+void flush_macros(struct walk *w, unsigned upto, struct vnode *seq)
+{
+	while (w->mi < w->mend && w->macros[w->mi].off <= upto) {
+		const struct macro_use *m = &w->macros[w->mi++];
+		if (m->lock) {
+			lock_event(w, m, seq);
+			continue;
+		}
+		struct vnode *n = new_node(w, V_CALL, clang_getNullCursor());
+		n->loc = m->loc;
+		n->call = arena_alloc(w->a, sizeof(*n->call));
+		n->call->name = m->name;
+		n->call->macro = true;
+		n->call->macro_name = m->name;
+		n->call->configured = true;
+		n->call->suspends = true;
+		add_node(w, seq, n);
+	}
+}
+
+/* Skip the expansions inside a lambda: they belong to its own walk. */
+void skip_macros(struct walk *w, CXCursor lambda)
+{
+	unsigned hi = end_offset(lambda);
+	while (w->mi < w->mend && w->macros[w->mi].off < hi)
+		w->mi++;
+}

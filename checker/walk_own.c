@@ -1,0 +1,225 @@
+/*
+ * walk_own.c - what an expression does to a guard's ownership: member
+ * calls (unlock(), release(), reset(p), swap()), assignments, moves
+ * (std::move, std::exchange), values that own nothing (nullptr,
+ * std::nullopt, defer_lock), as ownership events on the view.  The names
+ * are library knowledge and live in known.c.
+ */
+#include "common.h"
+#include "walk_p.h"
+
+#include <string.h>
+
+bool is_defer_lock_arg(struct walk *w, CXCursor arg)
+{
+	CXCursor d = type_decl(clang_getCursorType(arg));
+	if (clang_Cursor_isNull(d))
+		return false;
+	const char *q = qualname(w, d);
+	return !strcmp(q, "std::defer_lock_t") ||
+	       !strcmp(q, "boost::defer_lock_t");
+}
+
+/* nullptr, NULL, 0, std::nullopt, {} : a value that owns nothing. */
+bool is_empty_value(struct walk *w, CXCursor e)
+{
+	e = strip_expr(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_CXXNullPtrLiteralExpr || k == CXCursor_GNUNullExpr)
+		return true;
+	if (k == CXCursor_CStyleCastExpr || k == CXCursor_CXXStaticCastExpr) {
+		/* (void *)0 */
+		struct kids ks;
+		kids_of(e, &ks);
+		bool empty = ks.n && is_empty_value(w, ks.c[ks.n - 1]);
+		kids_release(&ks);
+		return empty;
+	}
+	if (k == CXCursor_IntegerLiteral) {
+		CXEvalResult r = clang_Cursor_Evaluate(e);
+		bool zero = r && clang_EvalResult_getKind(r) == CXEval_Int &&
+			    clang_EvalResult_getAsLongLong(r) == 0;
+		if (r)
+			clang_EvalResult_dispose(r);
+		return zero;
+	}
+	if (k == CXCursor_DeclRefExpr) {
+		CXCursor ref = clang_getCursorReferenced(e);
+		const char *q = qualname(w, ref);
+		return !strcmp(q, "std::nullopt") || !strcmp(q, "boost::none");
+	}
+	if (k == CXCursor_InitListExpr) {
+		struct kids ks;
+		kids_of(e, &ks);
+		bool empty = ks.n == 0;
+		kids_release(&ks);
+		return empty;
+	}
+	if (k == CXCursor_CXXFunctionalCastExpr || k == CXCursor_CallExpr) {
+		CXCursor ref = clang_getCursorReferenced(e);
+		if (k == CXCursor_CallExpr &&
+		    clang_getCursorKind(ref) == CXCursor_Constructor) {
+			int n = clang_Cursor_getNumArguments(e);
+			bool all_empty = true;
+			for (int i = 0; i < n; i++) {
+				CXCursor arg = clang_Cursor_getArgument(e, (unsigned)i);
+				if (is_defer_lock_arg(w, arg))
+					return true;
+				if (!is_default_arg(e, arg) && !is_empty_value(w, arg))
+					all_empty = false;
+			}
+			/* T(), T(nullptr), T(std::nullopt), T(std::move(empty)) */
+			return all_empty;
+		}
+		struct kids ks;
+		kids_of(e, &ks);
+		bool empty = false;
+		for (unsigned i = 0; i < ks.n; i++) {
+			enum CXCursorKind kk = clang_getCursorKind(ks.c[i]);
+			if (kk != CXCursor_TypeRef && kk != CXCursor_TemplateRef &&
+			    kk != CXCursor_NamespaceRef)
+				empty = is_empty_value(w, ks.c[i]);
+		}
+		kids_release(&ks);
+		return empty;
+	}
+	return false;
+}
+
+/*
+ * If 'e' is std::move(x) (through copy/move constructors and casts) of a
+ * tracked variable x, return x and set '*call' to the std::move call.
+ */
+int move_source(struct walk *w, CXCursor e, CXCursor *call)
+{
+	for (int guard = 0; guard < 16; guard++) {
+		e = strip_expr(e);
+		enum CXCursorKind k = clang_getCursorKind(e);
+		if (k == CXCursor_CXXFunctionalCastExpr ||
+		    k == CXCursor_CXXStaticCastExpr) {
+			struct kids ks;
+			kids_of(e, &ks);
+			CXCursor last = ks.n ? ks.c[ks.n - 1] : clang_getNullCursor();
+			kids_release(&ks);
+			if (clang_Cursor_isNull(last))
+				return -1;
+			e = last;
+			continue;
+		}
+		if (k == CXCursor_DeclRefExpr && guard > 0) {
+			/* reached through a cast: static_cast<T &&>(x) */
+			int v = var_of_decl(w, clang_getCursorReferenced(e));
+			if (v >= 0)
+				*call = e;
+			return v;
+		}
+		if (k != CXCursor_CallExpr)
+			return -1;
+		CXCursor ref = clang_getCursorReferenced(e);
+		if (clang_getCursorKind(ref) == CXCursor_Constructor) {
+			if (clang_Cursor_getNumArguments(e) != 1 ||
+			    !(clang_CXXConstructor_isMoveConstructor(ref) ||
+			      clang_CXXConstructor_isCopyConstructor(ref)))
+				return -1;
+			e = clang_Cursor_getArgument(e, 0);
+			continue;
+		}
+		if (clang_Cursor_isNull(ref))
+			ref = overload_of(e);
+		if (clang_Cursor_isNull(ref))
+			return -1;
+		struct callee *ce = callee_of(w, ref);
+		if ((ce->is_move || ce->is_exchange) &&
+		    clang_Cursor_getNumArguments(e) >= 1) {
+			int v = var_of_expr(w, clang_Cursor_getArgument(e, 0));
+			if (v >= 0)
+				*call = e;
+			return v;
+		}
+		return -1;
+	}
+	return -1;
+}
+
+static bool name_in(const char *name, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (!strcmp(name, list[i]))
+			return true;
+	return false;
+}
+
+/* Member functions that end or renew a guard's ownership, by name. */
+static const char *const releasing_methods[] = {
+	"unlock", "release", "unlock_shared", "dismiss",
+	"Release", "Unlock",            /* absl::ReleasableMutexLock */
+	"unblock",                      /* QSignalBlocker */
+	NULL,
+};
+static const char *const acquiring_methods[] = {
+	"lock", "try_lock", "try_lock_for", "try_lock_until", "lock_shared",
+	"try_lock_shared", "try_lock_shared_for", "try_lock_shared_until",
+	"emplace", "relock", "reblock", "Lock", NULL,
+};
+
+/* x = rhs, where x is tracked: what does x own afterwards? */
+void walk_assign(struct walk *w, CXCursor at, int var, CXCursor rhs,
+			struct vnode *seq)
+{
+	CXCursor mv = clang_getNullCursor();
+	int src = move_source(w, rhs, &mv);
+	CXCursor saved_move = w->move_done, saved_init = w->own_init;
+
+	if (src >= 0) {
+		w->move_done = mv;
+		walk_expr(w, rhs, seq);
+		w->move_done = saved_move;
+		if (src != var)
+			add_event(w, seq, at, EV_MOVE, src, var);
+		return;
+	}
+	w->own_init = strip_expr(rhs);
+	walk_expr(w, rhs, seq);
+	w->own_init = saved_init;
+	add_event(w, seq, at, is_empty_value(w, rhs) ? EV_RELEASE : EV_ACQUIRE, var,
+	      -1);
+}
+
+/*
+ * Does the constructor call 'call' leave the guard 'gi' describes empty:
+ * T() of a type that can be empty, or a defer_lock argument?
+ */
+bool ctor_leaves_empty(struct walk *w, CXCursor call,
+			      const struct guard_info *gi)
+{
+	int n = clang_Cursor_getNumArguments(call);
+	if (n == 0 && gi->maybe_empty)
+		return true;
+	for (int i = 0; i < n; i++)
+		if (is_defer_lock_arg(w, clang_Cursor_getArgument(call, (unsigned)i)))
+			return true;
+	return false;
+}
+
+/* What a member call named 'method' does to the guard 'var' it is on. */
+void member_event(struct walk *w, CXCursor c, struct vnode *seq,
+			 int var, const char *method, int nargs)
+{
+	if (method[0] == '~' || name_in(method, releasing_methods)) {
+		add_event(w, seq, c, EV_RELEASE, var, -1);
+	} else if (name_in(method, acquiring_methods)) {
+		add_event(w, seq, c, EV_ACQUIRE, var, -1);
+	} else if (!strcmp(method, "reset")) {
+		CXCursor arg = nargs ? clang_Cursor_getArgument(c, 0)
+				     : clang_getNullCursor();
+		bool empty = nargs == 0 || is_default_arg(c, arg) ||
+			     is_empty_value(w, arg);
+		add_event(w, seq, c, empty ? EV_RELEASE : EV_ACQUIRE, var, -1);
+	} else if (!strcmp(method, "swap") && nargs == 1) {
+		int other = var_of_expr(w, clang_Cursor_getArgument(c, 0));
+		if (other >= 0)
+			add_event(w, seq, c, EV_SWAP, var, other);
+		else
+			add_event(w, seq, c, EV_ACQUIRE, var, -1);
+	}
+}

@@ -1,0 +1,314 @@
+/*
+ * walk_p.h - the walk family's private header (walk.h is its public
+ * face).  Only the walk_*.c files and walk.c include it; with tu.c they
+ * are the only files that see <clang-c/Index.h>.
+ *
+ * The family, by job:
+ *   walk.c         the TU, its functions and lambdas (walk_tu())
+ *   walk_stmt.c    statements and scopes; node constructors
+ *   walk_decl.c    declarations: guard locals and how they start
+ *   walk_expr.c    expressions: calls, co_await, branches, lambdas
+ *   walk_own.c     what a call, assignment or move does to a guard
+ *   walk_lock.c    lock-functions calls and lock keys
+ *   walk_macro.c   suspend and lock macros
+ *   walk_type.c    is this type a guard; awaitables; callees
+ *   walk_text.c    the source text behind a cursor
+ *   walk_cx.c      small libclang helpers
+ */
+#ifndef AWAIT_HOLDING_WALK_P_H
+#define AWAIT_HOLDING_WALK_P_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <clang-c/Index.h>
+
+#include "arena.h"
+#include "strmap.h"
+#include "tu_p.h"
+#include "view.h"
+
+struct diag_list;
+struct rule;
+struct rules;
+struct strbuf;
+
+#define MAX_DEPTH 10000    /* deeper expressions are not looked into */
+#define MAX_TYPE_DEPTH 6   /* wrappers inside wrappers inside ... */
+
+/* The children of a cursor (kids_of()); release with kids_release(). */
+struct kids {
+	CXCursor *c;
+	unsigned n, cap;
+	CXCursor inline_buf[8];
+};
+
+/* Cursor -> pointer map (open addressing on clang_hashCursor). */
+struct cmap_slot {
+	CXCursor key;
+	void *val;
+	bool used;
+};
+
+struct cmap {
+	struct cmap_slot *slots;
+	size_t n, cap;
+};
+
+/* The two ';' of a for header, found by scan_code() with semis_cb(). */
+struct semis {
+	unsigned open;        /* offset of the header's '(' (0: not yet) */
+	unsigned at[2];
+	int n;
+};
+
+/* What a type says about guards; cached per canonical spelling. */
+struct guard_info {
+	bool guard;
+	bool maybe_empty;     /* default/defer_lock/nullptr makes it own nothing */
+	bool needs_cleanup;   /* no destructor: a guard only with cleanup() */
+	const char *matched;
+	const char *reason;
+	const char *via;
+};
+
+/* Where a lock-functions acquire is, for what releases it. */
+enum cleanup_ctx {
+	CLEANUP_NONE,  /* ordinary code: the matching release call */
+	CLEANUP_PLAIN, /* a cleanup variable's initializer: its scope's end */
+	CLEANUP_GUARD, /* a cleanup guard's initializer: the guard is the lock */
+};
+
+/* An expansion of a configured suspend macro. */
+struct macro_use {
+	unsigned off;         /* expansion offset in the main file */
+	struct src_loc loc;
+	const char *name;     /* the suspend macro, or the lock macro */
+	const struct rule *lock; /* a lock-functions macro: its pair */
+	bool acquire;         /* ... as the acquire */
+	const char *key;      /* ... and the lock it names */
+};
+
+/* A lock taken by an acquire call: the lock expression and its variable. */
+struct lock_key {
+	const char *key;      /* "mu", "dev->lock" */
+	int var;
+};
+
+/* A call to a specialization of a function template: its arguments. */
+struct inst {
+	const char *tmpl_usr;     /* the template's USR */
+	const char *name;         /* "f<std::unique_lock<std::mutex>>" */
+	int nargs;
+	struct guard_info *gi;    /* per template argument */
+	const char **type;        /* per template argument, as shown */
+};
+
+/* What a callee says; cached per declaration. */
+struct callee {
+	const char *name;     /* qualified */
+	const char *usr;
+	bool annotated;       /* await_holding::suspends */
+	bool configured;      /* suspend-functions */
+	bool allowed;         /* allowed-callees */
+	bool is_move;         /* std::move, std::forward */
+	bool is_swap;         /* std::swap */
+	bool is_exchange;     /* std::exchange */
+	bool steals;          /* g_steal_pointer(&p), g_clear_pointer(&p, f) */
+	const char *method;   /* unqualified name, e.g. "unlock", "operator=" */
+	const struct rule *lock; /* lock-functions pair it is part of, or NULL */
+	bool lock_acquire;    /* ... as the acquire function */
+	bool may_return_guard;/* returns a class by value: check for guards */
+	bool in_system;       /* declared in a system header */
+	bool want;            /* worth a V_CALL node */
+};
+
+struct walk {
+	struct tu *tu;
+	CXTranslationUnit cx;
+	struct arena *a;
+	struct rules *rules;
+	struct diag_list *problems; /* misplaced annotations */
+	bool lang_c;          /* the TU is C */
+	struct fn_view *head, **tail;
+
+	struct strmap types;    /* canonical spelling -> struct guard_info */
+	struct cmap callees;  /* declaration -> struct callee */
+	struct cmap qualnames;/* declaration -> const char * */
+	struct cmap specs;    /* function template specializations seen */
+	struct {
+		CXFile file;
+		const char *buf;
+		size_t size;
+	} fcache[64];         /* file_contents(), direct-mapped */
+	struct strmap free_ops; /* operand type names of free operator co_await */
+	bool free_ops_scanned;
+
+	struct inst *insts;   /* function template specializations called */
+	size_t ninsts, cap_insts;
+
+	struct macro_use *macros; /* suspend-macro expansions in the main file */
+	struct strmap derived_macros; /* macro -> the suspend macro it uses */
+	size_t nmacros, cap_macros;
+	size_t mi, mend;      /* this function's unconsumed range of them */
+
+	struct {
+		CXFile file;
+		bool want;
+	} *headers;           /* header-filter verdict per file seen */
+	size_t nheaders, cap_headers;
+
+	CXCursor *pending;    /* lambdas and local classes to do after */
+	size_t npending, cap_pending;
+
+	/* per function */
+	struct fn_view *fn;
+	struct cmap vars;     /* VarDecl/ParmDecl -> (var index + 1) */
+	struct cmap labels;   /* LabelStmt -> (label id + 1) */
+	struct cmap ptrs;     /* pointer locals holding &guard -> (var + 1) */
+	struct cmap lock_aliases; /* pointer locals holding &lock -> its key */
+	int *scope_vars;      /* stack of var indices, by scope */
+	size_t nscope_vars, cap_scope_vars;
+	CXCursor own_init;    /* a var's own initializer: not a temporary */
+	CXCursor move_done;   /* std::move already turned into an event */
+	enum cleanup_ctx cleanup; /* walking a cleanup variable's initializer */
+	int pending_scoped[8];  /* placeholder vars made in that initializer */
+	size_t npending_scoped;
+	struct lock_key *locks; /* lock-functions acquires seen in this function */
+	size_t nlocks, cap_locks;
+	unsigned await_off;   /* keyword offset of the co_await being walked */
+	bool in_await;
+	int depth;
+};
+
+/* walk.c: the TU and its functions */
+void defer_cursor(struct walk *w, CXCursor c);
+bool in_main_file(struct walk *w, CXCursor c);
+
+/* walk_stmt.c: statements, scopes and nodes */
+void add_event(struct walk *w, struct vnode *seq, CXCursor at,
+		  enum vevent ev, int var, int var2);
+void add_node(struct walk *w, struct vnode *seq, struct vnode *n);
+void close_scope(struct walk *w, size_t mark, struct vnode *scope);
+struct vnode *new_node(struct walk *w, enum vnode_kind kind, CXCursor c);
+size_t open_scope(struct walk *w);
+void scope_add(struct walk *w, int var);
+void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq);
+
+/* walk_decl.c: declarations */
+struct vvar guard_var(struct walk *w, CXCursor c, CXType t,
+			     const struct guard_info *gi, enum vvar_kind kind);
+void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq);
+int new_temp(struct walk *w, CXCursor c, CXType t,
+		    const struct guard_info *gi);
+void walk_decl_stmt(struct walk *w, CXCursor c, struct vnode *seq);
+void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq);
+
+/* walk_expr.c: expressions */
+void bind_decl(struct walk *w, CXCursor decl, int var);
+void note_address_alias(struct walk *w, CXCursor var, CXCursor init);
+int var_of_decl(struct walk *w, CXCursor decl);
+int var_of_expr(struct walk *w, CXCursor e);
+void walk_expr(struct walk *w, CXCursor c, struct vnode *seq);
+void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq);
+void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq);
+
+/* walk_own.c: ownership effects of calls, assignments and moves */
+bool ctor_leaves_empty(struct walk *w, CXCursor call,
+			      const struct guard_info *gi);
+bool is_defer_lock_arg(struct walk *w, CXCursor arg);
+bool is_empty_value(struct walk *w, CXCursor e);
+void member_event(struct walk *w, CXCursor c, struct vnode *seq,
+			 int var, const char *method, int nargs);
+int move_source(struct walk *w, CXCursor e, CXCursor *call);
+void walk_assign(struct walk *w, CXCursor at, int var, CXCursor rhs,
+			struct vnode *seq);
+
+/* walk_lock.c: lock-functions calls and lock keys */
+void lock_call(struct walk *w, CXCursor c, CXCursor ref,
+		      const struct rule *lr, bool acquire, struct vnode *seq);
+const char *lock_expr(struct walk *w, CXCursor e);
+const char *lock_expr_text_or_key(struct walk *w, CXCursor arg);
+void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
+			   const char *key, const char *type,
+			   const struct rule *lr, bool acquire, struct vnode *seq);
+void note_lock_alias(struct walk *w, CXCursor var, CXCursor init);
+void scope_helper_call(struct walk *w, struct vnode *call);
+void scope_lock(struct walk *w, int var);
+
+/* walk_macro.c: suspend and lock macros */
+void collect_macros(struct walk *w);
+void flush_macros(struct walk *w, unsigned upto, struct vnode *seq);
+void macro_range(struct walk *w, CXCursor fn);
+void skip_macros(struct walk *w, CXCursor lambda);
+
+/* walk_type.c: guard types, awaitables, callees, instantiations */
+void add_instantiations(struct walk *w);
+bool allowed_await(struct walk *w, CXCursor operand);
+struct callee *callee_of(struct walk *w, CXCursor ref);
+bool classify_type(struct walk *w, CXType t, struct guard_info *out,
+			  int depth);
+bool empty_able_lock(const char *name);
+bool is_guard_var(struct walk *w, CXCursor c, CXType t,
+			 struct guard_info *gi, bool *has_cleanup);
+const char *lambda_key(struct walk *w, CXCursor c);
+void note_instantiation(struct walk *w, CXCursor spec);
+int tparam_of(CXType t);
+
+/* walk_text.c: source text behind cursors */
+bool semis_cb(const char *p, size_t i, int depth, void *arg);
+const char *bare_lock_key(struct walk *w, const char *p, size_t len);
+struct src_loc cursor_loc(struct walk *w, CXCursor c);
+const char *file_contents(struct walk *w, CXFile f, size_t *size);
+const char *file_name(struct walk *w, CXFile f);
+bool find_word_cb(const char *p, size_t i, int depth, void *arg);
+bool in_directive(struct walk *w, CXFile f, unsigned off);
+bool is_ident_char(char c);
+const char *keyword_of(struct walk *w, CXCursor c, unsigned *off);
+const char *lock_expr_text(struct walk *w, CXCursor e);
+const char *macro_display(struct walk *w, CXCursor c, const char *name);
+const char *member_name(struct walk *w, CXCursor mref);
+const char *plain_type_name(struct walk *w, const char *p, size_t n);
+bool scan_code(struct walk *w, CXFile f, unsigned from, unsigned to,
+		      bool (*fn)(const char *p, size_t i, int depth, void *arg),
+		      void *arg);
+struct src_loc src_loc_of(struct walk *w, CXSourceLocation l);
+const char *text_at_start(struct walk *w, CXCursor c, unsigned *off,
+				 size_t *avail);
+bool text_contains(const char *p, size_t n, const char *word);
+bool word_at(const char *p, size_t avail, const char *word);
+int word_between(struct walk *w, CXCursor a, CXCursor b,
+			const char *word);
+
+/* walk_cx.c: small libclang helpers */
+struct cmap_slot *cmap_find(struct cmap *m, CXCursor key, bool insert);
+void cmap_release(struct cmap *m);
+const char *cstr(CXString s);
+const char *display_type(struct walk *w, CXType t);
+unsigned end_offset(CXCursor c);
+void extent_offsets(CXCursor c, CXFile *f, unsigned *start,
+			   unsigned *end);
+bool from_macro(CXSourceLocation l);
+bool has_annotation(CXCursor decl, const char *text);
+bool has_cleanup_attr(struct walk *w, CXCursor var);
+bool in_system_header(CXCursor c);
+bool is_default_arg(CXCursor call, CXCursor arg);
+bool is_function_kind(enum CXCursorKind k);
+bool is_scoped_lockable(struct walk *w, CXCursor decl);
+void kids_of(CXCursor c, struct kids *k);
+void kids_release(struct kids *k);
+CXCursor member_object(CXCursor c);
+CXCursor overload_of(CXCursor call);
+const char *qualname(struct walk *w, CXCursor decl);
+bool same_cursor(CXCursor a, CXCursor b);
+unsigned start_offset(CXCursor c);
+CXCursor strip_expr(CXCursor c);
+CXCursor type_decl(CXType t);
+const char *type_spelling(struct walk *w, CXType t);
+char unary_op(struct walk *w, CXCursor e);
+CXCursor unary_operand(CXCursor e);
+CXCursor var_init(CXCursor c);
+void visit_record(CXCursor d, CXCursorVisitor fn, void *data);
+
+#endif

@@ -1,0 +1,483 @@
+/*
+ * walk_stmt.c - statements and scopes: compound statements, if/else,
+ * loops, switch/case, labels and goto, try/catch, return and co_return,
+ * as the control structure of the view (view.h).  Each scope records its
+ * node for the variables declared in it (their region ends with it).
+ * Also the node constructors the family shares.
+ */
+#include "common.h"
+#include "walk_p.h"
+#include "util.h"
+#include "view.h"
+
+#include <string.h>
+
+size_t open_scope(struct walk *w)
+{
+	return w->nscope_vars;
+}
+
+void scope_add(struct walk *w, int var)
+{
+	ARRAY_GROW(w->scope_vars, w->nscope_vars + 1, w->cap_scope_vars);
+	w->scope_vars[w->nscope_vars++] = var;
+}
+
+/* The variables added since 'mark' live to the end of node 'scope'. */
+void close_scope(struct walk *w, size_t mark, struct vnode *scope)
+{
+	while (w->nscope_vars > mark) {
+		int v = w->scope_vars[--w->nscope_vars];
+		w->fn->vars[v].scope = scope;
+	}
+}
+
+struct vnode *new_node(struct walk *w, enum vnode_kind kind, CXCursor c)
+{
+	struct vnode *n = view_new_node(w->a, kind);
+	if (!clang_Cursor_isNull(c))
+		n->loc = cursor_loc(w, c);
+	return n;
+}
+
+void add_node(struct walk *w, struct vnode *seq, struct vnode *n)
+{
+	if (n)
+		view_add_kid(w->a, seq, n);
+}
+
+void add_event(struct walk *w, struct vnode *seq, CXCursor at,
+		  enum vevent ev, int var, int var2)
+{
+	struct vnode *n = new_node(w, V_EVENT, at);
+	n->ev = ev;
+	n->var = var;
+	n->var2 = var2;
+	add_node(w, seq, n);
+}
+
+static void walk_compound(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	size_t mark = open_scope(w);
+	struct vnode *s = new_node(w, V_SEQ, c);
+	kids_of(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++)
+		walk_stmt(w, ks.c[i], s);
+	kids_release(&ks);
+	if (w->mi < w->mend) /* a macro that expands to nothing, last */
+		flush_macros(w, end_offset(c) - 1, s);
+	close_scope(w, mark, s);
+	add_node(w, seq, s);
+}
+
+/* A statement as the body of if/loop/case: its own scope. */
+static struct vnode *sub_stmt(struct walk *w, CXCursor c)
+{
+	size_t mark = open_scope(w);
+	struct vnode *s = new_node(w, V_SEQ, clang_getNullCursor());
+	if (!clang_Cursor_isNull(c))
+		walk_stmt(w, c, s);
+	close_scope(w, mark, s);
+	return s;
+}
+
+/* Condition part: an optional condition variable, then the condition. */
+static struct vnode *cond_part(struct walk *w, CXCursor var, CXCursor cond)
+{
+	struct vnode *s = new_node(w, V_SEQ, clang_getNullCursor());
+	if (!clang_Cursor_isNull(var))
+		walk_vardecl(w, var, s);
+	if (!clang_Cursor_isNull(cond))
+		walk_full_expr(w, cond, s);
+	return s;
+}
+
+static void walk_if(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 2) {
+		kids_release(&ks);
+		return;
+	}
+	unsigned nk = ks.n;
+	int text_else = nk >= 3 ? word_between(w, ks.c[nk - 2], ks.c[nk - 1],
+					       "else")
+				: 0;
+	bool has_else = text_else == 1;
+	if (text_else < 0) {
+		/*
+		 * Written by a macro, as the kernel's scoped_guard ("if (0)
+		 * { label: break; } else BODY"): with three children and no
+		 * declaration among them, a block or statement second is
+		 * the then-branch of an if/else.
+		 */
+		enum CXCursorKind k0 = clang_getCursorKind(ks.c[0]);
+		enum CXCursorKind k1 = clang_getCursorKind(ks.c[1]);
+		has_else = nk == 3 && k0 != CXCursor_DeclStmt &&
+			   k0 != CXCursor_VarDecl && clang_isStatement(k1) &&
+			   !clang_isExpression(k1);
+	}
+	unsigned then_i = has_else ? nk - 2 : nk - 1;
+	unsigned cond_i = then_i - 1;
+	CXCursor condvar = clang_getNullCursor();
+	unsigned init_end = cond_i;
+	/* 'if (T x = e)': the VarDecl, then an implicit use of it */
+	for (unsigned i = 0; i < cond_i; i++)
+		if (clang_getCursorKind(ks.c[i]) == CXCursor_VarDecl) {
+			condvar = ks.c[i];
+			init_end = i;
+		}
+
+	size_t mark = open_scope(w);
+	struct vnode *wrap = new_node(w, V_SEQ, c);
+	for (unsigned i = 0; i < init_end; i++)
+		walk_stmt(w, ks.c[i], wrap);
+	struct vnode *n = new_node(w, V_IF, c);
+	n->a = cond_part(w, condvar, ks.c[cond_i]);
+	n->b = sub_stmt(w, ks.c[then_i]);
+	if (has_else)
+		n->c = sub_stmt(w, ks.c[nk - 1]);
+	add_node(w, wrap, n);
+	close_scope(w, mark, wrap);
+	add_node(w, seq, wrap);
+	kids_release(&ks);
+}
+
+static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	CXCursor init = clang_getNullCursor(), condvar = clang_getNullCursor(),
+		 cond = clang_getNullCursor(), inc = clang_getNullCursor();
+	kids_of(c, &ks);
+	if (!ks.n) {
+		kids_release(&ks);
+		return;
+	}
+	CXCursor body = ks.c[ks.n - 1];
+	CXFile f;
+	unsigned start, end;
+	struct semis sm = { 0, { 0, 0 }, 0 };
+	/*
+	 * The header's two ';' tell init, condition and increment apart.
+	 * A for written inside a macro (the kernel's scoped_guard) is read
+	 * where it is spelled, in the macro's definition.
+	 */
+	CXSourceLocation at = clang_getRangeStart(clang_getCursorExtent(c));
+	CXFile ef;
+	unsigned eo;
+	clang_getSpellingLocation(at, &f, NULL, NULL, &start);
+	clang_getExpansionLocation(at, &ef, NULL, NULL, &eo);
+	bool spelled = f && ef && (!clang_File_isEqual(f, ef) || start != eo);
+	if (spelled) {
+		size_t size;
+		if (file_contents(w, f, &size))
+			scan_code(w, f, start, (unsigned)size, semis_cb, &sm);
+	} else {
+		extent_offsets(c, &f, &start, &end);
+		scan_code(w, f, start, end, semis_cb, &sm);
+	}
+	for (unsigned i = 0; i + 1 < ks.n; i++) {
+		CXFile cf;
+		unsigned cs, ce;
+		if (spelled) {
+			clang_getSpellingLocation(
+				clang_getRangeStart(clang_getCursorExtent(ks.c[i])),
+				&cf, NULL, NULL, &cs);
+			if (!cf || !f || !clang_File_isEqual(cf, f))
+				cs = sm.n == 2 ? sm.at[0] : 0; /* from a macro argument */
+		} else {
+			extent_offsets(ks.c[i], &cf, &cs, &ce);
+		}
+		enum CXCursorKind kk = clang_getCursorKind(ks.c[i]);
+		bool is_var = kk == CXCursor_VarDecl;
+		if (kk == CXCursor_DeclStmt || (sm.n == 2 && cs < sm.at[0]))
+			init = ks.c[i];
+		else if (sm.n == 2 && cs > sm.at[1])
+			inc = ks.c[i];
+		else if (is_var)
+			condvar = ks.c[i];
+		else if (sm.n == 2 || clang_Cursor_isNull(cond))
+			cond = ks.c[i];
+	}
+
+	size_t mark = open_scope(w);
+	struct vnode *wrap = new_node(w, V_SEQ, c);
+	if (!clang_Cursor_isNull(init))
+		walk_stmt(w, init, wrap);
+	struct vnode *n = new_node(w, V_LOOP, c);
+	size_t cmark = open_scope(w);
+	if (!clang_Cursor_isNull(cond) || !clang_Cursor_isNull(condvar))
+		n->a = cond_part(w, condvar, cond);
+	n->b = sub_stmt(w, body);
+	if (!clang_Cursor_isNull(inc)) {
+		n->c = new_node(w, V_SEQ, inc);
+		walk_full_expr(w, inc, n->c);
+	}
+	close_scope(w, cmark, n->c ? n->c : n->b);
+	add_node(w, wrap, n);
+	close_scope(w, mark, wrap);
+	add_node(w, seq, wrap);
+	kids_release(&ks);
+}
+
+static void walk_while(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 2) {
+		kids_release(&ks);
+		return;
+	}
+	CXCursor condvar = clang_getNullCursor();
+	if (ks.n >= 3 && clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
+		condvar = ks.c[0];
+	struct vnode *n = new_node(w, V_LOOP, c);
+	size_t mark = open_scope(w);
+	n->a = cond_part(w, condvar, ks.c[ks.n - 2]);
+	n->b = sub_stmt(w, ks.c[ks.n - 1]);
+	close_scope(w, mark, n->b);
+	add_node(w, seq, n);
+	kids_release(&ks);
+}
+
+static void walk_do(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 2) {
+		kids_release(&ks);
+		return;
+	}
+	struct vnode *n = new_node(w, V_LOOP, c);
+	n->flags |= LOOP_DO;
+	n->b = sub_stmt(w, ks.c[0]);
+	n->a = cond_part(w, clang_getNullCursor(), ks.c[1]);
+	add_node(w, seq, n);
+	kids_release(&ks);
+}
+
+static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 3) {
+		kids_release(&ks);
+		return;
+	}
+	/* [loop variable, range, body]: the range is evaluated once */
+	size_t mark = open_scope(w);
+	struct vnode *wrap = new_node(w, V_SEQ, c);
+	header_init_guard(w, c, wrap);
+	walk_expr(w, ks.c[1], wrap);
+	struct vnode *n = new_node(w, V_LOOP, c);
+	n->a = new_node(w, V_SEQ, clang_getNullCursor()); /* "more elements?" */
+	size_t bmark = open_scope(w);
+	n->b = new_node(w, V_SEQ, clang_getNullCursor());
+	if (clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
+		walk_vardecl(w, ks.c[0], n->b);
+	walk_stmt(w, ks.c[ks.n - 1], n->b);
+	close_scope(w, bmark, n->b);
+	add_node(w, wrap, n);
+	close_scope(w, mark, wrap);
+	add_node(w, seq, wrap);
+	kids_release(&ks);
+}
+
+static void walk_switch(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (ks.n < 2) {
+		kids_release(&ks);
+		return;
+	}
+	CXCursor condvar = clang_getNullCursor();
+	if (ks.n >= 3 && clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
+		condvar = ks.c[0];
+	size_t mark = open_scope(w);
+	header_init_guard(w, c, seq);
+	struct vnode *n = new_node(w, V_SWITCH, c);
+	n->a = cond_part(w, condvar, ks.c[ks.n - 2]);
+	n->b = sub_stmt(w, ks.c[ks.n - 1]);
+	close_scope(w, mark, n);
+	add_node(w, seq, n);
+	kids_release(&ks);
+}
+
+static void walk_case(struct walk *w, CXCursor c, bool is_default,
+		      struct vnode *seq)
+{
+	struct kids ks;
+	struct vnode *n = new_node(w, V_CASE, c);
+	if (is_default)
+		n->flags |= CASE_DEFAULT;
+	kids_of(c, &ks);
+	if (ks.n)
+		walk_stmt(w, ks.c[ks.n - 1], n);
+	kids_release(&ks);
+	add_node(w, seq, n);
+}
+
+static int label_id(struct walk *w, CXCursor label)
+{
+	struct cmap_slot *s = cmap_find(&w->labels, label, true);
+	if (!s->val)
+		s->val = (void *)(intptr_t)(++w->fn->nlabels);
+	return (int)(intptr_t)s->val - 1;
+}
+
+static void walk_try(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	struct kids ks;
+	kids_of(c, &ks);
+	if (!ks.n) {
+		kids_release(&ks);
+		return;
+	}
+	struct vnode *n = new_node(w, V_TRY, c);
+	n->a = sub_stmt(w, ks.c[0]);
+	for (unsigned i = 1; i < ks.n; i++) {
+		struct kids hk;
+		size_t mark = open_scope(w);
+		struct vnode *h = new_node(w, V_SEQ, ks.c[i]);
+		kids_of(ks.c[i], &hk);
+		for (unsigned j = 0; j < hk.n; j++) {
+			if (clang_getCursorKind(hk.c[j]) == CXCursor_VarDecl)
+				walk_vardecl(w, hk.c[j], h);
+			else
+				walk_stmt(w, hk.c[j], h);
+		}
+		kids_release(&hk);
+		close_scope(w, mark, h);
+		view_add_kid(w->a, n, h);
+	}
+	add_node(w, seq, n);
+	kids_release(&ks);
+}
+
+static void walk_unexposed_stmt(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	unsigned off;
+	const char *kw = keyword_of(w, c, &off);
+	struct kids ks;
+
+	kids_of(c, &ks);
+	if (kw && !strcmp(kw, "co_return")) {
+		struct vnode *n = new_node(w, V_RETURN, c);
+		if (ks.n == 2)
+			walk_full_expr(w, ks.c[0], n);
+		add_node(w, seq, n);
+	} else {
+		/* [[attributes]] stmt, and what else libclang does not expose */
+		for (unsigned i = 0; i < ks.n; i++)
+			walk_stmt(w, ks.c[i], seq);
+	}
+	kids_release(&ks);
+}
+
+void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	struct vnode *n;
+	struct kids ks;
+
+	if (w->depth > MAX_DEPTH)
+		return;
+	if (w->mi < w->mend)
+		flush_macros(w, start_offset(c), seq);
+	w->depth++;
+	switch (k) {
+	case CXCursor_CompoundStmt:
+		walk_compound(w, c, seq);
+		break;
+	case CXCursor_DeclStmt:
+		walk_decl_stmt(w, c, seq);
+		break;
+	case CXCursor_VarDecl:
+		walk_vardecl(w, c, seq);
+		break;
+	case CXCursor_IfStmt:
+		walk_if(w, c, seq);
+		break;
+	case CXCursor_ForStmt:
+		walk_for(w, c, seq);
+		break;
+	case CXCursor_WhileStmt:
+		walk_while(w, c, seq);
+		break;
+	case CXCursor_DoStmt:
+		walk_do(w, c, seq);
+		break;
+	case CXCursor_CXXForRangeStmt:
+		walk_range_for(w, c, seq);
+		break;
+	case CXCursor_SwitchStmt:
+		walk_switch(w, c, seq);
+		break;
+	case CXCursor_CaseStmt:
+		walk_case(w, c, false, seq);
+		break;
+	case CXCursor_DefaultStmt:
+		walk_case(w, c, true, seq);
+		break;
+	case CXCursor_BreakStmt:
+		n = new_node(w, V_BREAK, c);
+		add_node(w, seq, n);
+		break;
+	case CXCursor_ContinueStmt:
+		n = new_node(w, V_CONTINUE, c);
+		add_node(w, seq, n);
+		break;
+	case CXCursor_ReturnStmt:
+		n = new_node(w, V_RETURN, c);
+		kids_of(c, &ks);
+		if (ks.n)
+			walk_full_expr(w, ks.c[0], n);
+		kids_release(&ks);
+		add_node(w, seq, n);
+		break;
+	case CXCursor_GotoStmt:
+		n = new_node(w, V_GOTO, c);
+		n->label = label_id(w, clang_getCursorReferenced(c));
+		add_node(w, seq, n);
+		break;
+	case CXCursor_IndirectGotoStmt:
+		n = new_node(w, V_RETURN, c); /* not followed: ends the path */
+		add_node(w, seq, n);
+		break;
+	case CXCursor_LabelStmt:
+		n = new_node(w, V_LABEL, c);
+		n->label = label_id(w, c);
+		kids_of(c, &ks);
+		for (unsigned i = 0; i < ks.n; i++)
+			walk_stmt(w, ks.c[i], n);
+		kids_release(&ks);
+		add_node(w, seq, n);
+		break;
+	case CXCursor_CXXTryStmt:
+		walk_try(w, c, seq);
+		break;
+	case CXCursor_UnexposedStmt:
+		walk_unexposed_stmt(w, c, seq);
+		break;
+	case CXCursor_NullStmt:
+	case CXCursor_AsmStmt:
+	case CXCursor_MSAsmStmt:
+		break;
+	default:
+		if (clang_isExpression(k))
+			walk_full_expr(w, c, seq);
+		else if (clang_isDeclaration(k))
+			defer_cursor(w, c);
+		else if (clang_isStatement(k)) {
+			kids_of(c, &ks);
+			for (unsigned i = 0; i < ks.n; i++)
+				walk_stmt(w, ks.c[i], seq);
+			kids_release(&ks);
+		}
+		break;
+	}
+	w->depth--;
+}
