@@ -39,10 +39,33 @@ void defer_cursor(struct walk *w, CXCursor c)
 static const char *function_name(struct walk *w, CXCursor fn)
 {
 	if (clang_getCursorKind(fn) == CXCursor_LambdaExpr) {
-		struct src_loc l = cursor_loc(w, fn);
-		return arena_printf(w->a, "lambda at %u:%u", l.line, l.col);
+		struct src_loc l = cursor_loc(&w->src, fn);
+		return arena_printf(w->src.a, "lambda at %u:%u", l.line, l.col);
 	}
 	return qualname(w, fn);
+}
+
+/* Start building the view 'f': nothing of the last function is left. */
+static void builder_reset(struct fn_builder *fb, struct fn_view *f)
+{
+	fb->fn = f;
+	fb->nscope_vars = 0;
+	fb->depth = 0;
+	fb->nlocks = 0;
+	cmap_release(&fb->vars);
+	cmap_release(&fb->labels);
+	cmap_release(&fb->ptrs);
+	cmap_release(&fb->lock_aliases);
+}
+
+static void builder_release(struct fn_builder *fb)
+{
+	cmap_release(&fb->vars);
+	cmap_release(&fb->labels);
+	cmap_release(&fb->ptrs);
+	cmap_release(&fb->lock_aliases);
+	free(fb->scope_vars);
+	free(fb->locks);
 }
 
 static void walk_function(struct walk *w, CXCursor fn)
@@ -63,15 +86,17 @@ static void walk_function(struct walk *w, CXCursor fn)
 		return;
 	}
 
-	struct fn_view *f = arena_alloc(w->a, sizeof(*f));
-	f->arena = w->a;
+	struct ectx top = { clang_getNullCursor(), clang_getNullCursor(),
+			    CLEANUP_NONE, 0, false };
+	struct fn_view *f = arena_alloc(w->src.a, sizeof(*f));
+	f->arena = w->src.a;
 	f->name = function_name(w, fn);
-	f->loc = cursor_loc(w, fn);
+	f->loc = cursor_loc(&w->src, fn);
 	f->coroutine = clang_getCursorKind(body) == CXCursor_UnexposedStmt;
 	if (clang_getCursorKind(fn) != CXCursor_LambdaExpr)
-		f->usr = cx_strdup(w->a, clang_getCursorUSR(fn));
+		f->usr = cx_strdup(w->src.a, clang_getCursorUSR(fn));
 	else
-		f->usr = lambda_key(w, fn);
+		f->usr = lambda_key(&w->src, fn);
 	if (f->coroutine) {
 		struct kids bk;
 		kids_of(body, &bk);
@@ -79,26 +104,17 @@ static void walk_function(struct walk *w, CXCursor fn)
 		kids_release(&bk);
 	}
 
-	w->fn = f;
-	w->nscope_vars = 0;
-	w->depth = 0;
-	w->own_init = w->move_done = clang_getNullCursor();
-	w->in_await = false;
-	w->nlocks = 0;
+	builder_reset(&w->fb, f);
 	macro_range(w, fn);
-	cmap_release(&w->vars);
-	cmap_release(&w->labels);
-	cmap_release(&w->ptrs);
-	cmap_release(&w->lock_aliases);
 
 	f->body = new_node(w, V_SEQ, fn);
 	/* parameter names, for lock-helper summaries */
 	if (w->rules->nlocks) {
-		f->params = arena_alloc(w->a, (ks.n + 1) * sizeof(*f->params));
+		f->params = arena_alloc(w->src.a, (ks.n + 1) * sizeof(*f->params));
 		for (unsigned i = 0; i < ks.n; i++)
 			if (clang_getCursorKind(ks.c[i]) == CXCursor_ParmDecl)
 				f->params[f->nparams++] =
-					cx_strdup(w->a, clang_getCursorSpelling(ks.c[i]));
+					cx_strdup(w->src.a, clang_getCursorSpelling(ks.c[i]));
 	}
 	/* by-value parameters of guard type own their guard from entry */
 	for (unsigned i = 0; i < ks.n; i++) {
@@ -113,12 +129,12 @@ static void walk_function(struct walk *w, CXCursor fn)
 			memset(&gi, 0, sizeof(gi));
 		struct vvar v = guard_var(w, ks.c[i], t, &gi, VAR_PARAM);
 		v.tparam = tp;
-		v.name = cx_strdup(w->a, clang_getCursorSpelling(ks.c[i]));
-		bind_decl(w, ks.c[i], view_add_var(w->a, f, &v));
+		v.name = cx_strdup(w->src.a, clang_getCursorSpelling(ks.c[i]));
+		bind_decl(w, ks.c[i], view_add_var(w->src.a, f, &v));
 	}
 	kids_release(&ks);
 	if (!clang_Cursor_isNull(body))
-		walk_stmt(w, body, f->body);
+		walk_stmt(w, body, f->body, &top);
 	close_scope(w, 0, f->body);
 	for (size_t i = 0; i < f->nvars; i++)
 		if (f->vars[i].kind == VAR_PARAM || f->vars[i].kind == VAR_LOCK) {
@@ -130,11 +146,11 @@ static void walk_function(struct walk *w, CXCursor fn)
 	w->tail = &f->next;
 }
 
-bool in_main_file(struct walk *w, CXCursor c)
+bool in_main_file(struct walk_src *src, CXCursor c)
 {
 	CXFile f;
 	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-	return f && w->tu->main && clang_File_isEqual(f, w->tu->main);
+	return f && src->tu->main && clang_File_isEqual(f, src->tu->main);
 }
 
 /*
@@ -148,7 +164,7 @@ static bool in_checked_file(struct walk *w, CXCursor c)
 	clang_getExpansionLocation(l, &f, NULL, NULL, NULL);
 	if (!f)
 		return false;
-	if (w->tu->main && clang_File_isEqual(f, w->tu->main))
+	if (w->src.tu->main && clang_File_isEqual(f, w->src.tu->main))
 		return true;
 	if (!w->rules->header_re)
 		return false;
@@ -156,7 +172,7 @@ static bool in_checked_file(struct walk *w, CXCursor c)
 		if (w->headers[i].file == f)
 			return w->headers[i].want;
 	bool want = !clang_Location_isInSystemHeader(l) &&
-		    rules_want_header(w->rules, file_name(w, f));
+		    rules_want_header(w->rules, file_name(&w->src, f));
 	ARRAY_GROW(w->headers, w->nheaders + 1, w->cap_headers);
 	w->headers[w->nheaders].file = f;
 	w->headers[w->nheaders].want = want;
@@ -209,7 +225,7 @@ static enum CXChildVisitResult misplaced_cb(CXCursor c, CXCursor parent,
 	else if (!strcmp(text, "await_holding::suspends") && !is_function)
 		wants = "functions";
 	if (wants) {
-		struct src_loc l = cursor_loc(w, c);
+		struct src_loc l = cursor_loc(&w->src, c);
 		diag_list_add_problem(w->problems, PROBLEM_WARNING, &l,
 				      "'%s' applies only to %s; it has no effect here [await-holding]",
 				      text, wants);
@@ -300,7 +316,7 @@ static enum CXChildVisitResult ns_cb(CXCursor c, CXCursor parent,
 static void note_namespaces(struct walk *w)
 {
 	struct ns_seen s = { w, NULL, 0, 0 };
-	clang_visitChildren(clang_getTranslationUnitCursor(w->cx), ns_cb, &s);
+	clang_visitChildren(clang_getTranslationUnitCursor(w->src.cx), ns_cb, &s);
 	rules_note_namespaces(w->rules, s.names, s.n);
 	for (size_t k = 0; k < s.n; k++)
 		free(s.names[k]);
@@ -312,13 +328,13 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 {
 	struct walk w;
 	memset(&w, 0, sizeof(w));
-	w.tu = tu;
-	w.cx = tu->cx;
-	w.a = &tu->arena;
+	w.src.tu = tu;
+	w.src.cx = tu->cx;
+	w.src.a = &tu->arena;
 	w.rules = rules;
 	w.problems = problems;
 	w.tail = &w.head;
-	w.lang_c = tu->lang_c;
+	w.src.lang_c = tu->lang_c;
 
 	collect_macros(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), top_cb, &w);
@@ -328,21 +344,10 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	add_instantiations(&w);
 	note_namespaces(&w);
 
-	strmap_release(&w.types);
-	cmap_release(&w.callees);
-	cmap_release(&w.qualnames);
-	cmap_release(&w.specs);
-	strmap_release(&w.free_ops);
-	cmap_release(&w.vars);
-	cmap_release(&w.labels);
-	cmap_release(&w.ptrs);
-	cmap_release(&w.lock_aliases);
+	walk_types_release(&w.tc);
+	walk_macros_release(&w.mac);
+	builder_release(&w.fb);
 	free(w.pending);
-	free(w.insts);
 	free(w.headers);
-	free(w.locks);
-	free(w.macros);
-	strmap_release(&w.derived_macros);
-	free(w.scope_vars);
 	return w.head;
 }

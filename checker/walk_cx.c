@@ -122,14 +122,14 @@ bool from_macro(CXSourceLocation l)
 	return !sf || !ef || !clang_File_isEqual(sf, ef) || so != eo;
 }
 
-static void add_qual_parts(struct walk *w, CXCursor c, struct strbuf *sb)
+static void add_qual_parts(struct walk_src *src, CXCursor c, struct strbuf *sb)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (clang_Cursor_isNull(c) || k == CXCursor_TranslationUnit ||
 	    clang_isInvalid(k))
 		return;
 	CXCursor parent = clang_getCursorSemanticParent(c);
-	add_qual_parts(w, parent, sb);
+	add_qual_parts(src, parent, sb);
 	if (k == CXCursor_LinkageSpec ||
 	    (k == CXCursor_Namespace && clang_Cursor_isInlineNamespace(c)))
 		return;
@@ -148,12 +148,12 @@ static void add_qual_parts(struct walk *w, CXCursor c, struct strbuf *sb)
 /* Fully qualified name of a declaration, inline namespaces skipped. */
 const char *qualname(struct walk *w, CXCursor decl)
 {
-	struct cmap_slot *s = cmap_find(&w->qualnames, decl, true);
+	struct cmap_slot *s = cmap_find(&w->tc.qualnames, decl, true);
 	if (!s->val) {
 		struct strbuf sb;
 		strbuf_init(&sb);
-		add_qual_parts(w, decl, &sb);
-		s->val = arena_strdup(w->a, sb.buf);
+		add_qual_parts(&w->src, decl, &sb);
+		s->val = arena_strdup(w->src.a, sb.buf);
 		strbuf_release(&sb);
 	}
 	return s->val;
@@ -182,7 +182,7 @@ static enum CXChildVisitResult attr_cb(CXCursor c, CXCursor parent,
 		   k == CXCursor_UnexposedAttr) {
 		unsigned off;
 		size_t avail;
-		const char *p = text_at_start(s->w, c, &off, &avail);
+		const char *p = text_at_start(&s->w->src, c, &off, &avail);
 		/* [[clang::scoped_lockable]] starts at the namespace */
 		if (p && avail > 7 && word_at(p, avail, "clang") && p[5] == ':' &&
 		    p[6] == ':') {
@@ -254,19 +254,19 @@ CXCursor type_decl(CXType t)
 	return d;
 }
 
-const char *type_spelling(struct walk *w, CXType t)
+const char *type_spelling(struct walk_src *src, CXType t)
 {
-	return cx_strdup(w->a, clang_getTypeSpelling(t));
+	return cx_strdup(src->a, clang_getTypeSpelling(t));
 }
 
 /* The type as shown: canonical, unless that is a template's insides. */
-const char *display_type(struct walk *w, CXType t)
+const char *display_type(struct walk_src *src, CXType t)
 {
-	if (w->lang_c)
-		return type_spelling(w, t); /* C users know the typedef names */
-	const char *canon = type_spelling(w, clang_getCanonicalType(t));
+	if (src->lang_c)
+		return type_spelling(src, t); /* C users know the typedef names */
+	const char *canon = type_spelling(src, clang_getCanonicalType(t));
 	if (strstr(canon, "type-parameter-") || !*canon)
-		return type_spelling(w, t);
+		return type_spelling(src, t);
 	return canon;
 }
 
@@ -322,7 +322,7 @@ char unary_op(struct walk *w, CXCursor e)
 #else
 	unsigned off;
 	size_t avail;
-	const char *p = text_at_start(w, e, &off, &avail);
+	const char *p = text_at_start(&w->src, e, &off, &avail);
 	return p && (*p == '&' || *p == '*') ? *p : 0;
 #endif
 }

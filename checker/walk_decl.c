@@ -18,8 +18,8 @@ struct vvar guard_var(struct walk *w, CXCursor c, CXType t,
 {
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
-	v.loc = cursor_loc(w, c);
-	v.type = display_type(w, t);
+	v.loc = cursor_loc(&w->src, c);
+	v.type = display_type(&w->src, t);
 	v.matched = gi->matched;
 	v.reason = gi->reason;
 	v.via = gi->via;
@@ -32,7 +32,7 @@ int new_temp(struct walk *w, CXCursor c, CXType t,
 {
 	struct vvar v = guard_var(w, c, t, gi, VAR_TEMP);
 	v.name = "(temporary)";
-	return view_add_var(w->a, w->fn, &v);
+	return view_add_var(w->src.a, w->fb.fn, &v);
 }
 
 /* Does initializing a reference from 'init' make a temporary? */
@@ -80,7 +80,7 @@ static bool is_frame_local(struct walk *w, CXCursor c)
 	/* no TLS kind before libclang 15: read the declaration's words */
 	unsigned off;
 	size_t avail;
-	const char *p = text_at_start(w, c, &off, &avail);
+	const char *p = text_at_start(&w->src, c, &off, &avail);
 	if (p && (word_at(p, avail, "thread_local") ||
 		  word_at(p, avail, "__thread") ||
 		  word_at(p, avail, "_Thread_local")))
@@ -89,7 +89,32 @@ static bool is_frame_local(struct walk *w, CXCursor c)
 	return true;
 }
 
-void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
+/*
+ * The constructor or call that makes a variable from its initializer
+ * 'init' (through casts): the variable itself, not a temporary.
+ */
+static CXCursor own_init_of(CXCursor init)
+{
+	CXCursor own = strip_expr(init);
+	for (int guard = 0; guard < 8; guard++) {
+		enum CXCursorKind k = clang_getCursorKind(own);
+		if (k != CXCursor_CXXFunctionalCastExpr &&
+		    k != CXCursor_UnexposedExpr)
+			break;
+		struct kids ks;
+		kids_of(own, &ks);
+		CXCursor last = ks.n ? strip_expr(ks.c[ks.n - 1])
+				     : clang_getNullCursor();
+		kids_release(&ks);
+		if (clang_Cursor_isNull(last))
+			break;
+		own = last;
+	}
+	return own;
+}
+
+void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
+		  const struct ectx *x)
 {
 	CXType t = clang_getCursorType(c);
 	CXType canon = clang_getCanonicalType(t);
@@ -101,7 +126,7 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 
 	if (!is_frame_local(w, c)) {
 		if (!clang_Cursor_isNull(init))
-			walk_full_expr(w, init, seq);
+			walk_full_expr(w, init, seq, x);
 		return;
 	}
 	if (canon.kind == CXType_LValueReference ||
@@ -111,14 +136,14 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 		if (target < 0 && !clang_Cursor_isNull(init))
 			target = move_source(w, init, &mv_);
 		if (target >= 0) { /* an alias of a guard we track */
-			walk_full_expr(w, init, seq);
+			walk_full_expr(w, init, seq, x);
 			bind_decl(w, c, target);
 			return;
 		}
 		if (!classify_type(w, clang_getPointeeType(canon), &gi, 0) ||
 		    gi.needs_cleanup) {
 			if (!clang_Cursor_isNull(init))
-				walk_full_expr(w, init, seq);
+				walk_full_expr(w, init, seq, x);
 			return;
 		}
 		kind = clang_Cursor_isNull(init) || !binds_temporary(init)
@@ -139,19 +164,18 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 				 * initializer, "(pthread_mutex_lock(m), m)",
 				 * is released by the cleanup at scope end.
 				 */
-				size_t first = w->nlocks;
-				enum cleanup_ctx saved = w->cleanup;
-				w->cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
-				w->npending_scoped = 0;
-				walk_full_expr(w, init, seq);
-				w->cleanup = saved;
+				size_t first = w->fb.nlocks;
+				struct ectx in = *x;
+				in.cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
+				w->fb.npending_scoped = 0;
+				walk_full_expr(w, init, seq, &in);
 				if (cleanup) {
-					for (size_t i = first; i < w->nlocks; i++)
-						scope_lock(w, w->locks[i].var);
-					for (size_t i = 0; i < w->npending_scoped &&
-							   i < ARRAY_SIZE(w->pending_scoped);
+					for (size_t i = first; i < w->fb.nlocks; i++)
+						scope_lock(w, w->fb.locks[i].var);
+					for (size_t i = 0; i < w->fb.npending_scoped &&
+							   i < ARRAY_SIZE(w->fb.pending_scoped);
 					     i++)
-						scope_add(w, w->pending_scoped[i]);
+						scope_add(w, w->fb.pending_scoped[i]);
 				}
 			}
 			return;
@@ -160,10 +184,10 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 	}
 
 	struct vvar v = guard_var(w, c, t, &gi, kind);
-	v.name = cx_strdup(w->a, clang_getCursorSpelling(c));
-	v.display = macro_display(w, c, v.name);
+	v.name = cx_strdup(w->src.a, clang_getCursorSpelling(c));
+	v.display = macro_display(&w->src, c, v.name);
 	v.tparam = tparam;
-	int var = view_add_var(w->a, w->fn, &v);
+	int var = view_add_var(w->src.a, w->fb.fn, &v);
 
 	enum vinit state = INIT_HELD;
 	CXCursor mv = clang_getNullCursor();
@@ -199,37 +223,18 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
 	struct vnode *d = new_node(w, V_DECL, c);
 	d->loc = v.loc;
 	if (!clang_Cursor_isNull(init)) {
-		CXCursor saved_init = w->own_init, saved_move = w->move_done;
-		w->own_init = strip_expr(init);
-		/* through casts to the constructor or call that makes it */
-		for (int guard = 0; guard < 8; guard++) {
-			enum CXCursorKind k = clang_getCursorKind(w->own_init);
-			if (k != CXCursor_CXXFunctionalCastExpr &&
-			    k != CXCursor_UnexposedExpr)
-				break;
-			struct kids ks;
-			kids_of(w->own_init, &ks);
-			CXCursor last = ks.n ? strip_expr(ks.c[ks.n - 1])
-					     : clang_getNullCursor();
-			kids_release(&ks);
-			if (clang_Cursor_isNull(last))
-				break;
-			w->own_init = last;
-		}
+		struct ectx in = *x;
+		in.own_init = own_init_of(init);
 		if (src >= 0)
-			w->move_done = mv;
-		enum cleanup_ctx saved_cleanup = w->cleanup;
+			in.move_done = mv;
 		if (cleanup)
-			w->cleanup = CLEANUP_GUARD;
-		walk_expr(w, init, d);
-		w->cleanup = saved_cleanup;
-		w->own_init = saved_init;
-		w->move_done = saved_move;
+			in.cleanup = CLEANUP_GUARD;
+		walk_expr(w, init, d, &in);
 	}
 	close_scope(w, mark, d);
 	d->var = var;
 	d->init = state;
-	w->fn->vars[var].from = d;
+	w->fb.fn->vars[var].from = d;
 	scope_add(w, var);
 	bind_decl(w, c, var);
 	add_node(w, seq, d);
@@ -242,16 +247,17 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq)
  * is the guard (named "[g, n]"); its bindings name it too, so g.unlock()
  * releases it.
  */
-static void walk_binding(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_binding(struct walk *w, CXCursor c, struct vnode *seq,
+			 const struct ectx *x)
 {
 	CXString sp = clang_getCursorSpelling(c);
 	bool decomposition = cstr(sp)[0] == '[';
 	clang_disposeString(sp);
 	if (!decomposition) {
-		walk_kids_expr(w, c, seq);
+		walk_kids_expr(w, c, seq, x);
 		return;
 	}
-	walk_vardecl(w, c, seq);
+	walk_vardecl(w, c, seq, x);
 	int var = var_of_decl(w, c);
 	if (var < 0)
 		return;
@@ -263,20 +269,21 @@ static void walk_binding(struct walk *w, CXCursor c, struct vnode *seq)
 	kids_release(&ks);
 }
 
-void walk_decl_stmt(struct walk *w, CXCursor c, struct vnode *seq)
+void walk_decl_stmt(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
 	for (unsigned i = 0; i < ks.n; i++) {
 		enum CXCursorKind k = clang_getCursorKind(ks.c[i]);
 		if (k == CXCursor_VarDecl)
-			walk_vardecl(w, ks.c[i], seq);
+			walk_vardecl(w, ks.c[i], seq, x);
 		else if (k == CXCursor_StructDecl || k == CXCursor_ClassDecl ||
 			 k == CXCursor_UnionDecl || k == CXCursor_ClassTemplate ||
 			 k == CXCursor_FunctionDecl)
 			defer_cursor(w, ks.c[i]);
 		else if (k == CXCursor_UnexposedDecl)
-			walk_binding(w, ks.c[i], seq);
+			walk_binding(w, ks.c[i], seq, x);
 	}
 	kids_release(&ks);
 }
@@ -296,10 +303,10 @@ void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 	struct semis sm = { 0, { 0, 0 }, 0 };
 
 	extent_offsets(stmt, &f, &start, &end);
-	const char *buf = f ? file_contents(w, f, &size) : NULL;
+	const char *buf = f ? file_contents(&w->src, f, &size) : NULL;
 	if (!buf || end > size || start >= end)
 		return;
-	scan_code(w, f, start, end, semis_cb, &sm);
+	scan_code(&w->src, f, start, end, semis_cb, &sm);
 	if (!sm.open || sm.n < 1)
 		return;
 	unsigned a = sm.open, b = sm.at[0];
@@ -324,7 +331,7 @@ void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 		ns--;
 	if (ns == ne || ns == a)
 		return;
-	const char *type = plain_type_name(w, buf + a, ns - a);
+	const char *type = plain_type_name(&w->src, buf + a, ns - a);
 	if ((!strcmp(type, "auto") || !*type) && stop < b && buf[stop] == '=') {
 		unsigned ts = stop + 1, te = ts;
 		angle = 0;
@@ -332,7 +339,7 @@ void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 			angle += buf[te] == '<' ? 1 : buf[te] == '>' ? -1 : 0;
 			te++;
 		}
-		type = plain_type_name(w, buf + ts, te - ts);
+		type = plain_type_name(&w->src, buf + ts, te - ts);
 	}
 	if (!*type || !strcmp(type, "auto"))
 		return;
@@ -342,8 +349,8 @@ void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
-	v.name = arena_strndup(w->a, buf + ns, ne - ns);
-	v.loc = src_loc_of(w, clang_getLocationForOffset(w->cx, f, ns));
+	v.name = arena_strndup(w->src.a, buf + ns, ne - ns);
+	v.loc = src_loc_of(&w->src, clang_getLocationForOffset(w->src.cx, f, ns));
 	{
 		unsigned ts = a;
 		while (ts < ns && (buf[ts] == ' ' || buf[ts] == '\t'))
@@ -351,12 +358,12 @@ void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 		unsigned te = ns;
 		while (te > ts && (buf[te - 1] == ' ' || buf[te - 1] == '\t'))
 			te--;
-		v.type = arena_strndup(w->a, buf + ts, te - ts);
+		v.type = arena_strndup(w->src.a, buf + ts, te - ts);
 	}
 	v.matched = r->path;
 	v.reason = r->reason;
 	v.kind = VAR_LOCAL;
-	int var = view_add_var(w->a, w->fn, &v);
+	int var = view_add_var(w->src.a, w->fb.fn, &v);
 	struct vnode *d = new_node(w, V_DECL, clang_getNullCursor());
 	d->loc = v.loc;
 	d->var = var;
@@ -364,7 +371,7 @@ void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 			  text_contains(buf + a, b - a, "defer_lock")
 		  ? INIT_EMPTY
 		  : INIT_HELD;
-	w->fn->vars[var].from = d;
+	w->fb.fn->vars[var].from = d;
 	scope_add(w, var);
 	add_node(w, seq, d);
 }

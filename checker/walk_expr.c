@@ -13,13 +13,13 @@
 
 int var_of_decl(struct walk *w, CXCursor decl)
 {
-	struct cmap_slot *s = cmap_find(&w->vars, decl, false);
+	struct cmap_slot *s = cmap_find(&w->fb.vars, decl, false);
 	return s ? (int)(intptr_t)s->val - 1 : -1;
 }
 
 void bind_decl(struct walk *w, CXCursor decl, int var)
 {
-	cmap_find(&w->vars, decl, true)->val = (void *)(intptr_t)(var + 1);
+	cmap_find(&w->fb.vars, decl, true)->val = (void *)(intptr_t)(var + 1);
 }
 
 /*
@@ -33,11 +33,11 @@ int var_of_expr(struct walk *w, CXCursor e)
 	enum CXCursorKind k = clang_getCursorKind(e);
 	if (k == CXCursor_DeclRefExpr)
 		return var_of_decl(w, clang_getCursorReferenced(e));
-	if (k == CXCursor_UnaryOperator && w->ptrs.n && unary_op(w, e) == '*') {
+	if (k == CXCursor_UnaryOperator && w->fb.ptrs.n && unary_op(w, e) == '*') {
 		CXCursor p = unary_operand(e);
 		if (clang_getCursorKind(p) != CXCursor_DeclRefExpr)
 			return -1;
-		struct cmap_slot *s = cmap_find(&w->ptrs, clang_getCursorReferenced(p),
+		struct cmap_slot *s = cmap_find(&w->fb.ptrs, clang_getCursorReferenced(p),
 						false);
 		return s ? (int)(intptr_t)s->val - 1 : -1;
 	}
@@ -52,37 +52,38 @@ void note_address_alias(struct walk *w, CXCursor var, CXCursor init)
 		return;
 	int v = var_of_expr(w, unary_operand(e));
 	if (v >= 0)
-		cmap_find(&w->ptrs, var, true)->val = (void *)(intptr_t)(v + 1);
+		cmap_find(&w->fb.ptrs, var, true)->val = (void *)(intptr_t)(v + 1);
 }
 
-void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq)
+void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
 	for (unsigned i = 0; i < ks.n; i++)
-		walk_expr(w, ks.c[i], seq);
+		walk_expr(w, ks.c[i], seq, x);
 	kids_release(&ks);
 }
 
 static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
-		      struct vnode *seq)
+		      struct vnode *seq, const struct ectx *x)
 {
 	struct guard_info gi;
 	CXType t = clang_getCursorType(c);
 
-	if (same_cursor(w->own_init, c) ||
+	if (same_cursor(x->own_init, c) ||
 	    clang_CXXConstructor_isMoveConstructor(ref) ||
 	    clang_CXXConstructor_isCopyConstructor(ref) ||
 	    !classify_type(w, t, &gi, 0)) {
-		walk_kids_expr(w, c, seq);
+		walk_kids_expr(w, c, seq, x);
 		return;
 	}
 	/* a guard temporary: lives to the end of the full-expression */
 	struct vnode *d = new_node(w, V_DECL, c);
-	walk_kids_expr(w, c, d);
+	walk_kids_expr(w, c, d, x);
 	d->var = new_temp(w, c, t, &gi);
 	d->init = ctor_leaves_empty(w, c, &gi) ? INIT_EMPTY : INIT_HELD;
-	w->fn->vars[d->var].from = d;
+	w->fb.fn->vars[d->var].from = d;
 	scope_add(w, d->var);
 	add_node(w, seq, d);
 }
@@ -116,13 +117,13 @@ static void returned_temporary(struct walk *w, CXCursor c, CXCursor ref,
 	struct vnode *d = new_node(w, V_DECL, c);
 	d->var = new_temp(w, c, t, &gi);
 	d->init = INIT_HELD;
-	w->fn->vars[d->var].from = d;
+	w->fb.fn->vars[d->var].from = d;
 	scope_add(w, d->var);
 	add_node(w, seq, d);
 }
 
 static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
-			       struct vnode *seq)
+			       struct vnode *seq, const struct ectx *x)
 {
 	enum CXCursorKind rk = clang_getCursorKind(ref);
 	if (rk == CXCursor_FunctionDecl || rk == CXCursor_CXXMethod)
@@ -135,7 +136,7 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 	if (!strcmp(method, "operator=") && nargs == 2) {
 		int var = var_of_expr(w, clang_Cursor_getArgument(c, 0));
 		if (var >= 0) {
-			walk_assign(w, c, var, clang_Cursor_getArgument(c, 1), seq);
+			walk_assign(w, c, var, clang_Cursor_getArgument(c, 1), seq, x);
 			return;
 		}
 	}
@@ -143,7 +144,7 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 	struct vnode *call = NULL, *target = seq;
 	if (ce->want && !ce->is_move) {
 		call = new_node(w, V_CALL, c);
-		call->call = arena_alloc(w->a, sizeof(*call->call));
+		call->call = arena_alloc(w->src.a, sizeof(*call->call));
 		call->call->name = ce->name;
 		call->call->usr = ce->usr;
 		call->call->annotated = ce->annotated;
@@ -152,7 +153,7 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		if (w->rules->nlocks && nargs > 0 && !ce->lock) {
 			/* the locks its arguments name, for lock helpers */
 			call->call->nargs = (size_t)nargs;
-			call->call->arg_keys = arena_alloc(w->a, (size_t)nargs *
+			call->call->arg_keys = arena_alloc(w->src.a, (size_t)nargs *
 						   sizeof(*call->call->arg_keys));
 			for (int i = 0; i < nargs; i++) {
 				/* locks are passed by address or reference */
@@ -167,17 +168,17 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		}
 		target = call;
 	}
-	walk_kids_expr(w, c, target);
+	walk_kids_expr(w, c, target, x);
 	if (call) {
 		add_node(w, seq, call);
-		if (call->call->arg_keys && w->cleanup != CLEANUP_NONE)
-			scope_helper_call(w, call);
+		if (call->call->arg_keys && x->cleanup != CLEANUP_NONE)
+			scope_helper_call(w, call, x);
 	}
 	if (ce->may_return_guard && !ce->is_move && !ce->is_exchange &&
-	    !same_cursor(w->own_init, c))
+	    !same_cursor(x->own_init, c))
 		returned_temporary(w, c, ref, seq);
 	if (ce->lock) {
-		lock_call(w, c, ref, ce->lock, ce->lock_acquire, seq);
+		lock_call(w, c, ref, ce->lock, ce->lock_acquire, seq, x);
 		return;
 	}
 	if (ce->steals && nargs >= 1) {
@@ -196,7 +197,7 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 
 	/* ownership effects, after the call */
 	if ((ce->is_move || ce->is_exchange) && nargs >= 1 &&
-	    !same_cursor(w->move_done, c)) {
+	    !same_cursor(x->move_done, c)) {
 		int v = var_of_expr(w, clang_Cursor_getArgument(c, 0));
 		if (v >= 0)
 			add_event(w, seq, c, EV_RELEASE, v, -1);
@@ -246,7 +247,8 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
  * "lk.unlock()" names its member only in the source text, "std::move(x)"
  * and "rt::park(s)" name an overload set.
  */
-static void walk_dependent_call(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_dependent_call(struct walk *w, CXCursor c, struct vnode *seq,
+				const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
@@ -255,8 +257,8 @@ static void walk_dependent_call(struct walk *w, CXCursor c, struct vnode *seq)
 	enum CXCursorKind fk = clang_getCursorKind(first);
 
 	if (fk == CXCursor_MemberRefExpr) {
-		walk_kids_expr(w, c, seq);
-		const char *name = member_name(w, first);
+		walk_kids_expr(w, c, seq, x);
+		const char *name = member_name(&w->src, first);
 		struct kids mk_;
 		kids_of(first, &mk_);
 		int var = mk_.n ? var_of_expr(w, mk_.c[0]) : -1;
@@ -268,86 +270,85 @@ static void walk_dependent_call(struct walk *w, CXCursor c, struct vnode *seq)
 	}
 	CXCursor decl = overload_of(c);
 	if (clang_Cursor_isNull(decl)) {
-		walk_kids_expr(w, c, seq);
+		walk_kids_expr(w, c, seq, x);
 		return;
 	}
-	walk_resolved_call(w, c, decl, seq);
+	walk_resolved_call(w, c, decl, seq, x);
 }
 
-static void walk_call(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_call(struct walk *w, CXCursor c, struct vnode *seq,
+		      const struct ectx *x)
 {
 	CXCursor ref = clang_getCursorReferenced(c);
 	enum CXCursorKind rk = clang_getCursorKind(ref);
 
 	if (rk == CXCursor_Constructor) {
-		walk_ctor(w, c, ref, seq);
+		walk_ctor(w, c, ref, seq, x);
 		return;
 	}
 	if (clang_Cursor_isNull(ref)) {
-		walk_dependent_call(w, c, seq);
+		walk_dependent_call(w, c, seq, x);
 		return;
 	}
 	if (rk != CXCursor_FunctionDecl && rk != CXCursor_CXXMethod &&
 	    rk != CXCursor_FunctionTemplate && rk != CXCursor_ConversionFunction &&
 	    rk != CXCursor_Destructor) {
-		walk_kids_expr(w, c, seq);
+		walk_kids_expr(w, c, seq, x);
 		return;
 	}
-	walk_resolved_call(w, c, ref, seq);
+	walk_resolved_call(w, c, ref, seq, x);
 }
 
 /* co_await / co_yield: walk the operand, then suspend. */
-static void walk_await(struct walk *w, CXCursor c, const char *kw,
-		       unsigned off, struct vnode *seq)
+static void walk_await(struct walk *w, CXCursor c, const char *kw, unsigned off,
+		       struct vnode *seq, const struct ectx *x)
 {
 	struct kids ks;
 	struct vnode *s = new_node(w, V_SUSPEND, clang_getNullCursor());
-	unsigned saved_off = w->await_off;
-	bool saved_in = w->in_await;
+	struct ectx in = *x;
 
-	s->loc = src_loc_of(w, clang_getRangeStart(clang_getCursorExtent(c)));
+	s->loc = src_loc_of(&w->src, clang_getRangeStart(clang_getCursorExtent(c)));
 	s->skind = !strcmp(kw, "co_yield") ? SUSPEND_CO_YIELD : SUSPEND_CO_AWAIT;
 	kids_of(c, &ks);
-	w->await_off = off;
-	w->in_await = true;
+	in.await_off = off;
+	in.in_await = true;
 	bool allowed = false;
 	if (ks.n) {
 		allowed = s->skind == SUSPEND_CO_AWAIT && allowed_await(w, ks.c[0]);
-		walk_expr(w, ks.c[0], s);
+		walk_expr(w, ks.c[0], s, &in);
 	}
-	w->await_off = saved_off;
-	w->in_await = saved_in;
 	kids_release(&ks);
 	if (allowed)
 		s->kind = V_SEQ;
 	add_node(w, seq, s);
 }
 
-static void walk_unexposed_expr(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_unexposed_expr(struct walk *w, CXCursor c, struct vnode *seq,
+				const struct ectx *x)
 {
 	unsigned off;
-	const char *kw = keyword_of(w, c, &off);
+	const char *kw = keyword_of(&w->src, c, &off);
 	struct kids ks;
 
 	if (!kw || !strcmp(kw, "co_return") ||
-	    (w->in_await && off == w->await_off)) {
-		walk_kids_expr(w, c, seq);
+	    (x->in_await && off == x->await_off)) {
+		walk_kids_expr(w, c, seq, x);
 		return;
 	}
 	kids_of(c, &ks);
 	if (ks.n == 1 && clang_getCursorKind(ks.c[0]) == CXCursor_UnexposedExpr) {
 		unsigned off2;
-		const char *kw2 = keyword_of(w, ks.c[0], &off2);
+		const char *kw2 = keyword_of(&w->src, ks.c[0], &off2);
 		if (kw2 && off2 == off) {
 			/* ExprWithCleanups and the like around the real node */
 			CXCursor inner = ks.c[0];
 			kids_release(&ks);
-			walk_expr(w, inner, seq);
+			walk_expr(w, inner, seq, x);
 			return;
 		}
 	}
 	kids_release(&ks);
-	walk_await(w, c, kw, off, seq);
+	walk_await(w, c, kw, off, seq, x);
 }
 
 static bool op_cb(const char *p, size_t i, int depth, void *arg)
@@ -372,7 +373,7 @@ static bool op_cb(const char *p, size_t i, int depth, void *arg)
 }
 
 /* The operator of a binary expression: "&&", "||", "=" or NULL. */
-static const char *binary_op(struct walk *w, CXCursor op, CXCursor lhs,
+static const char *binary_op(struct walk_src *src, CXCursor op, CXCursor lhs,
 			     CXCursor rhs)
 {
 #if CINDEX_VERSION_MINOR >= 64
@@ -399,102 +400,107 @@ static const char *binary_op(struct walk *w, CXCursor op, CXCursor lhs,
 	extent_offsets(rhs, &fb, &sb, &eb);
 	if (!fa || !fb || !clang_File_isEqual(fa, fb) || ea > sb)
 		return NULL;
-	scan_code(w, fa, ea, sb, op_cb, &found);
+	scan_code(src, fa, ea, sb, op_cb, &found);
 	return found;
 }
 
 /* A part of a conditional expression (a && b, c ? x : y), in a sequence. */
-static struct vnode *expr_branch(struct walk *w, CXCursor at, CXCursor e)
+static struct vnode *expr_branch(struct walk *w, CXCursor at, CXCursor e,
+				 const struct ectx *x)
 {
 	struct vnode *s = new_node(w, V_SEQ, at);
-	walk_expr(w, e, s);
+	walk_expr(w, e, s, x);
 	return s;
 }
 
-static void walk_binary(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_binary(struct walk *w, CXCursor c, struct vnode *seq,
+			const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
 	if (ks.n != 2) {
 		kids_release(&ks);
-		walk_kids_expr(w, c, seq);
+		walk_kids_expr(w, c, seq, x);
 		return;
 	}
-	const char *op = binary_op(w, c, ks.c[0], ks.c[1]);
+	const char *op = binary_op(&w->src, c, ks.c[0], ks.c[1]);
 	if (op && (!strcmp(op, "&&") || !strcmp(op, "||"))) {
 		struct vnode *n = new_node(w, V_COND, c);
-		n->a = expr_branch(w, c, ks.c[0]);
-		n->b = expr_branch(w, c, ks.c[1]);
+		n->a = expr_branch(w, c, ks.c[0], x);
+		n->b = expr_branch(w, c, ks.c[1], x);
 		add_node(w, seq, n);
 	} else if (op && !strcmp(op, "=") && var_of_expr(w, ks.c[0]) >= 0) {
-		walk_assign(w, c, var_of_expr(w, ks.c[0]), ks.c[1], seq);
+		walk_assign(w, c, var_of_expr(w, ks.c[0]), ks.c[1], seq, x);
 	} else {
-		walk_expr(w, ks.c[0], seq);
-		walk_expr(w, ks.c[1], seq);
+		walk_expr(w, ks.c[0], seq, x);
+		walk_expr(w, ks.c[1], seq, x);
 	}
 	kids_release(&ks);
 }
 
-static void walk_conditional(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_conditional(struct walk *w, CXCursor c, struct vnode *seq,
+			     const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
 	if (ks.n != 3) {
 		kids_release(&ks);
-		walk_kids_expr(w, c, seq);
+		walk_kids_expr(w, c, seq, x);
 		return;
 	}
 	struct vnode *n = new_node(w, V_COND, c);
-	n->a = expr_branch(w, c, ks.c[0]);
-	n->b = expr_branch(w, c, ks.c[1]);
-	n->c = expr_branch(w, c, ks.c[2]);
+	n->a = expr_branch(w, c, ks.c[0], x);
+	n->b = expr_branch(w, c, ks.c[1], x);
+	n->c = expr_branch(w, c, ks.c[2], x);
 	add_node(w, seq, n);
 	kids_release(&ks);
 }
 
 /* A lambda: captures are evaluated here, the body is its own function. */
-static void walk_lambda(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_lambda(struct walk *w, CXCursor c, struct vnode *seq,
+			const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
 	for (unsigned i = 0; i < ks.n; i++) {
 		enum CXCursorKind k = clang_getCursorKind(ks.c[i]);
 		if (clang_isExpression(k))
-			walk_expr(w, ks.c[i], seq);
+			walk_expr(w, ks.c[i], seq, x);
 	}
 	kids_release(&ks);
 	skip_macros(w, c);
 	defer_cursor(w, c);
 }
 
-void walk_expr(struct walk *w, CXCursor c, struct vnode *seq)
+void walk_expr(struct walk *w, CXCursor c, struct vnode *seq,
+	       const struct ectx *x)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 
-	if (w->depth > MAX_DEPTH)
+	if (w->fb.depth > MAX_DEPTH)
 		return;
-	if (w->mi < w->mend)
-		flush_macros(w, start_offset(c), seq);
-	w->depth++;
+	if (w->mac.next < w->mac.end)
+		flush_macros(w, start_offset(c), seq, x);
+	w->fb.depth++;
 	switch (k) {
 	case CXCursor_UnexposedExpr:
-		walk_unexposed_expr(w, c, seq);
+		walk_unexposed_expr(w, c, seq, x);
 		break;
 	case CXCursor_CallExpr:
-		walk_call(w, c, seq);
+		walk_call(w, c, seq, x);
 		break;
 	case CXCursor_BinaryOperator:
-		walk_binary(w, c, seq);
+		walk_binary(w, c, seq, x);
 		break;
 	case CXCursor_ConditionalOperator:
-		walk_conditional(w, c, seq);
+		walk_conditional(w, c, seq, x);
 		break;
 	case CXCursor_LambdaExpr:
-		walk_lambda(w, c, seq);
+		walk_lambda(w, c, seq, x);
 		break;
 	case CXCursor_CXXThrowExpr: {
 		struct vnode *n = new_node(w, V_THROW, c);
-		walk_kids_expr(w, c, n);
+		walk_kids_expr(w, c, n, x);
 		add_node(w, seq, n);
 		break;
 	}
@@ -502,7 +508,7 @@ void walk_expr(struct walk *w, CXCursor c, struct vnode *seq)
 		struct kids ks;
 		kids_of(c, &ks);
 		for (unsigned i = 0; i < ks.n; i++)
-			walk_stmt(w, ks.c[i], seq);
+			walk_stmt(w, ks.c[i], seq, x);
 		kids_release(&ks);
 		break;
 	}
@@ -523,20 +529,21 @@ void walk_expr(struct walk *w, CXCursor c, struct vnode *seq)
 		break;
 	default:
 		if (clang_isStatement(k) && !clang_isExpression(k))
-			walk_stmt(w, c, seq);
+			walk_stmt(w, c, seq, x);
 		else
-			walk_kids_expr(w, c, seq);
+			walk_kids_expr(w, c, seq, x);
 		break;
 	}
-	w->depth--;
+	w->fb.depth--;
 }
 
 /* A full-expression: temporaries made in it die at its end. */
-void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq)
+void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x)
 {
 	size_t mark = open_scope(w);
 	struct vnode *fe = new_node(w, V_SEQ, clang_getNullCursor());
-	walk_expr(w, c, fe);
+	walk_expr(w, c, fe, x);
 	close_scope(w, mark, fe);
 	if (fe->nkids)
 		add_node(w, seq, fe);

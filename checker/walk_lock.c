@@ -25,7 +25,7 @@ void note_lock_alias(struct walk *w, CXCursor var, CXCursor init)
 		return;
 	const char *key = lock_expr(w, e);
 	if (key)
-		cmap_find(&w->lock_aliases, var, true)->val = (void *)key;
+		cmap_find(&w->fb.lock_aliases, var, true)->val = (void *)key;
 }
 
 static bool expr_key(struct walk *w, CXCursor e, struct strbuf *sb, int depth)
@@ -100,12 +100,12 @@ const char *lock_expr(struct walk *w, CXCursor e)
 	struct strbuf kb;
 	strbuf_init(&kb);
 	if (expr_key(w, e, &kb, 0)) {
-		const char *k = arena_strdup(w->a, kb.buf);
+		const char *k = arena_strdup(w->src.a, kb.buf);
 		strbuf_release(&kb);
 		return k;
 	}
 	strbuf_release(&kb);
-	return lock_expr_text(w, e);
+	return lock_expr_text(&w->src, e);
 }
 
 /*
@@ -120,7 +120,7 @@ const char *lock_expr_text_or_key(struct walk *w, CXCursor arg)
 	const char *k = NULL;
 	strbuf_init(&kb);
 	if (expr_key(w, addr ? unary_operand(e) : e, &kb, 0))
-		k = arena_printf(w->a, "%s%s", addr ? "&" : "", kb.buf);
+		k = arena_printf(w->src.a, "%s%s", addr ? "&" : "", kb.buf);
 	strbuf_release(&kb);
 	return k;
 }
@@ -132,8 +132,8 @@ const char *lock_expr_text_or_key(struct walk *w, CXCursor arg)
  * alive in the whole function but owned only after this call; a release
  * releases every lock variable with the same name.
  */
-void lock_call(struct walk *w, CXCursor c, CXCursor ref,
-		      const struct rule *lr, bool acquire, struct vnode *seq)
+void lock_call(struct walk *w, CXCursor c, CXCursor ref, const struct rule *lr,
+	       bool acquire, struct vnode *seq, const struct ectx *x)
 {
 	CXCursor arg = clang_getCursorKind(ref) == CXCursor_CXXMethod
 			       ? member_object(c)
@@ -150,7 +150,7 @@ void lock_call(struct walk *w, CXCursor c, CXCursor ref,
 	    clang_getCursorKind(strip_expr(arg)) == CXCursor_DeclRefExpr) {
 		/* through "T *p = &m": the lock is m */
 		struct cmap_slot *al = cmap_find(
-			&w->lock_aliases, clang_getCursorReferenced(strip_expr(arg)), false);
+			&w->fb.lock_aliases, clang_getCursorReferenced(strip_expr(arg)), false);
 		if (al)
 			key = al->val;
 	}
@@ -161,9 +161,9 @@ void lock_call(struct walk *w, CXCursor c, CXCursor ref,
 		if (clang_getCanonicalType(t).kind == CXType_Pointer &&
 		    clang_getCursorKind(ref) != CXCursor_CXXMethod)
 			t = clang_getPointeeType(t);
-		type = type_spelling(w, t);
+		type = type_spelling(&w->src, t);
 	}
-	lock_key_event(w, c, cursor_loc(w, c), key, type, lr, acquire, seq);
+	lock_key_event(w, c, cursor_loc(&w->src, c), key, type, lr, acquire, seq, x);
 }
 
 /*
@@ -172,25 +172,25 @@ void lock_call(struct walk *w, CXCursor c, CXCursor ref,
  * that name) at 'loc'.
  */
 void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
-			   const char *key, const char *type,
-			   const struct rule *lr, bool acquire, struct vnode *seq)
+		    const char *key, const char *type, const struct rule *lr,
+		    bool acquire, struct vnode *seq, const struct ectx *x)
 {
-	struct fn_view *fn = w->fn;
-	ARENA_GROW(w->a, fn->locks, fn->nlocks + 1, fn->cap_locks);
+	struct fn_view *fn = w->fb.fn;
+	ARENA_GROW(w->src.a, fn->locks, fn->nlocks + 1, fn->cap_locks);
 	fn->locks[fn->nlocks++] = (struct vlock){ key, acquire, lr->path,
 						  lr->reason, type };
 	if (!acquire) {
-		for (size_t i = 0; i < w->nlocks; i++)
-			if (!strcmp(w->locks[i].key, key)) {
+		for (size_t i = 0; i < w->fb.nlocks; i++)
+			if (!strcmp(w->fb.locks[i].key, key)) {
 				struct vnode *n = new_node(w, V_EVENT, at);
 				n->loc = loc;
 				n->ev = EV_RELEASE;
-				n->var = w->locks[i].var;
+				n->var = w->fb.locks[i].var;
 				add_node(w, seq, n);
 			}
 		return;
 	}
-	if (w->cleanup == CLEANUP_GUARD)
+	if (x->cleanup == CLEANUP_GUARD)
 		return; /* reported once, as the guard variable */
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
@@ -200,16 +200,16 @@ void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 	v.matched = lr->path;
 	v.reason = lr->reason;
 	v.kind = VAR_LOCK;
-	int var = view_add_var(w->a, w->fn, &v);
-	ARRAY_GROW(w->locks, w->nlocks + 1, w->cap_locks);
-	w->locks[w->nlocks].key = key;
-	w->locks[w->nlocks].var = var;
-	w->nlocks++;
+	int var = view_add_var(w->src.a, w->fb.fn, &v);
+	ARRAY_GROW(w->fb.locks, w->fb.nlocks + 1, w->fb.cap_locks);
+	w->fb.locks[w->fb.nlocks].key = key;
+	w->fb.locks[w->fb.nlocks].var = var;
+	w->fb.nlocks++;
 	struct vnode *d = new_node(w, V_DECL, at);
 	d->loc = loc;
 	d->var = var;
 	d->init = INIT_HELD;
-	w->fn->vars[var].from = d;
+	w->fb.fn->vars[var].from = d;
 	add_node(w, seq, d);
 }
 
@@ -219,9 +219,9 @@ void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
  * it a placeholder variable with that region now.  In a cleanup guard's
  * initializer the guard itself stands for the lock.
  */
-void scope_helper_call(struct walk *w, struct vnode *call)
+void scope_helper_call(struct walk *w, struct vnode *call, const struct ectx *x)
 {
-	if (w->cleanup == CLEANUP_GUARD) {
+	if (x->cleanup == CLEANUP_GUARD) {
 		call->call->scoped_var = -1;
 		return;
 	}
@@ -230,14 +230,14 @@ void scope_helper_call(struct walk *w, struct vnode *call)
 	v.name = "";
 	v.kind = VAR_LOCAL;
 	v.from = call;
-	int var = view_add_var(w->a, w->fn, &v);
-	w->pending_scoped[w->npending_scoped++ % ARRAY_SIZE(w->pending_scoped)] = var;
+	int var = view_add_var(w->src.a, w->fb.fn, &v);
+	w->fb.pending_scoped[w->fb.npending_scoped++ % ARRAY_SIZE(w->fb.pending_scoped)] = var;
 	call->call->scoped_var = var + 1;
 }
 
 /* A lock variable released at the end of the current scope. */
 void scope_lock(struct walk *w, int var)
 {
-	w->fn->vars[var].kind = VAR_LOCAL; /* lo was set by lock_call() */
+	w->fb.fn->vars[var].kind = VAR_LOCAL; /* lo was set by lock_call(, x) */
 	scope_add(w, var);
 }

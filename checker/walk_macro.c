@@ -5,7 +5,7 @@
  *
  * collect_macros() reads the preprocessing record once per TU, in source
  * order; each function consumes the expansions inside it as the
- * statement walk passes their offsets (flush_macros()).
+ * statement walk passes their offsets (flush_macros(, x)).
  */
 #include "common.h"
 #include "walk_p.h"
@@ -14,6 +14,7 @@
 #include "util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -25,7 +26,7 @@ static const char *suspend_macro(struct walk *w, const char *name)
 	const struct rule *r = rules_match(w->rules, RL_SUSPEND_MACROS, name, NULL);
 	if (r)
 		return r->path;
-	struct strmap_slot *s = strmap_find(&w->derived_macros, name, false);
+	struct strmap_slot *s = strmap_find(&w->mac.derived, name, false);
 	return s ? s->val : NULL;
 }
 
@@ -42,7 +43,7 @@ static void note_macro_definition(struct walk *w, CXCursor c)
 	size_t size;
 	clang_getSpellingLocation(clang_getRangeStart(r), &f, NULL, NULL, &so);
 	clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &eo);
-	const char *buf = f ? file_contents(w, f, &size) : NULL;
+	const char *buf = f ? file_contents(&w->src, f, &size) : NULL;
 	if (!buf || eo > size || eo <= so)
 		return;
 	bool mentions = false;
@@ -50,30 +51,30 @@ static void note_macro_definition(struct walk *w, CXCursor c)
 	for (size_t i = 0; i < rl->n[RL_SUSPEND_MACROS] && !mentions; i++)
 		mentions = text_contains(buf + so, eo - so,
 				    rl->lists[RL_SUSPEND_MACROS][i].path);
-	for (size_t i = 0; i < w->derived_macros.cap && !mentions; i++)
-		if (w->derived_macros.slots[i].key)
+	for (size_t i = 0; i < w->mac.derived.cap && !mentions; i++)
+		if (w->mac.derived.slots[i].key)
 			mentions = text_contains(buf + so, eo - so,
-					    w->derived_macros.slots[i].key);
+					    w->mac.derived.slots[i].key);
 	if (!mentions)
 		return;
 	CXToken *toks = NULL;
 	unsigned ntoks = 0;
-	clang_tokenize(w->cx, r, &toks, &ntoks);
+	clang_tokenize(w->src.cx, r, &toks, &ntoks);
 	const char *name = NULL, *target = NULL;
 	for (unsigned i = 0; i < ntoks; i++) {
 		if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
 			continue;
-		CXString ts = clang_getTokenSpelling(w->cx, toks[i]);
+		CXString ts = clang_getTokenSpelling(w->src.cx, toks[i]);
 		const char *t = cstr(ts);
 		if (!name)
-			name = arena_strdup(w->a, t);
+			name = arena_strdup(w->src.a, t);
 		else if (!target)
 			target = suspend_macro(w, t);
 		clang_disposeString(ts);
 	}
-	clang_disposeTokens(w->cx, toks, ntoks);
+	clang_disposeTokens(w->src.cx, toks, ntoks);
 	if (name && target && !suspend_macro(w, name))
-		strmap_find(&w->derived_macros, name, true)->val = (void *)target;
+		strmap_find(&w->mac.derived, name, true)->val = (void *)target;
 }
 
 /*
@@ -81,16 +82,16 @@ static void note_macro_definition(struct walk *w, CXCursor c)
  * of the expansion ("spin_lock_irqsave(&d->lock, flags)" is "d->lock"),
  * spelled as lock_expr() spells it.  NULL if there is none.
  */
-static const char *macro_lock_key(struct walk *w, CXCursor c)
+static const char *macro_lock_key(struct walk_src *src, CXCursor c)
 {
 	CXToken *toks = NULL;
 	unsigned n = 0;
 	struct strbuf sb;
 	int depth = 0;
-	clang_tokenize(w->cx, clang_getCursorExtent(c), &toks, &n);
+	clang_tokenize(src->cx, clang_getCursorExtent(c), &toks, &n);
 	strbuf_init(&sb);
 	for (unsigned i = 1; i < n; i++) {
-		CXString ts = clang_getTokenSpelling(w->cx, toks[i]);
+		CXString ts = clang_getTokenSpelling(src->cx, toks[i]);
 		const char *t = cstr(ts);
 		bool stop = false;
 		if (!strcmp(t, "(") || !strcmp(t, "[")) {
@@ -109,8 +110,8 @@ static const char *macro_lock_key(struct walk *w, CXCursor c)
 		if (stop)
 			break;
 	}
-	clang_disposeTokens(w->cx, toks, n);
-	const char *key = bare_lock_key(w, sb.buf, sb.len);
+	clang_disposeTokens(src->cx, toks, n);
+	const char *key = bare_lock_key(src, sb.buf, sb.len);
 	strbuf_release(&sb);
 	return key;
 }
@@ -130,8 +131,8 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 	unsigned off;
 	CXSourceLocation l = clang_getCursorLocation(c);
 	clang_getExpansionLocation(l, &f, NULL, NULL, &off);
-	if (!f || !w->tu->main || !clang_File_isEqual(f, w->tu->main) ||
-	    in_directive(w, f, off))
+	if (!f || !w->src.tu->main || !clang_File_isEqual(f, w->src.tu->main) ||
+	    in_directive(&w->src, f, off))
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
 	const char *name = cstr(str);
@@ -140,13 +141,13 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 	const struct rule *lock = w->rules->nlocks
 					  ? rules_match_lock(w->rules, name, &acquire)
 					  : NULL;
-	const char *key = lock ? macro_lock_key(w, c) : NULL;
+	const char *key = lock ? macro_lock_key(&w->src, c) : NULL;
 	if (target || key) {
-		ARRAY_GROW(w->macros, w->nmacros + 1, w->cap_macros);
-		struct macro_use *m = &w->macros[w->nmacros++];
+		ARRAY_GROW(w->mac.uses, w->mac.n + 1, w->mac.cap);
+		struct macro_use *m = &w->mac.uses[w->mac.n++];
 		memset(m, 0, sizeof(*m));
 		m->off = off;
-		m->loc = src_loc_of(w, l);
+		m->loc = src_loc_of(&w->src, l);
 		m->name = target ? target : lock->path;
 		if (!target) {
 			m->lock = lock;
@@ -164,44 +165,45 @@ void collect_macros(struct walk *w)
 {
 	if (!rules_has(w->rules, RL_SUSPEND_MACROS) && !w->rules->nlocks)
 		return;
-	clang_visitChildren(clang_getTranslationUnitCursor(w->cx), macro_cb, w);
+	clang_visitChildren(clang_getTranslationUnitCursor(w->src.cx), macro_cb, w);
 }
 
 /* The expansions inside function 'fn' become its to consume. */
 void macro_range(struct walk *w, CXCursor fn)
 {
 	unsigned lo = start_offset(fn), hi = end_offset(fn);
-	w->mi = w->mend = 0;
-	if (!w->nmacros || !in_main_file(w, fn))
+	w->mac.next = w->mac.end = 0;
+	if (!w->mac.n || !in_main_file(&w->src, fn))
 		return;
-	while (w->mi < w->nmacros && w->macros[w->mi].off < lo)
-		w->mi++;
-	w->mend = w->mi;
-	while (w->mend < w->nmacros && w->macros[w->mend].off < hi)
-		w->mend++;
+	while (w->mac.next < w->mac.n && w->mac.uses[w->mac.next].off < lo)
+		w->mac.next++;
+	w->mac.end = w->mac.next;
+	while (w->mac.end < w->mac.n && w->mac.uses[w->mac.end].off < hi)
+		w->mac.end++;
 }
 
 /* A lock-functions macro: acquire or release the lock it names. */
 static void lock_event(struct walk *w, const struct macro_use *m,
-		       struct vnode *seq)
+		       struct vnode *seq, const struct ectx *x)
 {
 	lock_key_event(w, clang_getNullCursor(), m->loc, m->key,
-		       arena_printf(w->a, "lock taken by %s", m->lock->path),
-		       m->lock, m->acquire, seq);
+		       arena_printf(w->src.a, "lock taken by %s", m->lock->path),
+		       m->lock, m->acquire, seq, x);
 }
 
 /* Suspension points for the expansions before offset 'upto'. */
-void flush_macros(struct walk *w, unsigned upto, struct vnode *seq)
+void flush_macros(struct walk *w, unsigned upto, struct vnode *seq,
+		  const struct ectx *x)
 {
-	while (w->mi < w->mend && w->macros[w->mi].off <= upto) {
-		const struct macro_use *m = &w->macros[w->mi++];
+	while (w->mac.next < w->mac.end && w->mac.uses[w->mac.next].off <= upto) {
+		const struct macro_use *m = &w->mac.uses[w->mac.next++];
 		if (m->lock) {
-			lock_event(w, m, seq);
+			lock_event(w, m, seq, x);
 			continue;
 		}
 		struct vnode *n = new_node(w, V_CALL, clang_getNullCursor());
 		n->loc = m->loc;
-		n->call = arena_alloc(w->a, sizeof(*n->call));
+		n->call = arena_alloc(w->src.a, sizeof(*n->call));
 		n->call->name = m->name;
 		n->call->macro = true;
 		n->call->macro_name = m->name;
@@ -215,6 +217,12 @@ void flush_macros(struct walk *w, unsigned upto, struct vnode *seq)
 void skip_macros(struct walk *w, CXCursor lambda)
 {
 	unsigned hi = end_offset(lambda);
-	while (w->mi < w->mend && w->macros[w->mi].off < hi)
-		w->mi++;
+	while (w->mac.next < w->mac.end && w->mac.uses[w->mac.next].off < hi)
+		w->mac.next++;
+}
+
+void walk_macros_release(struct walk_macros *mac)
+{
+	free(mac->uses);
+	strmap_release(&mac->derived);
 }

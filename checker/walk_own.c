@@ -164,23 +164,21 @@ static const char *const acquiring_methods[] = {
 
 /* x = rhs, where x is tracked: what does x own afterwards? */
 void walk_assign(struct walk *w, CXCursor at, int var, CXCursor rhs,
-			struct vnode *seq)
+		 struct vnode *seq, const struct ectx *x)
 {
 	CXCursor mv = clang_getNullCursor();
 	int src = move_source(w, rhs, &mv);
-	CXCursor saved_move = w->move_done, saved_init = w->own_init;
+	struct ectx in = *x;
 
 	if (src >= 0) {
-		w->move_done = mv;
-		walk_expr(w, rhs, seq);
-		w->move_done = saved_move;
+		in.move_done = mv;
+		walk_expr(w, rhs, seq, &in);
 		if (src != var)
 			add_event(w, seq, at, EV_MOVE, src, var);
 		return;
 	}
-	w->own_init = strip_expr(rhs);
-	walk_expr(w, rhs, seq);
-	w->own_init = saved_init;
+	in.own_init = strip_expr(rhs);
+	walk_expr(w, rhs, seq, &in);
 	add_event(w, seq, at, is_empty_value(w, rhs) ? EV_RELEASE : EV_ACQUIRE, var,
 	      -1);
 }

@@ -124,45 +124,41 @@ struct callee {
 	bool want;            /* worth a V_CALL node */
 };
 
-struct walk {
+/* Per TU: the translation unit, its arena and its text (walk_text.c). */
+struct walk_src {
 	struct tu *tu;
 	CXTranslationUnit cx;
-	struct arena *a;
-	struct rules *rules;
-	struct diag_list *problems; /* misplaced annotations */
+	struct arena *a;      /* the TU's: everything the walk makes */
 	bool lang_c;          /* the TU is C */
-	struct fn_view *head, **tail;
-
-	struct strmap types;    /* canonical spelling -> struct guard_info */
-	struct cmap callees;  /* declaration -> struct callee */
-	struct cmap qualnames;/* declaration -> const char * */
-	struct cmap specs;    /* function template specializations seen */
 	struct {
 		CXFile file;
 		const char *buf;
 		size_t size;
 	} fcache[64];         /* file_contents(), direct-mapped */
+};
+
+/* Per TU: what types, declarations and callees are, cached (walk_type.c). */
+struct walk_types {
+	struct strmap types;  /* canonical spelling -> struct guard_info */
+	struct cmap callees;  /* declaration -> struct callee */
+	struct cmap qualnames;/* declaration -> const char * */
+	struct cmap specs;    /* function template specializations seen */
 	struct strmap free_ops; /* operand type names of free operator co_await */
 	bool free_ops_scanned;
-
 	struct inst *insts;   /* function template specializations called */
 	size_t ninsts, cap_insts;
+};
 
-	struct macro_use *macros; /* suspend-macro expansions in the main file */
-	struct strmap derived_macros; /* macro -> the suspend macro it uses */
-	size_t nmacros, cap_macros;
-	size_t mi, mend;      /* this function's unconsumed range of them */
+/* Per TU: expansions of configured macros in the main file (walk_macro.c). */
+struct walk_macros {
+	struct macro_use *uses; /* in source order */
+	size_t n, cap;
+	struct strmap derived;  /* macro -> the suspend macro it uses */
+	size_t next, end;     /* the current function's unconsumed range */
+};
 
-	struct {
-		CXFile file;
-		bool want;
-	} *headers;           /* header-filter verdict per file seen */
-	size_t nheaders, cap_headers;
-
-	CXCursor *pending;    /* lambdas and local classes to do after */
-	size_t npending, cap_pending;
-
-	/* per function */
+/* Per function: the view being built; reset by walk_function(). */
+struct fn_builder {
 	struct fn_view *fn;
 	struct cmap vars;     /* VarDecl/ParmDecl -> (var index + 1) */
 	struct cmap labels;   /* LabelStmt -> (label id + 1) */
@@ -170,21 +166,46 @@ struct walk {
 	struct cmap lock_aliases; /* pointer locals holding &lock -> its key */
 	int *scope_vars;      /* stack of var indices, by scope */
 	size_t nscope_vars, cap_scope_vars;
-	CXCursor own_init;    /* a var's own initializer: not a temporary */
-	CXCursor move_done;   /* std::move already turned into an event */
-	enum cleanup_ctx cleanup; /* walking a cleanup variable's initializer */
-	int pending_scoped[8];  /* placeholder vars made in that initializer */
+	int pending_scoped[8];  /* placeholder vars made in a cleanup initializer */
 	size_t npending_scoped;
 	struct lock_key *locks; /* lock-functions acquires seen in this function */
 	size_t nlocks, cap_locks;
+	int depth;            /* statement and expression nesting */
+};
+
+struct walk {
+	struct walk_src src;
+	struct walk_types tc;
+	struct walk_macros mac;
+	struct fn_builder fb;
+	struct rules *rules;
+	struct diag_list *problems; /* misplaced annotations */
+	struct fn_view *head, **tail;
+	struct {
+		CXFile file;
+		bool want;
+	} *headers;           /* header-filter verdict per file seen */
+	size_t nheaders, cap_headers;
+	CXCursor *pending;    /* lambdas and local classes to do after */
+	size_t npending, cap_pending;
+};
+
+/*
+ * What the expression being walked is part of: passed down the walk of
+ * statements and expressions, never stored.  A function that changes it
+ * for its operands walks them with a changed copy.
+ */
+struct ectx {
+	CXCursor own_init;    /* a var's own initializer: not a temporary */
+	CXCursor move_done;   /* std::move already turned into an event */
+	enum cleanup_ctx cleanup; /* walking a cleanup variable's initializer */
 	unsigned await_off;   /* keyword offset of the co_await being walked */
-	bool in_await;
-	int depth;
+	bool in_await;        /* inside a co_await's operand */
 };
 
 /* walk.c: the TU and its functions */
 void defer_cursor(struct walk *w, CXCursor c);
-bool in_main_file(struct walk *w, CXCursor c);
+bool in_main_file(struct walk_src *src, CXCursor c);
 
 /* walk_stmt.c: statements, scopes and nodes */
 void add_event(struct walk *w, struct vnode *seq, CXCursor at,
@@ -194,7 +215,8 @@ void close_scope(struct walk *w, size_t mark, struct vnode *scope);
 struct vnode *new_node(struct walk *w, enum vnode_kind kind, CXCursor c);
 size_t open_scope(struct walk *w);
 void scope_add(struct walk *w, int var);
-void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq);
+void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
+	       const struct ectx *x);
 
 /* walk_decl.c: declarations */
 struct vvar guard_var(struct walk *w, CXCursor c, CXType t,
@@ -202,17 +224,22 @@ struct vvar guard_var(struct walk *w, CXCursor c, CXType t,
 void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq);
 int new_temp(struct walk *w, CXCursor c, CXType t,
 		    const struct guard_info *gi);
-void walk_decl_stmt(struct walk *w, CXCursor c, struct vnode *seq);
-void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq);
+void walk_decl_stmt(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x);
+void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
+		  const struct ectx *x);
 
 /* walk_expr.c: expressions */
 void bind_decl(struct walk *w, CXCursor decl, int var);
 void note_address_alias(struct walk *w, CXCursor var, CXCursor init);
 int var_of_decl(struct walk *w, CXCursor decl);
 int var_of_expr(struct walk *w, CXCursor e);
-void walk_expr(struct walk *w, CXCursor c, struct vnode *seq);
-void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq);
-void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq);
+void walk_expr(struct walk *w, CXCursor c, struct vnode *seq,
+	       const struct ectx *x);
+void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x);
+void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x);
 
 /* walk_own.c: ownership effects of calls, assignments and moves */
 bool ctor_leaves_empty(struct walk *w, CXCursor call,
@@ -223,27 +250,31 @@ void member_event(struct walk *w, CXCursor c, struct vnode *seq,
 			 int var, const char *method, int nargs);
 int move_source(struct walk *w, CXCursor e, CXCursor *call);
 void walk_assign(struct walk *w, CXCursor at, int var, CXCursor rhs,
-			struct vnode *seq);
+		 struct vnode *seq, const struct ectx *x);
 
 /* walk_lock.c: lock-functions calls and lock keys */
-void lock_call(struct walk *w, CXCursor c, CXCursor ref,
-		      const struct rule *lr, bool acquire, struct vnode *seq);
+void lock_call(struct walk *w, CXCursor c, CXCursor ref, const struct rule *lr,
+	       bool acquire, struct vnode *seq, const struct ectx *x);
 const char *lock_expr(struct walk *w, CXCursor e);
 const char *lock_expr_text_or_key(struct walk *w, CXCursor arg);
 void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
-			   const char *key, const char *type,
-			   const struct rule *lr, bool acquire, struct vnode *seq);
+		    const char *key, const char *type, const struct rule *lr,
+		    bool acquire, struct vnode *seq, const struct ectx *x);
 void note_lock_alias(struct walk *w, CXCursor var, CXCursor init);
-void scope_helper_call(struct walk *w, struct vnode *call);
+void scope_helper_call(struct walk *w, struct vnode *call,
+		       const struct ectx *x);
 void scope_lock(struct walk *w, int var);
 
 /* walk_macro.c: suspend and lock macros */
+void walk_macros_release(struct walk_macros *mac);
 void collect_macros(struct walk *w);
-void flush_macros(struct walk *w, unsigned upto, struct vnode *seq);
+void flush_macros(struct walk *w, unsigned upto, struct vnode *seq,
+		  const struct ectx *x);
 void macro_range(struct walk *w, CXCursor fn);
 void skip_macros(struct walk *w, CXCursor lambda);
 
 /* walk_type.c: guard types, awaitables, callees, instantiations */
+void walk_types_release(struct walk_types *tc);
 void add_instantiations(struct walk *w);
 bool allowed_await(struct walk *w, CXCursor operand);
 struct callee *callee_of(struct walk *w, CXCursor ref);
@@ -252,40 +283,40 @@ bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 bool empty_able_lock(const char *name);
 bool is_guard_var(struct walk *w, CXCursor c, CXType t,
 			 struct guard_info *gi, bool *has_cleanup);
-const char *lambda_key(struct walk *w, CXCursor c);
+const char *lambda_key(struct walk_src *src, CXCursor c);
 void note_instantiation(struct walk *w, CXCursor spec);
 int tparam_of(CXType t);
 
 /* walk_text.c: source text behind cursors */
 bool semis_cb(const char *p, size_t i, int depth, void *arg);
-const char *bare_lock_key(struct walk *w, const char *p, size_t len);
-struct src_loc cursor_loc(struct walk *w, CXCursor c);
-const char *file_contents(struct walk *w, CXFile f, size_t *size);
-const char *file_name(struct walk *w, CXFile f);
+const char *bare_lock_key(struct walk_src *src, const char *p, size_t len);
+struct src_loc cursor_loc(struct walk_src *src, CXCursor c);
+const char *file_contents(struct walk_src *src, CXFile f, size_t *size);
+const char *file_name(struct walk_src *src, CXFile f);
 bool find_word_cb(const char *p, size_t i, int depth, void *arg);
-bool in_directive(struct walk *w, CXFile f, unsigned off);
+bool in_directive(struct walk_src *src, CXFile f, unsigned off);
 bool is_ident_char(char c);
-const char *keyword_of(struct walk *w, CXCursor c, unsigned *off);
-const char *lock_expr_text(struct walk *w, CXCursor e);
-const char *macro_display(struct walk *w, CXCursor c, const char *name);
-const char *member_name(struct walk *w, CXCursor mref);
-const char *plain_type_name(struct walk *w, const char *p, size_t n);
-bool scan_code(struct walk *w, CXFile f, unsigned from, unsigned to,
+const char *keyword_of(struct walk_src *src, CXCursor c, unsigned *off);
+const char *lock_expr_text(struct walk_src *src, CXCursor e);
+const char *macro_display(struct walk_src *src, CXCursor c, const char *name);
+const char *member_name(struct walk_src *src, CXCursor mref);
+const char *plain_type_name(struct walk_src *src, const char *p, size_t n);
+bool scan_code(struct walk_src *src, CXFile f, unsigned from, unsigned to,
 		      bool (*fn)(const char *p, size_t i, int depth, void *arg),
 		      void *arg);
-struct src_loc src_loc_of(struct walk *w, CXSourceLocation l);
-const char *text_at_start(struct walk *w, CXCursor c, unsigned *off,
+struct src_loc src_loc_of(struct walk_src *src, CXSourceLocation l);
+const char *text_at_start(struct walk_src *src, CXCursor c, unsigned *off,
 				 size_t *avail);
 bool text_contains(const char *p, size_t n, const char *word);
 bool word_at(const char *p, size_t avail, const char *word);
-int word_between(struct walk *w, CXCursor a, CXCursor b,
+int word_between(struct walk_src *src, CXCursor a, CXCursor b,
 			const char *word);
 
 /* walk_cx.c: small libclang helpers */
 struct cmap_slot *cmap_find(struct cmap *m, CXCursor key, bool insert);
 void cmap_release(struct cmap *m);
 const char *cstr(CXString s);
-const char *display_type(struct walk *w, CXType t);
+const char *display_type(struct walk_src *src, CXType t);
 unsigned end_offset(CXCursor c);
 void extent_offsets(CXCursor c, CXFile *f, unsigned *start,
 			   unsigned *end);
@@ -305,7 +336,7 @@ bool same_cursor(CXCursor a, CXCursor b);
 unsigned start_offset(CXCursor c);
 CXCursor strip_expr(CXCursor c);
 CXCursor type_decl(CXType t);
-const char *type_spelling(struct walk *w, CXType t);
+const char *type_spelling(struct walk_src *src, CXType t);
 char unary_op(struct walk *w, CXCursor e);
 CXCursor unary_operand(CXCursor e);
 CXCursor var_init(CXCursor c);

@@ -14,36 +14,36 @@
 
 size_t open_scope(struct walk *w)
 {
-	return w->nscope_vars;
+	return w->fb.nscope_vars;
 }
 
 void scope_add(struct walk *w, int var)
 {
-	ARRAY_GROW(w->scope_vars, w->nscope_vars + 1, w->cap_scope_vars);
-	w->scope_vars[w->nscope_vars++] = var;
+	ARRAY_GROW(w->fb.scope_vars, w->fb.nscope_vars + 1, w->fb.cap_scope_vars);
+	w->fb.scope_vars[w->fb.nscope_vars++] = var;
 }
 
 /* The variables added since 'mark' live to the end of node 'scope'. */
 void close_scope(struct walk *w, size_t mark, struct vnode *scope)
 {
-	while (w->nscope_vars > mark) {
-		int v = w->scope_vars[--w->nscope_vars];
-		w->fn->vars[v].scope = scope;
+	while (w->fb.nscope_vars > mark) {
+		int v = w->fb.scope_vars[--w->fb.nscope_vars];
+		w->fb.fn->vars[v].scope = scope;
 	}
 }
 
 struct vnode *new_node(struct walk *w, enum vnode_kind kind, CXCursor c)
 {
-	struct vnode *n = view_new_node(w->a, kind);
+	struct vnode *n = view_new_node(w->src.a, kind);
 	if (!clang_Cursor_isNull(c))
-		n->loc = cursor_loc(w, c);
+		n->loc = cursor_loc(&w->src, c);
 	return n;
 }
 
 void add_node(struct walk *w, struct vnode *seq, struct vnode *n)
 {
 	if (n)
-		view_add_kid(w->a, seq, n);
+		view_add_kid(w->src.a, seq, n);
 }
 
 void add_event(struct walk *w, struct vnode *seq, CXCursor at,
@@ -56,44 +56,47 @@ void add_event(struct walk *w, struct vnode *seq, CXCursor at,
 	add_node(w, seq, n);
 }
 
-static void walk_compound(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_compound(struct walk *w, CXCursor c, struct vnode *seq,
+			  const struct ectx *x)
 {
 	struct kids ks;
 	size_t mark = open_scope(w);
 	struct vnode *s = new_node(w, V_SEQ, c);
 	kids_of(c, &ks);
 	for (unsigned i = 0; i < ks.n; i++)
-		walk_stmt(w, ks.c[i], s);
+		walk_stmt(w, ks.c[i], s, x);
 	kids_release(&ks);
-	if (w->mi < w->mend) /* a macro that expands to nothing, last */
-		flush_macros(w, end_offset(c) - 1, s);
+	if (w->mac.next < w->mac.end) /* a macro that expands to nothing, last */
+		flush_macros(w, end_offset(c) - 1, s, x);
 	close_scope(w, mark, s);
 	add_node(w, seq, s);
 }
 
 /* A statement as the body of if/loop/case: its own scope. */
-static struct vnode *sub_stmt(struct walk *w, CXCursor c)
+static struct vnode *sub_stmt(struct walk *w, CXCursor c, const struct ectx *x)
 {
 	size_t mark = open_scope(w);
 	struct vnode *s = new_node(w, V_SEQ, clang_getNullCursor());
 	if (!clang_Cursor_isNull(c))
-		walk_stmt(w, c, s);
+		walk_stmt(w, c, s, x);
 	close_scope(w, mark, s);
 	return s;
 }
 
 /* Condition part: an optional condition variable, then the condition. */
-static struct vnode *cond_part(struct walk *w, CXCursor var, CXCursor cond)
+static struct vnode *cond_part(struct walk *w, CXCursor var, CXCursor cond,
+			       const struct ectx *x)
 {
 	struct vnode *s = new_node(w, V_SEQ, clang_getNullCursor());
 	if (!clang_Cursor_isNull(var))
-		walk_vardecl(w, var, s);
+		walk_vardecl(w, var, s, x);
 	if (!clang_Cursor_isNull(cond))
-		walk_full_expr(w, cond, s);
+		walk_full_expr(w, cond, s, x);
 	return s;
 }
 
-static void walk_if(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_if(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
@@ -102,7 +105,7 @@ static void walk_if(struct walk *w, CXCursor c, struct vnode *seq)
 		return;
 	}
 	unsigned nk = ks.n;
-	int text_else = nk >= 3 ? word_between(w, ks.c[nk - 2], ks.c[nk - 1],
+	int text_else = nk >= 3 ? word_between(&w->src, ks.c[nk - 2], ks.c[nk - 1],
 					       "else")
 				: 0;
 	bool has_else = text_else == 1;
@@ -133,19 +136,20 @@ static void walk_if(struct walk *w, CXCursor c, struct vnode *seq)
 	size_t mark = open_scope(w);
 	struct vnode *wrap = new_node(w, V_SEQ, c);
 	for (unsigned i = 0; i < init_end; i++)
-		walk_stmt(w, ks.c[i], wrap);
+		walk_stmt(w, ks.c[i], wrap, x);
 	struct vnode *n = new_node(w, V_IF, c);
-	n->a = cond_part(w, condvar, ks.c[cond_i]);
-	n->b = sub_stmt(w, ks.c[then_i]);
+	n->a = cond_part(w, condvar, ks.c[cond_i], x);
+	n->b = sub_stmt(w, ks.c[then_i], x);
 	if (has_else)
-		n->c = sub_stmt(w, ks.c[nk - 1]);
+		n->c = sub_stmt(w, ks.c[nk - 1], x);
 	add_node(w, wrap, n);
 	close_scope(w, mark, wrap);
 	add_node(w, seq, wrap);
 	kids_release(&ks);
 }
 
-static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_for(struct walk *w, CXCursor c, struct vnode *seq,
+		     const struct ectx *x)
 {
 	struct kids ks;
 	CXCursor init = clang_getNullCursor(), condvar = clang_getNullCursor(),
@@ -172,11 +176,11 @@ static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
 	bool spelled = f && ef && (!clang_File_isEqual(f, ef) || start != eo);
 	if (spelled) {
 		size_t size;
-		if (file_contents(w, f, &size))
-			scan_code(w, f, start, (unsigned)size, semis_cb, &sm);
+		if (file_contents(&w->src, f, &size))
+			scan_code(&w->src, f, start, (unsigned)size, semis_cb, &sm);
 	} else {
 		extent_offsets(c, &f, &start, &end);
-		scan_code(w, f, start, end, semis_cb, &sm);
+		scan_code(&w->src, f, start, end, semis_cb, &sm);
 	}
 	for (unsigned i = 0; i + 1 < ks.n; i++) {
 		CXFile cf;
@@ -205,15 +209,15 @@ static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
 	size_t mark = open_scope(w);
 	struct vnode *wrap = new_node(w, V_SEQ, c);
 	if (!clang_Cursor_isNull(init))
-		walk_stmt(w, init, wrap);
+		walk_stmt(w, init, wrap, x);
 	struct vnode *n = new_node(w, V_LOOP, c);
 	size_t cmark = open_scope(w);
 	if (!clang_Cursor_isNull(cond) || !clang_Cursor_isNull(condvar))
-		n->a = cond_part(w, condvar, cond);
-	n->b = sub_stmt(w, body);
+		n->a = cond_part(w, condvar, cond, x);
+	n->b = sub_stmt(w, body, x);
 	if (!clang_Cursor_isNull(inc)) {
 		n->c = new_node(w, V_SEQ, inc);
-		walk_full_expr(w, inc, n->c);
+		walk_full_expr(w, inc, n->c, x);
 	}
 	close_scope(w, cmark, n->c ? n->c : n->b);
 	add_node(w, wrap, n);
@@ -222,7 +226,8 @@ static void walk_for(struct walk *w, CXCursor c, struct vnode *seq)
 	kids_release(&ks);
 }
 
-static void walk_while(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_while(struct walk *w, CXCursor c, struct vnode *seq,
+		       const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
@@ -235,14 +240,15 @@ static void walk_while(struct walk *w, CXCursor c, struct vnode *seq)
 		condvar = ks.c[0];
 	struct vnode *n = new_node(w, V_LOOP, c);
 	size_t mark = open_scope(w);
-	n->a = cond_part(w, condvar, ks.c[ks.n - 2]);
-	n->b = sub_stmt(w, ks.c[ks.n - 1]);
+	n->a = cond_part(w, condvar, ks.c[ks.n - 2], x);
+	n->b = sub_stmt(w, ks.c[ks.n - 1], x);
 	close_scope(w, mark, n->b);
 	add_node(w, seq, n);
 	kids_release(&ks);
 }
 
-static void walk_do(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_do(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
@@ -252,13 +258,14 @@ static void walk_do(struct walk *w, CXCursor c, struct vnode *seq)
 	}
 	struct vnode *n = new_node(w, V_LOOP, c);
 	n->flags |= LOOP_DO;
-	n->b = sub_stmt(w, ks.c[0]);
-	n->a = cond_part(w, clang_getNullCursor(), ks.c[1]);
+	n->b = sub_stmt(w, ks.c[0], x);
+	n->a = cond_part(w, clang_getNullCursor(), ks.c[1], x);
 	add_node(w, seq, n);
 	kids_release(&ks);
 }
 
-static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq,
+			   const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
@@ -270,14 +277,14 @@ static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
 	size_t mark = open_scope(w);
 	struct vnode *wrap = new_node(w, V_SEQ, c);
 	header_init_guard(w, c, wrap);
-	walk_expr(w, ks.c[1], wrap);
+	walk_expr(w, ks.c[1], wrap, x);
 	struct vnode *n = new_node(w, V_LOOP, c);
 	n->a = new_node(w, V_SEQ, clang_getNullCursor()); /* "more elements?" */
 	size_t bmark = open_scope(w);
 	n->b = new_node(w, V_SEQ, clang_getNullCursor());
 	if (clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
-		walk_vardecl(w, ks.c[0], n->b);
-	walk_stmt(w, ks.c[ks.n - 1], n->b);
+		walk_vardecl(w, ks.c[0], n->b, x);
+	walk_stmt(w, ks.c[ks.n - 1], n->b, x);
 	close_scope(w, bmark, n->b);
 	add_node(w, wrap, n);
 	close_scope(w, mark, wrap);
@@ -285,7 +292,8 @@ static void walk_range_for(struct walk *w, CXCursor c, struct vnode *seq)
 	kids_release(&ks);
 }
 
-static void walk_switch(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_switch(struct walk *w, CXCursor c, struct vnode *seq,
+			const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
@@ -299,15 +307,15 @@ static void walk_switch(struct walk *w, CXCursor c, struct vnode *seq)
 	size_t mark = open_scope(w);
 	header_init_guard(w, c, seq);
 	struct vnode *n = new_node(w, V_SWITCH, c);
-	n->a = cond_part(w, condvar, ks.c[ks.n - 2]);
-	n->b = sub_stmt(w, ks.c[ks.n - 1]);
+	n->a = cond_part(w, condvar, ks.c[ks.n - 2], x);
+	n->b = sub_stmt(w, ks.c[ks.n - 1], x);
 	close_scope(w, mark, n);
 	add_node(w, seq, n);
 	kids_release(&ks);
 }
 
 static void walk_case(struct walk *w, CXCursor c, bool is_default,
-		      struct vnode *seq)
+		      struct vnode *seq, const struct ectx *x)
 {
 	struct kids ks;
 	struct vnode *n = new_node(w, V_CASE, c);
@@ -315,20 +323,21 @@ static void walk_case(struct walk *w, CXCursor c, bool is_default,
 		n->flags |= CASE_DEFAULT;
 	kids_of(c, &ks);
 	if (ks.n)
-		walk_stmt(w, ks.c[ks.n - 1], n);
+		walk_stmt(w, ks.c[ks.n - 1], n, x);
 	kids_release(&ks);
 	add_node(w, seq, n);
 }
 
 static int label_id(struct walk *w, CXCursor label)
 {
-	struct cmap_slot *s = cmap_find(&w->labels, label, true);
+	struct cmap_slot *s = cmap_find(&w->fb.labels, label, true);
 	if (!s->val)
-		s->val = (void *)(intptr_t)(++w->fn->nlabels);
+		s->val = (void *)(intptr_t)(++w->fb.fn->nlabels);
 	return (int)(intptr_t)s->val - 1;
 }
 
-static void walk_try(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_try(struct walk *w, CXCursor c, struct vnode *seq,
+		     const struct ectx *x)
 {
 	struct kids ks;
 	kids_of(c, &ks);
@@ -337,7 +346,7 @@ static void walk_try(struct walk *w, CXCursor c, struct vnode *seq)
 		return;
 	}
 	struct vnode *n = new_node(w, V_TRY, c);
-	n->a = sub_stmt(w, ks.c[0]);
+	n->a = sub_stmt(w, ks.c[0], x);
 	for (unsigned i = 1; i < ks.n; i++) {
 		struct kids hk;
 		size_t mark = open_scope(w);
@@ -345,82 +354,84 @@ static void walk_try(struct walk *w, CXCursor c, struct vnode *seq)
 		kids_of(ks.c[i], &hk);
 		for (unsigned j = 0; j < hk.n; j++) {
 			if (clang_getCursorKind(hk.c[j]) == CXCursor_VarDecl)
-				walk_vardecl(w, hk.c[j], h);
+				walk_vardecl(w, hk.c[j], h, x);
 			else
-				walk_stmt(w, hk.c[j], h);
+				walk_stmt(w, hk.c[j], h, x);
 		}
 		kids_release(&hk);
 		close_scope(w, mark, h);
-		view_add_kid(w->a, n, h);
+		view_add_kid(w->src.a, n, h);
 	}
 	add_node(w, seq, n);
 	kids_release(&ks);
 }
 
-static void walk_unexposed_stmt(struct walk *w, CXCursor c, struct vnode *seq)
+static void walk_unexposed_stmt(struct walk *w, CXCursor c, struct vnode *seq,
+				const struct ectx *x)
 {
 	unsigned off;
-	const char *kw = keyword_of(w, c, &off);
+	const char *kw = keyword_of(&w->src, c, &off);
 	struct kids ks;
 
 	kids_of(c, &ks);
 	if (kw && !strcmp(kw, "co_return")) {
 		struct vnode *n = new_node(w, V_RETURN, c);
 		if (ks.n == 2)
-			walk_full_expr(w, ks.c[0], n);
+			walk_full_expr(w, ks.c[0], n, x);
 		add_node(w, seq, n);
 	} else {
 		/* [[attributes]] stmt, and what else libclang does not expose */
 		for (unsigned i = 0; i < ks.n; i++)
-			walk_stmt(w, ks.c[i], seq);
+			walk_stmt(w, ks.c[i], seq, x);
 	}
 	kids_release(&ks);
 }
 
-void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
+void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
+	       const struct ectx *x)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	struct vnode *n;
 	struct kids ks;
 
-	if (w->depth > MAX_DEPTH)
+	if (w->fb.depth > MAX_DEPTH)
 		return;
-	if (w->mi < w->mend)
-		flush_macros(w, start_offset(c), seq);
-	w->depth++;
+	if (w->mac.next < w->mac.end)
+		flush_macros(w, start_offset(c), seq, x);
+	w->fb.depth++;
 	switch (k) {
 	case CXCursor_CompoundStmt:
-		walk_compound(w, c, seq);
+		walk_compound(w, c, seq, x);
 		break;
 	case CXCursor_DeclStmt:
-		walk_decl_stmt(w, c, seq);
+		walk_decl_stmt(w, c, seq, x);
 		break;
 	case CXCursor_VarDecl:
-		walk_vardecl(w, c, seq);
+		walk_vardecl(w, c, seq, x);
 		break;
 	case CXCursor_IfStmt:
-		walk_if(w, c, seq);
+		walk_if(w, c, seq, x);
 		break;
 	case CXCursor_ForStmt:
-		walk_for(w, c, seq);
+		walk_for(w, c, seq, x);
 		break;
 	case CXCursor_WhileStmt:
-		walk_while(w, c, seq);
+		walk_while(w, c, seq, x);
 		break;
 	case CXCursor_DoStmt:
-		walk_do(w, c, seq);
+		walk_do(w, c, seq, x);
 		break;
 	case CXCursor_CXXForRangeStmt:
-		walk_range_for(w, c, seq);
+		walk_range_for(w, c, seq, x);
 		break;
 	case CXCursor_SwitchStmt:
-		walk_switch(w, c, seq);
+		walk_switch(w, c, seq, x);
 		break;
 	case CXCursor_CaseStmt:
-		walk_case(w, c, false, seq);
+		walk_case(w, c, false, seq, x);
 		break;
 	case CXCursor_DefaultStmt:
-		walk_case(w, c, true, seq);
+		walk_case(w, c, true, seq, x);
 		break;
 	case CXCursor_BreakStmt:
 		n = new_node(w, V_BREAK, c);
@@ -434,7 +445,7 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 		n = new_node(w, V_RETURN, c);
 		kids_of(c, &ks);
 		if (ks.n)
-			walk_full_expr(w, ks.c[0], n);
+			walk_full_expr(w, ks.c[0], n, x);
 		kids_release(&ks);
 		add_node(w, seq, n);
 		break;
@@ -452,15 +463,15 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 		n->label = label_id(w, c);
 		kids_of(c, &ks);
 		for (unsigned i = 0; i < ks.n; i++)
-			walk_stmt(w, ks.c[i], n);
+			walk_stmt(w, ks.c[i], n, x);
 		kids_release(&ks);
 		add_node(w, seq, n);
 		break;
 	case CXCursor_CXXTryStmt:
-		walk_try(w, c, seq);
+		walk_try(w, c, seq, x);
 		break;
 	case CXCursor_UnexposedStmt:
-		walk_unexposed_stmt(w, c, seq);
+		walk_unexposed_stmt(w, c, seq, x);
 		break;
 	case CXCursor_NullStmt:
 	case CXCursor_AsmStmt:
@@ -468,16 +479,16 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq)
 		break;
 	default:
 		if (clang_isExpression(k))
-			walk_full_expr(w, c, seq);
+			walk_full_expr(w, c, seq, x);
 		else if (clang_isDeclaration(k))
 			defer_cursor(w, c);
 		else if (clang_isStatement(k)) {
 			kids_of(c, &ks);
 			for (unsigned i = 0; i < ks.n; i++)
-				walk_stmt(w, ks.c[i], seq);
+				walk_stmt(w, ks.c[i], seq, x);
 			kids_release(&ks);
 		}
 		break;
 	}
-	w->depth--;
+	w->fb.depth--;
 }

@@ -13,54 +13,54 @@
 
 #include <string.h>
 
-const char *file_name(struct walk *w, CXFile f)
+const char *file_name(struct walk_src *src, CXFile f)
 {
 	if (!f)
 		return NULL;
-	if (w->tu->main && clang_File_isEqual(f, w->tu->main))
-		return w->tu->file;
+	if (src->tu->main && clang_File_isEqual(f, src->tu->main))
+		return src->tu->file;
 	CXString s = clang_getFileName(f);
-	const char *name = cx_strdup(w->a, s);
+	const char *name = cx_strdup(src->a, s);
 	return name;
 }
 
-struct src_loc src_loc_of(struct walk *w, CXSourceLocation l)
+struct src_loc src_loc_of(struct walk_src *src, CXSourceLocation l)
 {
 	struct src_loc out = { NULL, 0, 0 };
 	CXFile f;
 	unsigned line, col, off;
 	clang_getExpansionLocation(l, &f, &line, &col, &off);
-	out.file = file_name(w, f);
+	out.file = file_name(src, f);
 	out.line = line;
 	out.col = col;
 	return out;
 }
 
-struct src_loc cursor_loc(struct walk *w, CXCursor c)
+struct src_loc cursor_loc(struct walk_src *src, CXCursor c)
 {
-	return src_loc_of(w, clang_getCursorLocation(c));
+	return src_loc_of(src, clang_getCursorLocation(c));
 }
 
 /*
  * clang_getFileContents(), remembered per file: libclang looks the file
  * up anew on each call, and we ask for every UnexposedExpr.
  */
-const char *file_contents(struct walk *w, CXFile f, size_t *size)
+const char *file_contents(struct walk_src *src, CXFile f, size_t *size)
 {
 	if (!f)
 		return NULL;
-	size_t h = ((uintptr_t)f >> 4) & (ARRAY_SIZE(w->fcache) - 1);
-	if (w->fcache[h].file != f) {
-		w->fcache[h].file = f;
-		w->fcache[h].buf = clang_getFileContents(w->cx, f,
-							 &w->fcache[h].size);
+	size_t h = ((uintptr_t)f >> 4) & (ARRAY_SIZE(src->fcache) - 1);
+	if (src->fcache[h].file != f) {
+		src->fcache[h].file = f;
+		src->fcache[h].buf = clang_getFileContents(src->cx, f,
+							 &src->fcache[h].size);
 	}
-	*size = w->fcache[h].size;
-	return w->fcache[h].buf;
+	*size = src->fcache[h].size;
+	return src->fcache[h].buf;
 }
 
 /* The text of the file at the spelling location of the extent start. */
-const char *text_at_start(struct walk *w, CXCursor c, unsigned *off,
+const char *text_at_start(struct walk_src *src, CXCursor c, unsigned *off,
 				 size_t *avail)
 {
 	CXFile f;
@@ -72,7 +72,7 @@ const char *text_at_start(struct walk *w, CXCursor c, unsigned *off,
 				  &f, &line, &col, off);
 	if (!f)
 		return NULL;
-	buf = file_contents(w, f, &size);
+	buf = file_contents(src, f, &size);
 	if (!buf || *off >= size)
 		return NULL;
 	*avail = size - *off;
@@ -105,12 +105,12 @@ bool text_contains(const char *p, size_t n, const char *word)
 }
 
 /* "co_await", "co_yield", "co_return" at the start of 'c', or NULL. */
-const char *keyword_of(struct walk *w, CXCursor c, unsigned *off)
+const char *keyword_of(struct walk_src *src, CXCursor c, unsigned *off)
 {
 	size_t avail;
-	if (w->lang_c)
+	if (src->lang_c)
 		return NULL; /* co_yield() is an ordinary function in C */
-	const char *p = text_at_start(w, c, off, &avail);
+	const char *p = text_at_start(src, c, off, &avail);
 	if (!p || avail < 8 || p[0] != 'c' || p[1] != 'o' || p[2] != '_')
 		return NULL;
 	if (word_at(p, avail, "co_await"))
@@ -127,12 +127,12 @@ const char *keyword_of(struct walk *w, CXCursor c, unsigned *off)
  * character literals; call 'fn' on each other byte with its nesting depth
  * of (), [] and {}.  Returns early when 'fn' returns true.
  */
-bool scan_code(struct walk *w, CXFile f, unsigned from, unsigned to,
+bool scan_code(struct walk_src *src, CXFile f, unsigned from, unsigned to,
 		      bool (*fn)(const char *p, size_t i, int depth, void *arg),
 		      void *arg)
 {
 	size_t size;
-	const char *buf = f ? file_contents(w, f, &size) : NULL;
+	const char *buf = f ? file_contents(src, f, &size) : NULL;
 	int depth = 0;
 
 	if (!buf)
@@ -187,7 +187,7 @@ bool find_word_cb(const char *p, size_t i, int depth, void *arg)
  * 1 or 0; -1 when the text cannot tell (both inside one macro expansion,
  * or spelled in different files).
  */
-int word_between(struct walk *w, CXCursor a, CXCursor b,
+int word_between(struct walk_src *src, CXCursor a, CXCursor b,
 			const char *word)
 {
 	CXFile fa, fb, xa, xb;
@@ -203,12 +203,12 @@ int word_between(struct walk *w, CXCursor a, CXCursor b,
 		     !fb || !xb || !clang_File_isEqual(fb, xb) || sb != xsb ||
 		     a_macro;
 	if (!macro)
-		return scan_code(w, xa, xea, xsb, find_word_cb, (void *)word);
+		return scan_code(src, xa, xea, xsb, find_word_cb, (void *)word);
 	/* from a macro: read where the tokens are spelled, if one place */
 	if (a_macro != from_macro(lb) ||
 	    !fa || !fb || !clang_File_isEqual(fa, fb) || ea >= sb)
 		return -1;
-	return scan_code(w, fa, ea, sb, find_word_cb, (void *)word);
+	return scan_code(src, fa, ea, sb, find_word_cb, (void *)word);
 }
 
 bool semis_cb(const char *p, size_t i, int depth, void *arg)
@@ -230,7 +230,7 @@ bool semis_cb(const char *p, size_t i, int depth, void *arg)
  * parentheses ("&(mu)" is "mu").  NULL if nothing is left.  Owned by the
  * TU's arena.
  */
-const char *bare_lock_key(struct walk *w, const char *p, size_t len)
+const char *bare_lock_key(struct walk_src *src, const char *p, size_t len)
 {
 	for (;;) {
 		if (len && p[0] == '&') {
@@ -243,14 +243,14 @@ const char *bare_lock_key(struct walk *w, const char *p, size_t len)
 			break;
 		}
 	}
-	return len ? arena_strndup(w->a, p, len) : NULL;
+	return len ? arena_strndup(src->a, p, len) : NULL;
 }
 
 /* Is this "expansion" the name in #ifdef / #if defined(...)? */
-bool in_directive(struct walk *w, CXFile f, unsigned off)
+bool in_directive(struct walk_src *src, CXFile f, unsigned off)
 {
 	size_t size;
-	const char *buf = file_contents(w, f, &size);
+	const char *buf = file_contents(src, f, &size);
 	if (!buf || off > size)
 		return false;
 	unsigned i = off;
@@ -262,10 +262,10 @@ bool in_directive(struct walk *w, CXFile f, unsigned off)
 }
 
 /* The member named by a MemberRefExpr, from libclang or the source. */
-const char *member_name(struct walk *w, CXCursor mref)
+const char *member_name(struct walk_src *src, CXCursor mref)
 {
 	CXString sp = clang_getCursorSpelling(mref);
-	const char *name = cx_strdup(w->a, sp);
+	const char *name = cx_strdup(src->a, sp);
 	if (*name)
 		return name;
 	/* dependent: the identifier after the last '.' or '->' */
@@ -273,7 +273,7 @@ const char *member_name(struct walk *w, CXCursor mref)
 	unsigned start, end;
 	size_t size;
 	extent_offsets(mref, &f, &start, &end);
-	const char *buf = f ? file_contents(w, f, &size) : NULL;
+	const char *buf = f ? file_contents(src, f, &size) : NULL;
 	if (!buf || end > size || start >= end)
 		return NULL;
 	unsigned dot = 0;
@@ -295,11 +295,11 @@ const char *member_name(struct walk *w, CXCursor mref)
 	unsigned j = i;
 	while (j < end && (buf[j] == '~' || is_ident_char(buf[j])))
 		j++;
-	return j > i ? arena_strndup(w->a, buf + i, j - i) : NULL;
+	return j > i ? arena_strndup(src->a, buf + i, j - i) : NULL;
 }
 
 /* The fallback of lock_expr(): the text, without blanks, '&' and parens. */
-const char *lock_expr_text(struct walk *w, CXCursor e)
+const char *lock_expr_text(struct walk_src *src, CXCursor e)
 {
 	CXSourceRange r = clang_getCursorExtent(e);
 	CXFile fs, fe;
@@ -311,7 +311,7 @@ const char *lock_expr_text(struct walk *w, CXCursor e)
 		clang_getExpansionLocation(clang_getRangeStart(r), &fs, NULL, NULL, &so);
 		clang_getExpansionLocation(clang_getRangeEnd(r), &fe, NULL, NULL, &eo);
 	}
-	const char *buf = fs ? file_contents(w, fs, &size) : NULL;
+	const char *buf = fs ? file_contents(src, fs, &size) : NULL;
 	if (!buf || eo > size || eo <= so)
 		return NULL;
 	struct strbuf sb;
@@ -320,7 +320,7 @@ const char *lock_expr_text(struct walk *w, CXCursor e)
 		if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' &&
 		    buf[i] != '\r')
 			strbuf_addc(&sb, buf[i]);
-	const char *out = bare_lock_key(w, sb.buf, sb.len);
+	const char *out = bare_lock_key(src, sb.buf, sb.len);
 	strbuf_release(&sb);
 	return out;
 }
@@ -331,7 +331,7 @@ const char *lock_expr_text(struct walk *w, CXCursor e)
  * the expansion, up to the end of the first parenthesised group.
  * Returns NULL when the user wrote the name.
  */
-const char *macro_display(struct walk *w, CXCursor c, const char *name)
+const char *macro_display(struct walk_src *src, CXCursor c, const char *name)
 {
 	CXSourceLocation l = clang_getCursorLocation(c);
 	CXFile sf, ef;
@@ -342,7 +342,7 @@ const char *macro_display(struct walk *w, CXCursor c, const char *name)
 	clang_getExpansionLocation(l, &ef, NULL, NULL, &eoff);
 	if (!ef)
 		return NULL;
-	const char *buf = file_contents(w, ef, &size);
+	const char *buf = file_contents(src, ef, &size);
 	if (!buf || eoff >= size)
 		return NULL;
 	/* written here, or passed to the macro as an argument */
@@ -370,11 +370,11 @@ const char *macro_display(struct walk *w, CXCursor c, const char *name)
 	}
 	if (i == eoff)
 		return NULL;
-	return arena_strndup(w->a, buf + eoff, i - eoff);
+	return arena_strndup(src->a, buf + eoff, i - eoff);
 }
 
 /* Copy 'p[0..n)' without blanks, template arguments and cv words. */
-const char *plain_type_name(struct walk *w, const char *p, size_t n)
+const char *plain_type_name(struct walk_src *src, const char *p, size_t n)
 {
 	struct strbuf sb;
 	int angle = 0;
@@ -402,7 +402,7 @@ const char *plain_type_name(struct walk *w, const char *p, size_t n)
 	const char *out = sb.buf;
 	while (out[0] == ':' && out[1] == ':')
 		out += 2;
-	out = arena_strdup(w->a, out);
+	out = arena_strdup(src->a, out);
 	strbuf_release(&sb);
 	return out;
 }

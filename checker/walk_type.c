@@ -18,6 +18,7 @@
 #include "util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool has_destructor(CXType t);
@@ -108,7 +109,7 @@ static enum CXChildVisitResult free_op_cb(CXCursor c, CXCursor parent,
 		if (!clang_Cursor_isNull(d)) {
 			CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
 			const char *q = qualname(w, clang_Cursor_isNull(tmpl) ? d : tmpl);
-			strmap_find(&w->free_ops, q, true)->val = (void *)q;
+			strmap_find(&w->tc.free_ops, q, true)->val = (void *)q;
 		}
 	}
 	return CXChildVisit_Continue;
@@ -128,15 +129,15 @@ static bool is_awaitable_type(struct walk *w, CXType t)
 	visit_record(d, await_member_cb, &s);
 	if (s.found)
 		return true;
-	if (!w->free_ops_scanned) {
+	if (!w->tc.free_ops_scanned) {
 		/* free operator co_await overloads, by their operand's type */
-		w->free_ops_scanned = true;
-		clang_visitChildren(clang_getTranslationUnitCursor(w->cx),
+		w->tc.free_ops_scanned = true;
+		clang_visitChildren(clang_getTranslationUnitCursor(w->src.cx),
 				    free_op_cb, w);
 	}
 	CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
 	const char *q = qualname(w, clang_Cursor_isNull(tmpl) ? d : tmpl);
-	return strmap_find(&w->free_ops, q, false) != NULL;
+	return strmap_find(&w->tc.free_ops, q, false) != NULL;
 }
 
 struct lock_method_search {
@@ -207,7 +208,7 @@ static enum CXVisitorResult field_cb(CXCursor c, CXClientData data)
 	CXType ft = clang_getCursorType(c);
 	if (classify_type(s->w, ft, &gi, s->depth + 1) && !gi.needs_cleanup) {
 		*s->out = gi;
-		s->field = cx_strdup(s->w->a, clang_getCursorSpelling(c));
+		s->field = cx_strdup(s->w->src.a, clang_getCursorSpelling(c));
 		return CXVisit_Break;
 	}
 	return CXVisit_Continue;
@@ -257,7 +258,7 @@ static bool guard_through(struct walk *w, struct guard_info *out,
 			  bool maybe_empty)
 {
 	*out = *inner;
-	out->via = inner->via ? arena_printf(w->a, "%s, %s", how, inner->via)
+	out->via = inner->via ? arena_printf(w->src.a, "%s, %s", how, inner->via)
 			      : how;
 	out->maybe_empty = maybe_empty;
 	return true;
@@ -284,14 +285,14 @@ static bool classify_record(struct walk *w, CXType t, CXCursor decl,
 		if (!bs.found)
 			return false;
 		return guard_through(w, out, &gi,
-				     arena_printf(w->a, "base '%s' of '%s'",
-						  display_type(w, bs.base),
-						  display_type(w, t)),
+				     arena_printf(w->src.a, "base '%s' of '%s'",
+						  display_type(&w->src, bs.base),
+						  display_type(&w->src, t)),
 				     false);
 	}
 	return guard_through(w, out, &gi,
-			     arena_printf(w->a, "member '%s' of '%s'", fs.field,
-					  display_type(w, t)),
+			     arena_printf(w->src.a, "member '%s' of '%s'", fs.field,
+					  display_type(&w->src, t)),
 			     false);
 }
 
@@ -374,8 +375,8 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 				   depth + 1))
 			return false;
 		return guard_through(w, out, &gi,
-				     arena_printf(w->a, "element of array '%s'",
-						  display_type(w, t)),
+				     arena_printf(w->src.a, "element of array '%s'",
+						  display_type(&w->src, t)),
 				     false);
 	}
 	default:
@@ -388,7 +389,7 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 	CXCursor tmpl = clang_getSpecializedCursorTemplate(decl);
 	CXCursor named = clang_Cursor_isNull(tmpl) ? decl : tmpl;
 	const char *qual = qualname(w, named);
-	const char *spelled = type_spelling(w, canon);
+	const char *spelled = type_spelling(&w->src, canon);
 
 	bool from_rule = false;
 	int by_name = named_guard(w, decl, tmpl, qual, spelled, out, &from_rule);
@@ -418,8 +419,8 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 			    gi.needs_cleanup)
 				continue;
 			return guard_through(w, out, &gi,
-					     arena_printf(w->a, "'%s'",
-							  display_type(w, t)),
+					     arena_printf(w->src.a, "'%s'",
+							  display_type(&w->src, t)),
 					     maybe_empty);
 		}
 		return false;
@@ -496,16 +497,16 @@ bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 		clang_disposeString(s);
 		return classify_uncached(w, t, out, depth);
 	}
-	slot = strmap_find(&w->types, key, false);
+	slot = strmap_find(&w->tc.types, key, false);
 	if (slot && slot->val) {
 		clang_disposeString(s);
 		*out = *(struct guard_info *)slot->val;
 		return out->guard;
 	}
-	const char *k = arena_strdup(w->a, key);
+	const char *k = arena_strdup(w->src.a, key);
 	clang_disposeString(s);
-	struct guard_info *gi = arena_alloc(w->a, sizeof(*gi));
-	slot = strmap_find(&w->types, k, true);
+	struct guard_info *gi = arena_alloc(w->src.a, sizeof(*gi));
+	slot = strmap_find(&w->tc.types, k, true);
 	slot->val = gi; /* 'not a guard' while in progress: breaks cycles */
 	classify_uncached(w, t, out, depth);
 	*gi = *out;
@@ -538,21 +539,21 @@ void note_instantiation(struct walk *w, CXCursor spec)
 	    clang_getCursorKind(tmpl) != CXCursor_FunctionTemplate ||
 	    in_system_header(tmpl))
 		return; /* only templates we check can have views */
-	struct cmap_slot *seen = cmap_find(&w->specs, spec, true);
+	struct cmap_slot *seen = cmap_find(&w->tc.specs, spec, true);
 	if (seen->val)
 		return;
 	seen->val = (void *)1;
 	int n = clang_Cursor_getNumTemplateArguments(spec);
 	if (n <= 0)
 		return;
-	const char *usr = cx_strdup(w->a, clang_getCursorUSR(tmpl));
+	const char *usr = cx_strdup(w->src.a, clang_getCursorUSR(tmpl));
 	struct strbuf sb;
 	strbuf_init(&sb);
 	strbuf_adds(&sb, qualname(w, tmpl));
 	strbuf_addc(&sb, '<');
 	struct inst in = { usr, NULL, n, NULL, NULL };
-	in.gi = arena_alloc(w->a, (size_t)n * sizeof(*in.gi));
-	in.type = arena_alloc(w->a, (size_t)n * sizeof(*in.type));
+	in.gi = arena_alloc(w->src.a, (size_t)n * sizeof(*in.gi));
+	in.type = arena_alloc(w->src.a, (size_t)n * sizeof(*in.type));
 	bool any = false;
 	for (int i = 0; i < n; i++) {
 		if (i)
@@ -563,7 +564,7 @@ void note_instantiation(struct walk *w, CXCursor spec)
 			continue;
 		}
 		CXType t = clang_Cursor_getTemplateArgumentType(spec, (unsigned)i);
-		in.type[i] = display_type(w, t);
+		in.type[i] = display_type(&w->src, t);
 		strbuf_adds(&sb, in.type[i]);
 		if (classify_type(w, t, &in.gi[i], 0) && !in.gi[i].needs_cleanup)
 			any = true;
@@ -571,16 +572,16 @@ void note_instantiation(struct walk *w, CXCursor spec)
 			in.gi[i].guard = false;
 	}
 	strbuf_addc(&sb, '>');
-	in.name = arena_strdup(w->a, sb.buf);
+	in.name = arena_strdup(w->src.a, sb.buf);
 	strbuf_release(&sb);
 	if (!any)
 		return;
-	for (size_t i = 0; i < w->ninsts; i++)
-		if (!strcmp(w->insts[i].name, in.name) &&
-		    !strcmp(w->insts[i].tmpl_usr, in.tmpl_usr))
+	for (size_t i = 0; i < w->tc.ninsts; i++)
+		if (!strcmp(w->tc.insts[i].name, in.name) &&
+		    !strcmp(w->tc.insts[i].tmpl_usr, in.tmpl_usr))
 			return;
-	ARRAY_GROW(w->insts, w->ninsts + 1, w->cap_insts);
-	w->insts[w->ninsts++] = in;
+	ARRAY_GROW(w->tc.insts, w->tc.ninsts + 1, w->tc.cap_insts);
+	w->tc.insts[w->tc.ninsts++] = in;
 }
 
 /*
@@ -596,13 +597,13 @@ void add_instantiations(struct walk *w)
 	for (struct fn_view *f = w->head; f; f = f == last ? NULL : f->next) {
 		if (!f->has_tparams || !f->usr)
 			continue;
-		for (size_t i = 0; i < w->ninsts; i++) {
-			const struct inst *in = &w->insts[i];
+		for (size_t i = 0; i < w->tc.ninsts; i++) {
+			const struct inst *in = &w->tc.insts[i];
 			if (strcmp(in->tmpl_usr, f->usr))
 				continue;
-			struct fn_view *c = arena_memdup(w->a, f, sizeof(*f));
+			struct fn_view *c = arena_memdup(w->src.a, f, sizeof(*f));
 			bool any = false;
-			c->vars = arena_memdup(w->a, f->vars,
+			c->vars = arena_memdup(w->src.a, f->vars,
 					       f->nvars * sizeof(*f->vars));
 			c->cap_vars = c->nvars;
 			for (size_t v = 0; v < c->nvars; v++) {
@@ -631,16 +632,16 @@ void add_instantiations(struct walk *w)
  * their call operator sits where the lambda is written: that position
  * names both in the summaries.
  */
-const char *lambda_key(struct walk *w, CXCursor c)
+const char *lambda_key(struct walk_src *src, CXCursor c)
 {
 	CXFile f;
 	unsigned off;
 	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL,
 				   &off);
 	if (!f)
-		return arena_printf(w->a, "lambda@?:%u", off);
+		return arena_printf(src->a, "lambda@?:%u", off);
 	CXString name = clang_getFileName(f);
-	const char *key = arena_printf(w->a, "lambda@%s:%u", cstr(name), off);
+	const char *key = arena_printf(src->a, "lambda@%s:%u", cstr(name), off);
 	clang_disposeString(name);
 	return key;
 }
@@ -659,10 +660,10 @@ static bool is_lambda_call_operator(struct walk *w, CXCursor ref)
 
 struct callee *callee_of(struct walk *w, CXCursor ref)
 {
-	struct cmap_slot *s = cmap_find(&w->callees, ref, true);
+	struct cmap_slot *s = cmap_find(&w->tc.callees, ref, true);
 	if (s->val)
 		return s->val;
-	struct callee *ce = arena_alloc(w->a, sizeof(*ce));
+	struct callee *ce = arena_alloc(w->src.a, sizeof(*ce));
 	s->val = ce;
 	ce->name = qualname(w, ref);
 	/*
@@ -670,12 +671,12 @@ struct callee *callee_of(struct walk *w, CXCursor ref)
 	 * function we walked: f<int> calls are calls of template f.
 	 */
 	CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
-	ce->usr = cx_strdup(w->a, clang_getCursorUSR(
+	ce->usr = cx_strdup(w->src.a, clang_getCursorUSR(
 				 clang_Cursor_isNull(tmpl) ? ref : tmpl));
 	if (is_lambda_call_operator(w, ref)) {
-		struct src_loc l = cursor_loc(w, ref);
-		ce->usr = lambda_key(w, ref);
-		ce->name = arena_printf(w->a, "lambda at %u:%u", l.line, l.col);
+		struct src_loc l = cursor_loc(&w->src, ref);
+		ce->usr = lambda_key(&w->src, ref);
+		ce->name = arena_printf(w->src.a, "lambda at %u:%u", l.line, l.col);
 	}
 	ce->in_system = in_system_header(ref);
 	ce->is_move = !strcmp(ce->name, "std::move");
@@ -698,7 +699,7 @@ struct callee *callee_of(struct walk *w, CXCursor ref)
 	ce->allowed = rules_match(w->rules, RL_ALLOWED_CALLEES, ce->name,
 				  NULL) != NULL;
 	ce->want = ce->annotated || ce->configured || !ce->in_system;
-	ce->method = cx_strdup(w->a, clang_getCursorSpelling(ref));
+	ce->method = cx_strdup(w->src.a, clang_getCursorSpelling(ref));
 	if (w->rules->nlocks)
 		ce->lock = rules_match_lock(w->rules, ce->name, &ce->lock_acquire);
 	CXType rt = clang_getCanonicalType(
@@ -721,7 +722,7 @@ bool allowed_await(struct walk *w, CXCursor operand)
 		CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
 		const char *q = qualname(w, clang_Cursor_isNull(tmpl) ? d : tmpl);
 		if (rules_match(w->rules, RL_ALLOWED_AWAITABLES, q,
-				type_spelling(w, clang_getCanonicalType(t))))
+				type_spelling(&w->src, clang_getCanonicalType(t))))
 			return true;
 	}
 	if (rules_has(w->rules, RL_ALLOWED_CALLEES) &&
@@ -805,4 +806,14 @@ bool is_guard_var(struct walk *w, CXCursor c, CXType t,
 	if (guard && cleanup)
 		gi->maybe_empty = true; /* initialized with NULL: owns nothing */
 	return guard;
+}
+
+void walk_types_release(struct walk_types *tc)
+{
+	strmap_release(&tc->types);
+	cmap_release(&tc->callees);
+	cmap_release(&tc->qualnames);
+	cmap_release(&tc->specs);
+	strmap_release(&tc->free_ops);
+	free(tc->insts);
 }
