@@ -88,6 +88,34 @@ struct vcall {
 				 -1: a cleanup guard's, which is the lock itself */
 	int *releases;        /* lock vars this call releases (a helper) */
 	size_t nreleases, cap_releases;
+	struct vown *own;     /* what own.c needs to decide its ownership
+				 effects; NULL when it names no tracked
+				 variable */
+	bool hidden;          /* made only for own.c: not a call (own_apply()
+				 removes it) */
+};
+
+/* Flags of a call argument, for own.c. */
+enum vown_arg {
+	ARG_EMPTY = 1 << 0,   /* owns nothing: nullptr, std::nullopt, {}, a
+				 default argument */
+	ARG_UNARY = 1 << 1,   /* the variable is under a unary operator: &v */
+};
+
+/*
+ * A call as own.c sees it: the callee's names, the tracked variable it is
+ * called on and the ones its arguments name.
+ */
+struct vown {
+	const char *name;     /* qualified callee name ("std::swap") */
+	const char *method;   /* unqualified; "~" for a destructor call */
+	bool member;          /* a member function (or destructor) call */
+	int obj;              /* the tracked variable it is called on, or -1 */
+	bool obj_empty;       /* the object owns nothing: T().swap(g) */
+	int nargs;            /* arguments as written */
+	int *args;            /* per argument: the tracked variable, or -1 */
+	unsigned char *flags; /* per argument: enum vown_arg */
+	bool move_done;       /* this std::move is already a move event */
 };
 
 /* A lock-functions event in a function, for lock-helper summaries. */

@@ -17,6 +17,7 @@
 #include "common.h"
 #include "walk.h"
 #include "walk_p.h"
+#include "own.h"
 #include "diag.h"
 #include "rules.h"
 #include "strmap.h"
@@ -141,6 +142,7 @@ static void walk_function(struct walk *w, CXCursor fn)
 			f->vars[i].from = NULL;
 			f->vars[i].scope = f->body;
 		}
+	own_apply(f);
 	view_finish(f);
 	*w->tail = f;
 	w->tail = &f->next;

@@ -7,6 +7,7 @@
  */
 #include "common.h"
 #include "walk_p.h"
+#include "known.h"
 #include "rules.h"
 #include "view.h"
 
@@ -367,7 +368,7 @@ void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 	struct vnode *d = new_node(w, V_DECL, clang_getNullCursor());
 	d->loc = v.loc;
 	d->var = var;
-	d->init = empty_able_lock(r->path) &&
+	d->init = known_empty_able_lock(r->path) &&
 			  text_contains(buf + a, b - a, "defer_lock")
 		  ? INIT_EMPTY
 		  : INIT_HELD;

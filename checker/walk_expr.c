@@ -7,6 +7,7 @@
  */
 #include "common.h"
 #include "walk_p.h"
+#include "known.h"
 #include "rules.h"
 
 #include <string.h>
@@ -122,6 +123,23 @@ static void returned_temporary(struct walk *w, CXCursor c, CXCursor ref,
 	add_node(w, seq, d);
 }
 
+/*
+ * Hand 'own' to own.c on the call's node: 'call', or a hidden node made
+ * for it when the call itself is not worth a node.
+ */
+static void own_call(struct walk *w, struct vnode *call, CXCursor c,
+		     struct vown *own, struct vnode *seq)
+{
+	if (!call) {
+		call = new_node(w, V_CALL, c);
+		call->call = arena_alloc(w->src.a, sizeof(*call->call));
+		call->call->name = own->name;
+		call->call->hidden = true;
+		add_node(w, seq, call);
+	}
+	call->call->own = own;
+}
+
 static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 			       struct vnode *seq, const struct ectx *x)
 {
@@ -142,7 +160,7 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 	}
 
 	struct vnode *call = NULL, *target = seq;
-	if (ce->want && !ce->is_move) {
+	if (ce->want && ce->known != KNOWN_MOVE) {
 		call = new_node(w, V_CALL, c);
 		call->call = arena_alloc(w->src.a, sizeof(*call->call));
 		call->call->name = ce->name;
@@ -174,72 +192,21 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		if (call->call->arg_keys && x->cleanup != CLEANUP_NONE)
 			scope_helper_call(w, call, x);
 	}
-	if (ce->may_return_guard && !ce->is_move && !ce->is_exchange &&
-	    !same_cursor(x->own_init, c))
+	if (ce->may_return_guard && ce->known != KNOWN_MOVE &&
+	    ce->known != KNOWN_EXCHANGE && !same_cursor(x->own_init, c))
 		returned_temporary(w, c, ref, seq);
 	if (ce->lock) {
 		lock_call(w, c, ref, ce->lock, ce->lock_acquire, seq, x);
 		return;
 	}
-	if (ce->steals && nargs >= 1) {
-		/* g_steal_pointer(&lk), g_clear_pointer(&lk, free): lk is NULL after */
-		CXCursor a0 = strip_expr(clang_Cursor_getArgument(c, 0));
-		struct kids ks;
-		kids_of(a0, &ks);
-		int v = clang_getCursorKind(a0) == CXCursor_UnaryOperator && ks.n == 1
-				? var_of_expr(w, ks.c[0])
-				: -1;
-		kids_release(&ks);
-		if (v >= 0)
-			add_event(w, seq, c, EV_RELEASE, v, -1);
-		return;
-	}
-
-	/* ownership effects, after the call */
-	if ((ce->is_move || ce->is_exchange) && nargs >= 1 &&
-	    !same_cursor(x->move_done, c)) {
-		int v = var_of_expr(w, clang_Cursor_getArgument(c, 0));
-		if (v >= 0)
-			add_event(w, seq, c, EV_RELEASE, v, -1);
-		return;
-	}
-	if (!strcmp(ce->name, "std::lock") || !strcmp(ce->name, "std::try_lock")) {
-		for (int i = 0; i < nargs; i++) {
-			int v = var_of_expr(w, clang_Cursor_getArgument(c, (unsigned)i));
-			if (v >= 0)
-				add_event(w, seq, c, EV_ACQUIRE, v, -1);
-		}
-		return;
-	}
-	if (ce->is_swap && nargs == 2) {
-		int a = var_of_expr(w, clang_Cursor_getArgument(c, 0));
-		int b = var_of_expr(w, clang_Cursor_getArgument(c, 1));
-		if (a >= 0 || b >= 0) {
-			if (a >= 0 && b >= 0)
-				add_event(w, seq, c, EV_SWAP, a, b);
-			else
-				add_event(w, seq, c, EV_ACQUIRE, a >= 0 ? a : b, -1);
-		}
-		return;
-	}
-	if (rk != CXCursor_CXXMethod && rk != CXCursor_Destructor &&
-	    rk != CXCursor_FunctionTemplate)
-		return;
-	CXCursor obj = member_object(c);
-	if (clang_Cursor_isNull(obj))
-		return;
-	int var = var_of_expr(w, obj);
-	if (var >= 0) {
-		member_event(w, c, seq, var,
-			     rk == CXCursor_Destructor ? "~" : method, nargs);
-	} else if (!strcmp(method, "swap") && nargs == 1) {
-		/* T().swap(g): g now owns what the other object owned */
-		int other = var_of_expr(w, clang_Cursor_getArgument(c, 0));
-		if (other >= 0)
-			add_event(w, seq, c,
-			      is_empty_value(w, obj) ? EV_RELEASE : EV_ACQUIRE,
-			      other, -1);
-	}
+	bool member = rk == CXCursor_CXXMethod || rk == CXCursor_Destructor ||
+		      rk == CXCursor_FunctionTemplate;
+	struct vown *own = call_own(w, c, ce->name,
+				    rk == CXCursor_Destructor ? "~" : method,
+				    member, member ? member_object(c)
+						   : clang_getNullCursor(), x);
+	if (own)
+		own_call(w, call, c, own, seq);
 }
 
 /*
@@ -261,11 +228,12 @@ static void walk_dependent_call(struct walk *w, CXCursor c, struct vnode *seq,
 		const char *name = member_name(&w->src, first);
 		struct kids mk_;
 		kids_of(first, &mk_);
-		int var = mk_.n ? var_of_expr(w, mk_.c[0]) : -1;
+		struct vown *own = NULL;
+		if (mk_.n && name && var_of_expr(w, mk_.c[0]) >= 0)
+			own = call_own(w, c, "", name, true, mk_.c[0], x);
 		kids_release(&mk_);
-		if (var >= 0 && name)
-			member_event(w, c, seq, var, name,
-				     clang_Cursor_getNumArguments(c));
+		if (own)
+			own_call(w, NULL, c, own, seq);
 		return;
 	}
 	CXCursor decl = overload_of(c);

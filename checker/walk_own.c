@@ -7,6 +7,7 @@
  */
 #include "common.h"
 #include "walk_p.h"
+#include "known.h"
 
 #include <string.h>
 
@@ -16,8 +17,7 @@ bool is_defer_lock_arg(struct walk *w, CXCursor arg)
 	if (clang_Cursor_isNull(d))
 		return false;
 	const char *q = qualname(w, d);
-	return !strcmp(q, "std::defer_lock_t") ||
-	       !strcmp(q, "boost::defer_lock_t");
+	return known_defer_tag(q);
 }
 
 /* nullptr, NULL, 0, std::nullopt, {} : a value that owns nothing. */
@@ -46,7 +46,7 @@ bool is_empty_value(struct walk *w, CXCursor e)
 	if (k == CXCursor_DeclRefExpr) {
 		CXCursor ref = clang_getCursorReferenced(e);
 		const char *q = qualname(w, ref);
-		return !strcmp(q, "std::nullopt") || !strcmp(q, "boost::none");
+		return known_empty_constant(q);
 	}
 	if (k == CXCursor_InitListExpr) {
 		struct kids ks;
@@ -129,7 +129,7 @@ int move_source(struct walk *w, CXCursor e, CXCursor *call)
 		if (clang_Cursor_isNull(ref))
 			return -1;
 		struct callee *ce = callee_of(w, ref);
-		if ((ce->is_move || ce->is_exchange) &&
+		if ((ce->known == KNOWN_MOVE || ce->known == KNOWN_EXCHANGE) &&
 		    clang_Cursor_getNumArguments(e) >= 1) {
 			int v = var_of_expr(w, clang_Cursor_getArgument(e, 0));
 			if (v >= 0)
@@ -140,27 +140,6 @@ int move_source(struct walk *w, CXCursor e, CXCursor *call)
 	}
 	return -1;
 }
-
-static bool name_in(const char *name, const char *const *list)
-{
-	for (size_t i = 0; list[i]; i++)
-		if (!strcmp(name, list[i]))
-			return true;
-	return false;
-}
-
-/* Member functions that end or renew a guard's ownership, by name. */
-static const char *const releasing_methods[] = {
-	"unlock", "release", "unlock_shared", "dismiss",
-	"Release", "Unlock",            /* absl::ReleasableMutexLock */
-	"unblock",                      /* QSignalBlocker */
-	NULL,
-};
-static const char *const acquiring_methods[] = {
-	"lock", "try_lock", "try_lock_for", "try_lock_until", "lock_shared",
-	"try_lock_shared", "try_lock_shared_for", "try_lock_shared_until",
-	"emplace", "relock", "reblock", "Lock", NULL,
-};
 
 /* x = rhs, where x is tracked: what does x own afterwards? */
 void walk_assign(struct walk *w, CXCursor at, int var, CXCursor rhs,
@@ -199,25 +178,69 @@ bool ctor_leaves_empty(struct walk *w, CXCursor call,
 	return false;
 }
 
-/* What a member call named 'method' does to the guard 'var' it is on. */
-void member_event(struct walk *w, CXCursor c, struct vnode *seq,
-			 int var, const char *method, int nargs)
+
+/*
+ * The tracked variable argument 'arg' names: directly, or (flag
+ * ARG_UNARY) under a unary operator, as in g_steal_pointer(&p).  -1 if
+ * none.
+ */
+static int arg_var(struct walk *w, CXCursor arg, unsigned char *flags)
 {
-	if (method[0] == '~' || name_in(method, releasing_methods)) {
-		add_event(w, seq, c, EV_RELEASE, var, -1);
-	} else if (name_in(method, acquiring_methods)) {
-		add_event(w, seq, c, EV_ACQUIRE, var, -1);
-	} else if (!strcmp(method, "reset")) {
-		CXCursor arg = nargs ? clang_Cursor_getArgument(c, 0)
-				     : clang_getNullCursor();
-		bool empty = nargs == 0 || is_default_arg(c, arg) ||
-			     is_empty_value(w, arg);
-		add_event(w, seq, c, empty ? EV_RELEASE : EV_ACQUIRE, var, -1);
-	} else if (!strcmp(method, "swap") && nargs == 1) {
-		int other = var_of_expr(w, clang_Cursor_getArgument(c, 0));
-		if (other >= 0)
-			add_event(w, seq, c, EV_SWAP, var, other);
-		else
-			add_event(w, seq, c, EV_ACQUIRE, var, -1);
+	int v = var_of_expr(w, arg);
+	if (v >= 0)
+		return v;
+	CXCursor a = strip_expr(arg);
+	if (clang_getCursorKind(a) != CXCursor_UnaryOperator)
+		return -1;
+	struct kids ks;
+	kids_of(a, &ks);
+	if (ks.n == 1 && (v = var_of_expr(w, ks.c[0])) >= 0)
+		*flags |= ARG_UNARY;
+	kids_release(&ks);
+	return v;
+}
+
+/*
+ * What own.c needs to decide the ownership effects of call 'c' to the
+ * function named 'name' (qualified; "" when it depends on a template)
+ * and 'method' (unqualified): NULL when neither its object nor any
+ * argument names a tracked variable.  'member' says whether the callee
+ * is a member function; 'obj' is the object it is called on (may be
+ * null).
+ */
+struct vown *call_own(struct walk *w, CXCursor c, const char *name,
+		      const char *method, bool member, CXCursor obj,
+		      const struct ectx *x)
+{
+	int nargs = clang_Cursor_getNumArguments(c);
+	int objvar = -1;
+	bool any = false;
+
+	member = member && !clang_Cursor_isNull(obj);
+	if (member && (objvar = var_of_expr(w, obj)) >= 0)
+		any = true;
+	for (int i = 0; i < nargs && !any; i++) {
+		unsigned char fl = 0;
+		any = arg_var(w, clang_Cursor_getArgument(c, (unsigned)i), &fl) >= 0;
 	}
+	if (!any)
+		return NULL;
+
+	struct vown *o = arena_alloc(w->src.a, sizeof(*o));
+	o->name = name;
+	o->method = method;
+	o->member = member;
+	o->obj = objvar;
+	o->obj_empty = member && objvar < 0 && is_empty_value(w, obj);
+	o->nargs = nargs > 0 ? nargs : 0;
+	o->args = arena_alloc(w->src.a, (size_t)o->nargs * sizeof(*o->args) + 1);
+	o->flags = arena_alloc(w->src.a, (size_t)o->nargs + 1);
+	for (int i = 0; i < o->nargs; i++) {
+		CXCursor arg = clang_Cursor_getArgument(c, (unsigned)i);
+		o->args[i] = arg_var(w, arg, &o->flags[i]);
+		if (is_default_arg(c, arg) || is_empty_value(w, arg))
+			o->flags[i] |= ARG_EMPTY;
+	}
+	o->move_done = same_cursor(x->move_done, c);
+	return o;
 }

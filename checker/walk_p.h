@@ -25,6 +25,7 @@
 #include <clang-c/Index.h>
 
 #include "arena.h"
+#include "known.h"
 #include "strmap.h"
 #include "tu_p.h"
 #include "view.h"
@@ -112,10 +113,7 @@ struct callee {
 	bool annotated;       /* await_holding::suspends */
 	bool configured;      /* suspend-functions */
 	bool allowed;         /* allowed-callees */
-	bool is_move;         /* std::move, std::forward */
-	bool is_swap;         /* std::swap */
-	bool is_exchange;     /* std::exchange */
-	bool steals;          /* g_steal_pointer(&p), g_clear_pointer(&p, f) */
+	enum known_fn known; /* std::move, std::swap, g_steal_pointer... */
 	const char *method;   /* unqualified name, e.g. "unlock", "operator=" */
 	const struct rule *lock; /* lock-functions pair it is part of, or NULL */
 	bool lock_acquire;    /* ... as the acquire function */
@@ -242,12 +240,13 @@ void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq,
 		    const struct ectx *x);
 
 /* walk_own.c: ownership effects of calls, assignments and moves */
+struct vown *call_own(struct walk *w, CXCursor c, const char *name,
+		      const char *method, bool member, CXCursor obj,
+		      const struct ectx *x);
 bool ctor_leaves_empty(struct walk *w, CXCursor call,
 			      const struct guard_info *gi);
 bool is_defer_lock_arg(struct walk *w, CXCursor arg);
 bool is_empty_value(struct walk *w, CXCursor e);
-void member_event(struct walk *w, CXCursor c, struct vnode *seq,
-			 int var, const char *method, int nargs);
 int move_source(struct walk *w, CXCursor e, CXCursor *call);
 void walk_assign(struct walk *w, CXCursor at, int var, CXCursor rhs,
 		 struct vnode *seq, const struct ectx *x);
@@ -280,7 +279,6 @@ bool allowed_await(struct walk *w, CXCursor operand);
 struct callee *callee_of(struct walk *w, CXCursor ref);
 bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 			  int depth);
-bool empty_able_lock(const char *name);
 bool is_guard_var(struct walk *w, CXCursor c, CXType t,
 			 struct guard_info *gi, bool *has_cleanup);
 const char *lambda_key(struct walk_src *src, CXCursor c);

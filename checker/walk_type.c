@@ -13,6 +13,7 @@
  */
 #include "common.h"
 #include "walk_p.h"
+#include "known.h"
 #include "rules.h"
 #include "strmap.h"
 #include "util.h"
@@ -23,44 +24,8 @@
 
 static bool has_destructor(CXType t);
 
-/* Is 'name' one of the wrappers whose template arguments it owns? */
-static bool owning_wrapper(const char *name, bool *maybe_empty)
-{
-	static const char *const empties[] = {
-		"std::optional", "std::unique_ptr", "std::shared_ptr",
-		"boost::optional", "boost::shared_ptr", "absl::optional",
-	};
-	static const char *const always[] = {
-		"std::variant", "std::pair", "std::tuple", "std::array",
-		"boost::variant", "absl::variant",
-	};
-	for (size_t i = 0; i < ARRAY_SIZE(empties); i++)
-		if (!strcmp(name, empties[i]))
-			return *maybe_empty = true;
-	for (size_t i = 0; i < ARRAY_SIZE(always); i++)
-		if (!strcmp(name, always[i])) {
-			*maybe_empty = false;
-			return true;
-		}
-	return false;
-}
 
-/* Lock templates that can be empty (default-constructed, defer_lock). */
-bool empty_able_lock(const char *name)
-{
-	return !strcmp(name, "std::unique_lock") ||
-	       !strcmp(name, "std::shared_lock") ||
-	       !strcmp(name, "boost::unique_lock") ||
-	       !strcmp(name, "boost::shared_lock");
-}
 
-static bool std_lock_template(const char *name)
-{
-	return !strcmp(name, "std::lock_guard") ||
-	       !strcmp(name, "std::unique_lock") ||
-	       !strcmp(name, "std::scoped_lock") ||
-	       !strcmp(name, "std::shared_lock");
-}
 
 struct await_search {
 	bool found;
@@ -327,7 +292,7 @@ static int named_guard(struct walk *w, CXCursor decl, CXCursor tmpl,
 		return 0;
 	}
 	out->guard = true;
-	out->maybe_empty = empty_able_lock(qual);
+	out->maybe_empty = known_empty_able_lock(qual);
 	return 1;
 }
 
@@ -396,7 +361,7 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 	if (by_name < 0)
 		return false;
 	if (by_name) {
-		if (from_rule && std_lock_template(qual) &&
+		if (from_rule && known_std_lock(qual) &&
 		    over_async_mutex(w, canon)) {
 			memset(out, 0, sizeof(*out)); /* the lock is the fix */
 			return false;
@@ -409,7 +374,7 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 	if (depth >= MAX_TYPE_DEPTH)
 		return false;
 	bool maybe_empty = false;
-	if (owning_wrapper(qual, &maybe_empty)) {
+	if (known_wrapper(qual, &maybe_empty)) {
 		int n = clang_Type_getNumTemplateArguments(canon);
 		for (int i = 0; i < n; i++) {
 			CXType arg = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
@@ -679,12 +644,7 @@ struct callee *callee_of(struct walk *w, CXCursor ref)
 		ce->name = arena_printf(w->src.a, "lambda at %u:%u", l.line, l.col);
 	}
 	ce->in_system = in_system_header(ref);
-	ce->is_move = !strcmp(ce->name, "std::move");
-	ce->is_swap = !strcmp(ce->name, "std::swap");
-	ce->is_exchange = !strcmp(ce->name, "std::exchange");
-	ce->steals = !strcmp(ce->name, "g_steal_pointer") ||
-		     !strcmp(ce->name, "g_clear_pointer") ||
-		     !strcmp(ce->name, "g_clear_object");
+	ce->known = known_function(ce->name);
 	if (!ce->in_system) {
 		CXCursor def = clang_getCursorDefinition(ref);
 		ce->annotated =
