@@ -5,26 +5,19 @@
  * May-suspend: reverse reachability from the functions that suspend
  * directly, walking callers.  Each function records the callee through
  * which it was first reached, which gives the shortest chain for the note.
- * Lock helpers: from each function's own lock-functions events, then
- * applied at every call to it.
+ * Lock helpers: from each function's own lock-functions events; applied
+ * at every call to it by lockpair_helpers() (lockpair.c).
  */
 #include "common.h"
 #include "summary.h"
 #include "arena.h"
+#include "lockpair.h"
 #include "strmap.h"
 #include "util.h"
 #include "view.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* What a lock helper does to the lock its argument names. */
-struct lock_effect {
-	bool acquire;
-	size_t param;         /* which argument */
-	const char *suffix;   /* the rest of the key: "->mu" of "q->mu" */
-	const struct vlock *lock; /* the event, for type, rule and reason */
-};
 
 struct fninfo {
 	const char *usr;
@@ -66,7 +59,6 @@ static struct fninfo *info(struct summary *s, const char *usr,
 struct visit {
 	struct summary *s;
 	struct fn_view *fn;
-	bool acquire;               /* apply_effects(): which half */
 	const struct vcall *direct; /* note_call(): the first suspending call */
 };
 
@@ -164,70 +156,15 @@ static void lock_effects(struct fninfo *f, const struct fn_view *fn)
 	}
 }
 
-/* The caller's lock key for a helper's effect on argument 'arg'. */
-static const char *effect_key(struct arena *a, const char *arg,
-			      const char *suffix)
+/* lockpair_helpers()' view of the summaries. */
+static const struct lock_effect *effects_of(void *data, const char *usr,
+					    size_t *n)
 {
-	if (arg[0] == '&') { /* q->mu with q = &x is x.mu */
-		if (!strncmp(suffix, "->", 2))
-			return arena_printf(a, "%s.%s", arg + 1, suffix + 2);
-		return arena_printf(a, "%s%s", arg + 1, suffix);
-	}
-	return arena_printf(a, "%s%s", arg, suffix);
-}
-
-static void apply_effects(struct vnode *n, struct visit *v)
-{
-	struct fn_view *fn = v->fn;
-	bool acquire = v->acquire;
-	if (!n->call->usr || !n->call->arg_keys)
-		return;
-	struct strmap_slot *slot = strmap_find(&v->s->fns, n->call->usr, false);
+	struct summary *s = data;
+	struct strmap_slot *slot = strmap_find(&s->fns, usr, false);
 	struct fninfo *f = slot ? slot->val : NULL;
-	for (size_t e = 0; f && e < f->neffects; e++) {
-		const struct lock_effect *le = &f->effects[e];
-		if (le->acquire != acquire || le->param >= n->call->nargs ||
-		    !n->call->arg_keys[le->param])
-			continue;
-		const char *key = effect_key(fn->arena,
-					     n->call->arg_keys[le->param],
-					     le->suffix);
-		if (acquire) {
-			if (n->call->scoped_var < 0)
-				continue; /* a cleanup guard stands for it */
-			struct vvar lv;
-			memset(&lv, 0, sizeof(lv));
-			lv.name = key;
-			lv.loc = n->loc;
-			lv.type = le->lock->type;
-			lv.matched = le->lock->matched;
-			lv.reason = le->lock->reason;
-			lv.kind = VAR_LOCK;
-			if (n->call->scoped_var > 0) {
-				/* released by a cleanup at its scope's end:
-				 * the placeholder walk.c made has that region */
-				struct vvar *ph = &fn->vars[n->call->scoped_var - 1];
-				lv.lo = ph->lo;
-				lv.hi = ph->hi;
-				*ph = lv;
-				n->call->acquires = n->call->scoped_var;
-			} else {
-				lv.lo = 0;
-				lv.hi = fn->body->post;
-				n->call->acquires = view_add_var(fn->arena, fn, &lv) + 1;
-			}
-		} else {
-			for (size_t k = 0; k < fn->nvars; k++) {
-				if (fn->vars[k].kind != VAR_LOCK ||
-				    strcmp(fn->vars[k].name, key))
-					continue;
-				ARENA_GROW(fn->arena, n->call->releases,
-					   n->call->nreleases + 1,
-					   n->call->cap_releases);
-				n->call->releases[n->call->nreleases++] = (int)k;
-			}
-		}
-	}
+	*n = f ? f->neffects : 0;
+	return f ? f->effects : NULL;
 }
 
 struct summary *summary_compute(struct fn_view *const *fns, size_t n)
@@ -279,9 +216,8 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 		for (size_t i = 0; i < n; i++)
 			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
 				if (!fn->instance) /* clones share the nodes */
-					each_call(fn->body, apply_effects,
-						  &(struct visit){ .s = s, .fn = fn,
-								   .acquire = pass == 0 });
+					lockpair_helpers(fn, pass == 0,
+							 effects_of, s);
 	return s;
 }
 

@@ -65,7 +65,7 @@ void view_finish(struct fn_view *fn)
 static const char *const kind_names[] = {
 	"seq", "decl", "if", "loop", "switch", "case", "break", "continue",
 	"return", "goto", "label", "try", "throw", "cond", "suspend", "call",
-	"event",
+	"event", "unlock",
 };
 
 static const char *const event_names[] = {

@@ -33,6 +33,7 @@
 
 struct arena;
 
+/* ORDER VNODE_KIND: keep kind_names[] in view.c in step. */
 enum vnode_kind {
 	V_SEQ,      /* kids in order */
 	V_DECL,     /* kids = initializer; then 'var' is alive with 'init' state */
@@ -51,6 +52,8 @@ enum vnode_kind {
 	V_SUSPEND,  /* kids = operand; then the coroutine suspends */
 	V_CALL,     /* kids = arguments; then the call, which may suspend */
 	V_EVENT,    /* ownership change on 'var' (and 'var2') */
+	V_UNLOCK,   /* a lock-functions release of 'lock->key' (lockpair.c
+		       turns it into V_EVENT releases) */
 };
 
 enum vinit {
@@ -83,9 +86,10 @@ struct vcall {
 	const char **arg_keys;/* lock key of each argument, or NULL */
 	size_t nargs;
 	int acquires;         /* lock var + 1 this call acquires (a helper); 0 none */
-	int scoped_var;       /* in a cleanup variable's initializer: the var + 1
-				 an acquire fills (released with the scope);
-				 -1: a cleanup guard's, which is the lock itself */
+	struct vnode *scope;  /* in a cleanup variable's initializer: the scope
+				 whose end releases what the call acquires */
+	bool in_guard;        /* in a cleanup guard's initializer: the guard
+				 itself stands for what the call acquires */
 	int *releases;        /* lock vars this call releases (a helper) */
 	size_t nreleases, cap_releases;
 	struct vown *own;     /* what own.c needs to decide its ownership
@@ -141,6 +145,7 @@ struct vnode {
 	int label;            /* V_GOTO, V_LABEL */
 	enum suspend_kind skind; /* V_SUSPEND */
 	struct vcall *call;   /* V_CALL */
+	const struct vlock *lock; /* V_UNLOCK */
 };
 
 enum vvar_kind {
@@ -164,6 +169,7 @@ struct vvar {
 	struct vnode *from;   /* lo = from->post; NULL: 0 (alive from entry) */
 	struct vnode *scope;  /* hi = scope->post; NULL: lo/hi set by hand */
 	int tparam;           /* type is template parameter tparam-1; 0: none */
+	const char *lock_key; /* a lock-functions lock: the key releases name */
 };
 
 struct fn_view {

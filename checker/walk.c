@@ -17,6 +17,7 @@
 #include "common.h"
 #include "walk.h"
 #include "walk_p.h"
+#include "lockpair.h"
 #include "own.h"
 #include "diag.h"
 #include "rules.h"
@@ -52,7 +53,7 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->fn = f;
 	fb->nscope_vars = 0;
 	fb->depth = 0;
-	fb->nlocks = 0;
+	fb->nlater = 0;
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);
 	cmap_release(&fb->ptrs);
@@ -66,7 +67,7 @@ static void builder_release(struct fn_builder *fb)
 	cmap_release(&fb->ptrs);
 	cmap_release(&fb->lock_aliases);
 	free(fb->scope_vars);
-	free(fb->locks);
+	free(fb->later);
 }
 
 static void walk_function(struct walk *w, CXCursor fn)
@@ -142,6 +143,7 @@ static void walk_function(struct walk *w, CXCursor fn)
 			f->vars[i].from = NULL;
 			f->vars[i].scope = f->body;
 		}
+	lockpair_direct(f);
 	own_apply(f);
 	view_finish(f);
 	*w->tail = f;

@@ -165,19 +165,11 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 				 * initializer, "(pthread_mutex_lock(m), m)",
 				 * is released by the cleanup at scope end.
 				 */
-				size_t first = w->fb.nlocks;
+				size_t first = w->fb.nlater;
 				struct ectx in = *x;
 				in.cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
-				w->fb.npending_scoped = 0;
 				walk_full_expr(w, init, seq, &in);
-				if (cleanup) {
-					for (size_t i = first; i < w->fb.nlocks; i++)
-						scope_lock(w, w->fb.locks[i].var);
-					for (size_t i = 0; i < w->fb.npending_scoped &&
-							   i < ARRAY_SIZE(w->fb.pending_scoped);
-					     i++)
-						scope_add(w, w->fb.pending_scoped[i]);
-				}
+				scope_add_later(w, first);
 			}
 			return;
 		}

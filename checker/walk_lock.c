@@ -179,15 +179,12 @@ void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 	ARENA_GROW(w->src.a, fn->locks, fn->nlocks + 1, fn->cap_locks);
 	fn->locks[fn->nlocks++] = (struct vlock){ key, acquire, lr->path,
 						  lr->reason, type };
-	if (!acquire) {
-		for (size_t i = 0; i < w->fb.nlocks; i++)
-			if (!strcmp(w->fb.locks[i].key, key)) {
-				struct vnode *n = new_node(w, V_EVENT, at);
-				n->loc = loc;
-				n->ev = EV_RELEASE;
-				n->var = w->fb.locks[i].var;
-				add_node(w, seq, n);
-			}
+	if (!acquire) { /* paired by lockpair_direct() */
+		struct vnode *n = new_node(w, V_UNLOCK, at);
+		n->loc = loc;
+		n->lock = arena_memdup(w->src.a, &fn->locks[fn->nlocks - 1],
+				       sizeof(*n->lock));
+		add_node(w, seq, n);
 		return;
 	}
 	if (x->cleanup == CLEANUP_GUARD)
@@ -195,49 +192,33 @@ void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
 	v.name = key;
+	v.lock_key = key;
 	v.loc = loc;
 	v.type = type;
 	v.matched = lr->path;
 	v.reason = lr->reason;
 	v.kind = VAR_LOCK;
 	int var = view_add_var(w->src.a, w->fb.fn, &v);
-	ARRAY_GROW(w->fb.locks, w->fb.nlocks + 1, w->fb.cap_locks);
-	w->fb.locks[w->fb.nlocks].key = key;
-	w->fb.locks[w->fb.nlocks].var = var;
-	w->fb.nlocks++;
 	struct vnode *d = new_node(w, V_DECL, at);
 	d->loc = loc;
 	d->var = var;
 	d->init = INIT_HELD;
 	w->fb.fn->vars[var].from = d;
 	add_node(w, seq, d);
+	if (x->cleanup == CLEANUP_PLAIN)
+		scope_later(w, d);
 }
 
 /*
  * A call in a cleanup variable's initializer may turn out (summary.c) to
- * be a lock helper's acquire, released by the cleanup at scope end: give
- * it a placeholder variable with that region now.  In a cleanup guard's
+ * be a lock helper's acquire, released by the cleanup at its scope's end
+ * (lockpair_helpers() reads vcall.scope).  In a cleanup guard's
  * initializer the guard itself stands for the lock.
  */
 void scope_helper_call(struct walk *w, struct vnode *call, const struct ectx *x)
 {
-	if (x->cleanup == CLEANUP_GUARD) {
-		call->call->scoped_var = -1;
-		return;
-	}
-	struct vvar v;
-	memset(&v, 0, sizeof(v));
-	v.name = "";
-	v.kind = VAR_LOCAL;
-	v.from = call;
-	int var = view_add_var(w->src.a, w->fb.fn, &v);
-	w->fb.pending_scoped[w->fb.npending_scoped++ % ARRAY_SIZE(w->fb.pending_scoped)] = var;
-	call->call->scoped_var = var + 1;
-}
-
-/* A lock variable released at the end of the current scope. */
-void scope_lock(struct walk *w, int var)
-{
-	w->fb.fn->vars[var].kind = VAR_LOCAL; /* lo was set by lock_call(, x) */
-	scope_add(w, var);
+	if (x->cleanup == CLEANUP_GUARD)
+		call->call->in_guard = true;
+	else
+		scope_later(w, call);
 }

@@ -91,10 +91,13 @@ struct macro_use {
 	const char *key;      /* ... and the lock it names */
 };
 
-/* A lock taken by an acquire call: the lock expression and its variable. */
-struct lock_key {
-	const char *key;      /* "mu", "dev->lock" */
-	int var;
+/*
+ * What the end of a scope ends: a variable (its region), or a call in a
+ * cleanup variable's initializer (what a lock helper takes there).
+ */
+struct scope_item {
+	int var;              /* -1 for a call */
+	struct vnode *call;
 };
 
 /* A call to a specialization of a function template: its arguments. */
@@ -162,12 +165,11 @@ struct fn_builder {
 	struct cmap labels;   /* LabelStmt -> (label id + 1) */
 	struct cmap ptrs;     /* pointer locals holding &guard -> (var + 1) */
 	struct cmap lock_aliases; /* pointer locals holding &lock -> its key */
-	int *scope_vars;      /* stack of var indices, by scope */
+	struct scope_item *scope_vars; /* what each open scope ends, innermost last */
 	size_t nscope_vars, cap_scope_vars;
-	int pending_scoped[8];  /* placeholder vars made in a cleanup initializer */
-	size_t npending_scoped;
-	struct lock_key *locks; /* lock-functions acquires seen in this function */
-	size_t nlocks, cap_locks;
+	struct scope_item *later; /* made in a cleanup variable's initializer,
+				     for the scope after it: scope_later() */
+	size_t nlater, cap_later;
 	int depth;            /* statement and expression nesting */
 };
 
@@ -213,6 +215,8 @@ void close_scope(struct walk *w, size_t mark, struct vnode *scope);
 struct vnode *new_node(struct walk *w, enum vnode_kind kind, CXCursor c);
 size_t open_scope(struct walk *w);
 void scope_add(struct walk *w, int var);
+void scope_later(struct walk *w, struct vnode *n);
+void scope_add_later(struct walk *w, size_t first);
 void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 	       const struct ectx *x);
 
@@ -262,7 +266,6 @@ void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 void note_lock_alias(struct walk *w, CXCursor var, CXCursor init);
 void scope_helper_call(struct walk *w, struct vnode *call,
 		       const struct ectx *x);
-void scope_lock(struct walk *w, int var);
 
 /* walk_macro.c: suspend and lock macros */
 void walk_macros_release(struct walk_macros *mac);

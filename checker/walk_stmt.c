@@ -12,23 +12,61 @@
 
 #include <string.h>
 
+/* Open a scope: returns the mark close_scope() takes. */
 size_t open_scope(struct walk *w)
 {
 	return w->fb.nscope_vars;
 }
 
-void scope_add(struct walk *w, int var)
+static void scope_push(struct walk *w, int var, struct vnode *call)
 {
 	ARRAY_GROW(w->fb.scope_vars, w->fb.nscope_vars + 1, w->fb.cap_scope_vars);
-	w->fb.scope_vars[w->fb.nscope_vars++] = var;
+	w->fb.scope_vars[w->fb.nscope_vars++] = (struct scope_item){ var, call };
 }
 
-/* The variables added since 'mark' live to the end of node 'scope'. */
+/* Variable 'var' lives to the end of the innermost open scope. */
+void scope_add(struct walk *w, int var)
+{
+	scope_push(w, var, NULL);
+}
+
+/*
+ * 'n' (a lock's declaration, or a call) is in a cleanup variable's
+ * initializer: what it takes is released at the end of the scope the
+ * variable is declared in, which scope_add_later() names once the
+ * initializer is walked.
+ */
+void scope_later(struct walk *w, struct vnode *n)
+{
+	ARRAY_GROW(w->fb.later, w->fb.nlater + 1, w->fb.cap_later);
+	w->fb.later[w->fb.nlater++] = (struct scope_item){ n->var, n };
+}
+
+/* The items scope_later() got since 'first' join the innermost scope. */
+void scope_add_later(struct walk *w, size_t first)
+{
+	for (size_t i = first; i < w->fb.nlater; i++) {
+		struct scope_item it = w->fb.later[i];
+		if (it.call->kind == V_DECL) {
+			/* a lock variable released at the end of the scope */
+			w->fb.fn->vars[it.var].kind = VAR_LOCAL;
+			scope_add(w, it.var);
+		} else {
+			scope_push(w, -1, it.call);
+		}
+	}
+	w->fb.nlater = first;
+}
+
+/* What was added since 'mark' ends with node 'scope'. */
 void close_scope(struct walk *w, size_t mark, struct vnode *scope)
 {
 	while (w->fb.nscope_vars > mark) {
-		int v = w->fb.scope_vars[--w->fb.nscope_vars];
-		w->fb.fn->vars[v].scope = scope;
+		struct scope_item it = w->fb.scope_vars[--w->fb.nscope_vars];
+		if (it.var >= 0)
+			w->fb.fn->vars[it.var].scope = scope;
+		else
+			it.call->call->scope = scope;
 	}
 }
 

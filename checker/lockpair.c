@@ -1,0 +1,152 @@
+/*
+ * lockpair.c - lock-functions pairing on the view (lockpair.h).
+ */
+#include "common.h"
+#include "lockpair.h"
+#include "arena.h"
+#include "util.h"
+#include "view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The lock variables acquired so far, in evaluation order. */
+struct seen {
+	int *vars;
+	size_t n, cap;
+};
+
+static void release_events(struct fn_view *fn, struct vnode *into,
+			   const struct vnode *unlock, const struct seen *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct vvar *v = &fn->vars[s->vars[i]];
+		if (strcmp(v->lock_key, unlock->lock->key))
+			continue;
+		struct vnode *n = view_new_node(fn->arena, V_EVENT);
+		n->loc = unlock->loc;
+		n->ev = EV_RELEASE;
+		n->var = s->vars[i];
+		view_add_kid(fn->arena, into, n);
+	}
+}
+
+/* Walk in evaluation order (view_number()'s), rebuilding kids lists. */
+static void pair(struct fn_view *fn, struct vnode *n, struct seen *s)
+{
+	if (!n)
+		return;
+	if (n->kind == V_LOOP && (n->flags & LOOP_DO)) {
+		pair(fn, n->b, s);
+		pair(fn, n->a, s);
+	} else {
+		pair(fn, n->a, s);
+		pair(fn, n->b, s);
+		pair(fn, n->c, s);
+	}
+	bool any = false;
+	for (size_t i = 0; i < n->nkids; i++) {
+		pair(fn, n->kids[i], s);
+		any |= n->kids[i]->kind == V_UNLOCK;
+	}
+	if (n->kind == V_DECL && n->var >= 0 && fn->vars[n->var].lock_key) {
+		ARRAY_GROW(s->vars, s->n + 1, s->cap);
+		s->vars[s->n++] = n->var;
+	}
+	if (!any)
+		return;
+	struct vnode **old = n->kids;
+	size_t nold = n->nkids;
+	n->kids = NULL;
+	n->nkids = n->cap_kids = 0;
+	for (size_t i = 0; i < nold; i++) {
+		if (old[i]->kind == V_UNLOCK)
+			release_events(fn, n, old[i], s);
+		else
+			view_add_kid(fn->arena, n, old[i]);
+	}
+}
+
+void lockpair_direct(struct fn_view *fn)
+{
+	struct seen s = { NULL, 0, 0 };
+	pair(fn, fn->body, &s);
+	free(s.vars);
+}
+
+/* The caller's lock key for a helper's effect on argument 'arg'. */
+static const char *effect_key(struct arena *a, const char *arg,
+			      const char *suffix)
+{
+	if (arg[0] == '&') { /* q->mu with q = &x is x.mu */
+		if (!strncmp(suffix, "->", 2))
+			return arena_printf(a, "%s.%s", arg + 1, suffix + 2);
+		return arena_printf(a, "%s%s", arg + 1, suffix);
+	}
+	return arena_printf(a, "%s%s", arg, suffix);
+}
+
+static void apply_call(struct fn_view *fn, struct vnode *n, bool acquire,
+		       lock_effects_fn effects, void *data)
+{
+	size_t ne = 0;
+	const struct lock_effect *e = effects(data, n->call->usr, &ne);
+	for (size_t k = 0; k < ne; k++) {
+		const struct lock_effect *le = &e[k];
+		if (le->acquire != acquire || le->param >= n->call->nargs ||
+		    !n->call->arg_keys[le->param])
+			continue;
+		const char *key = effect_key(fn->arena,
+					     n->call->arg_keys[le->param],
+					     le->suffix);
+		if (acquire) {
+			if (n->call->in_guard)
+				continue; /* the cleanup guard stands for it */
+			struct vvar lv;
+			memset(&lv, 0, sizeof(lv));
+			lv.name = key;
+			lv.lock_key = key;
+			lv.loc = n->loc;
+			lv.type = le->lock->type;
+			lv.matched = le->lock->matched;
+			lv.reason = le->lock->reason;
+			/* released by a cleanup at its scope's end, or never */
+			lv.kind = n->call->scope ? VAR_LOCAL : VAR_LOCK;
+			lv.from = n->call->scope ? n : NULL;
+			lv.scope = n->call->scope ? n->call->scope : fn->body;
+			lv.lo = lv.from ? lv.from->post : 0;
+			lv.hi = lv.scope->post;
+			n->call->acquires = view_add_var(fn->arena, fn, &lv) + 1;
+		} else {
+			for (size_t v = 0; v < fn->nvars; v++) {
+				if (fn->vars[v].kind != VAR_LOCK ||
+				    strcmp(fn->vars[v].name, key))
+					continue;
+				ARENA_GROW(fn->arena, n->call->releases,
+					   n->call->nreleases + 1,
+					   n->call->cap_releases);
+				n->call->releases[n->call->nreleases++] = (int)v;
+			}
+		}
+	}
+}
+
+static void apply(struct fn_view *fn, struct vnode *n, bool acquire,
+		  lock_effects_fn effects, void *data)
+{
+	if (!n)
+		return;
+	if (n->kind == V_CALL && n->call && n->call->usr && n->call->arg_keys)
+		apply_call(fn, n, acquire, effects, data);
+	apply(fn, n->a, acquire, effects, data);
+	apply(fn, n->b, acquire, effects, data);
+	apply(fn, n->c, acquire, effects, data);
+	for (size_t i = 0; i < n->nkids; i++)
+		apply(fn, n->kids[i], acquire, effects, data);
+}
+
+void lockpair_helpers(struct fn_view *fn, bool acquire, lock_effects_fn effects,
+		      void *data)
+{
+	apply(fn, fn->body, acquire, effects, data);
+}
