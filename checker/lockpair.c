@@ -16,9 +16,24 @@ struct seen {
 	size_t n, cap;
 };
 
-static void release_events(struct fn_view *fn, struct vnode *into,
-			   const struct vnode *unlock, const struct seen *s)
+struct pairing {
+	struct fn_view *fn;
+	struct seen *seen;
+};
+
+/* An unlock becomes the releases of its lock's variables seen so far. */
+static void release_events(struct arena *a, struct vnode *into,
+			   struct vnode *kid, void *arg)
 {
+	struct pairing *p = arg;
+	struct fn_view *fn = p->fn;
+	const struct seen *s = p->seen;
+	const struct vnode *unlock = kid;
+	(void)a;
+	if (kid->kind != V_UNLOCK) {
+		view_add_kid(fn->arena, into, kid);
+		return;
+	}
 	for (size_t i = 0; i < s->n; i++) {
 		const struct vvar *v = &fn->vars[s->vars[i]];
 		if (strcmp(v->lock_key, unlock->lock->key))
@@ -53,18 +68,9 @@ static void pair(struct fn_view *fn, struct vnode *n, struct seen *s)
 		ARRAY_GROW(s->vars, s->n + 1, s->cap);
 		s->vars[s->n++] = n->var;
 	}
-	if (!any)
-		return;
-	struct vnode **old = n->kids;
-	size_t nold = n->nkids;
-	n->kids = NULL;
-	n->nkids = n->cap_kids = 0;
-	for (size_t i = 0; i < nold; i++) {
-		if (old[i]->kind == V_UNLOCK)
-			release_events(fn, n, old[i], s);
-		else
-			view_add_kid(fn->arena, n, old[i]);
-	}
+	if (any)
+		view_replace_kids(fn->arena, n, release_events,
+				  &(struct pairing){ fn, s });
 }
 
 void lockpair_direct(struct fn_view *fn)

@@ -119,6 +119,18 @@ static void call_effects(struct arena *a, struct vnode *into,
 	}
 }
 
+/* A kid, and after it its events if it is a call (view_replace_kids()). */
+static void with_effects(struct arena *a, struct vnode *n, struct vnode *kid,
+			 void *arg)
+{
+	bool own = kid->kind == V_CALL && kid->call && kid->call->own;
+	(void)arg;
+	if (!own || !kid->call->hidden)
+		view_add_kid(a, n, kid);
+	if (own)
+		call_effects(a, n, kid);
+}
+
 static void apply(struct arena *a, struct vnode *n)
 {
 	if (!n)
@@ -132,21 +144,8 @@ static void apply(struct arena *a, struct vnode *n)
 		any |= n->kids[i]->kind == V_CALL && n->kids[i]->call &&
 		       n->kids[i]->call->own;
 	}
-	if (!any)
-		return;
-	/* rebuild the kids with each call's events after it */
-	struct vnode **old = n->kids;
-	size_t nold = n->nkids;
-	n->kids = NULL;
-	n->nkids = n->cap_kids = 0;
-	for (size_t i = 0; i < nold; i++) {
-		struct vnode *k = old[i];
-		bool own = k->kind == V_CALL && k->call && k->call->own;
-		if (!own || !k->call->hidden)
-			view_add_kid(a, n, k);
-		if (own)
-			call_effects(a, n, k);
-	}
+	if (any)
+		view_replace_kids(a, n, with_effects, NULL);
 }
 
 void own_apply(struct fn_view *fn)

@@ -30,6 +30,19 @@ int view_add_var(struct arena *a, struct fn_view *fn, const struct vvar *v)
 	return (int)fn->nvars++;
 }
 
+void view_replace_kids(struct arena *a, struct vnode *n,
+		       void (*fn)(struct arena *a, struct vnode *n,
+				  struct vnode *kid, void *arg),
+		       void *arg)
+{
+	struct vnode **old = n->kids;
+	size_t nold = n->nkids;
+	n->kids = NULL;
+	n->nkids = n->cap_kids = 0;
+	for (size_t i = 0; i < nold; i++)
+		fn(a, n, old[i], arg);
+}
+
 unsigned view_number(struct vnode *n, unsigned next)
 {
 	if (!n)

@@ -200,6 +200,16 @@ void view_add_kid(struct arena *a, struct vnode *parent, struct vnode *kid);
 int view_add_var(struct arena *a, struct fn_view *fn, const struct vvar *v);
 
 /*
+ * Rebuild the kids of 'n': 'fn' is called on each old kid in order and
+ * appends to 'n' (view_add_kid()) whatever replaces it: the kid itself,
+ * nothing, or other nodes.  Before numbering only.
+ */
+void view_replace_kids(struct arena *a, struct vnode *n,
+		       void (*fn)(struct arena *a, struct vnode *n,
+				  struct vnode *kid, void *arg),
+		       void *arg);
+
+/*
  * Number the subtree 'n' from 'next': pre/post in evaluation order (a, b,
  * c, then kids; a LOOP_DO's body before its condition).  Returns one past
  * the last number used.  Variables' lo/hi are not touched.

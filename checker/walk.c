@@ -53,6 +53,7 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->fn = f;
 	fb->nscope_vars = 0;
 	fb->depth = 0;
+	fb->too_deep = false;
 	fb->nlater = 0;
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);
@@ -143,6 +144,10 @@ static void walk_function(struct walk *w, CXCursor fn)
 			f->vars[i].from = NULL;
 			f->vars[i].scope = f->body;
 		}
+	if (w->fb.too_deep && w->problems)
+		diag_list_add_problem(w->problems, PROBLEM_ERROR, &f->loc,
+				      "'%s' nests statements or expressions more than %d levels deep; the code past that depth was not checked [await-holding]",
+				      f->name, MAX_DEPTH);
 	lockpair_direct(f);
 	own_apply(f);
 	view_finish(f);

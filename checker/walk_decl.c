@@ -40,32 +40,17 @@ int new_temp(struct walk *w, CXCursor c, CXType t,
 static bool binds_temporary(CXCursor init)
 {
 	CXCursor e = strip_expr(init);
-	for (int guard = 0; guard < 8; guard++) {
-		enum CXCursorKind k = clang_getCursorKind(e);
-		if (k == CXCursor_CXXFunctionalCastExpr) {
-			return true;
-		} else if (k == CXCursor_CallExpr) {
-			CXCursor ref = clang_getCursorReferenced(e);
-			if (clang_getCursorKind(ref) == CXCursor_Constructor)
-				return true;
-			CXType rt = clang_getResultType(clang_getCursorType(ref));
-			return rt.kind != CXType_LValueReference &&
-			       rt.kind != CXType_RValueReference &&
-			       rt.kind != CXType_Invalid;
-		} else if (k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr) {
-			struct kids ks;
-			kids_of(e, &ks);
-			if (ks.n != 1) {
-				kids_release(&ks);
-				return false;
-			}
-			e = ks.c[0];
-			kids_release(&ks);
-		} else {
-			return false;
-		}
-	}
-	return false;
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_CXXFunctionalCastExpr)
+		return true;
+	if (k != CXCursor_CallExpr)
+		return false;
+	CXCursor ref = clang_getCursorReferenced(e);
+	if (clang_getCursorKind(ref) == CXCursor_Constructor)
+		return true;
+	CXType rt = clang_getResultType(clang_getCursorType(ref));
+	return rt.kind != CXType_LValueReference &&
+	       rt.kind != CXType_RValueReference && rt.kind != CXType_Invalid;
 }
 
 static bool is_frame_local(struct walk *w, CXCursor c)
@@ -225,12 +210,8 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 		walk_expr(w, init, d, &in);
 	}
 	close_scope(w, mark, d);
-	d->var = var;
-	d->init = state;
-	w->fb.fn->vars[var].from = d;
-	scope_add(w, var);
+	declare(w, d, var, state, true, seq);
 	bind_decl(w, c, var);
-	add_node(w, seq, d);
 	if (src >= 0 && src != var)
 		add_event(w, seq, c, EV_MOVE, src, var);
 }
@@ -359,12 +340,10 @@ void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq)
 	int var = view_add_var(w->src.a, w->fb.fn, &v);
 	struct vnode *d = new_node(w, V_DECL, clang_getNullCursor());
 	d->loc = v.loc;
-	d->var = var;
-	d->init = known_empty_able_lock(r->path) &&
-			  text_contains(buf + a, b - a, "defer_lock")
-		  ? INIT_EMPTY
-		  : INIT_HELD;
-	w->fb.fn->vars[var].from = d;
-	scope_add(w, var);
-	add_node(w, seq, d);
+	declare(w, d, var,
+		known_empty_able_lock(r->path) &&
+				text_contains(buf + a, b - a, "defer_lock")
+			? INIT_EMPTY
+			: INIT_HELD,
+		true, seq);
 }

@@ -82,11 +82,8 @@ static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
 	/* a guard temporary: lives to the end of the full-expression */
 	struct vnode *d = new_node(w, V_DECL, c);
 	walk_kids_expr(w, c, d, x);
-	d->var = new_temp(w, c, t, &gi);
-	d->init = ctor_leaves_empty(w, c, &gi) ? INIT_EMPTY : INIT_HELD;
-	w->fb.fn->vars[d->var].from = d;
-	scope_add(w, d->var);
-	add_node(w, seq, d);
+	declare(w, d, new_temp(w, c, t, &gi),
+		ctor_leaves_empty(w, c, &gi) ? INIT_EMPTY : INIT_HELD, true, seq);
 }
 
 /*
@@ -115,12 +112,8 @@ static void returned_temporary(struct walk *w, CXCursor c, CXCursor ref,
 	     t.kind != CXType_Unexposed) ||
 	    !classify_type(w, t, &gi, 0))
 		return;
-	struct vnode *d = new_node(w, V_DECL, c);
-	d->var = new_temp(w, c, t, &gi);
-	d->init = INIT_HELD;
-	w->fb.fn->vars[d->var].from = d;
-	scope_add(w, d->var);
-	add_node(w, seq, d);
+	declare(w, new_node(w, V_DECL, c), new_temp(w, c, t, &gi), INIT_HELD,
+		true, seq);
 }
 
 /*
@@ -445,11 +438,8 @@ void walk_expr(struct walk *w, CXCursor c, struct vnode *seq,
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 
-	if (w->fb.depth > MAX_DEPTH)
+	if (!walk_enter(w, c, seq, x))
 		return;
-	if (w->mac.next < w->mac.end)
-		flush_macros(w, start_offset(c), seq, x);
-	w->fb.depth++;
 	switch (k) {
 	case CXCursor_UnexposedExpr:
 		walk_unexposed_expr(w, c, seq, x);

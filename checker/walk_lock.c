@@ -201,10 +201,7 @@ void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 	int var = view_add_var(w->src.a, w->fb.fn, &v);
 	struct vnode *d = new_node(w, V_DECL, at);
 	d->loc = loc;
-	d->var = var;
-	d->init = INIT_HELD;
-	w->fb.fn->vars[var].from = d;
-	add_node(w, seq, d);
+	declare(w, d, var, INIT_HELD, false, seq);
 	if (x->cleanup == CLEANUP_PLAIN)
 		scope_later(w, d);
 }

@@ -171,6 +171,7 @@ struct fn_builder {
 				     for the scope after it: scope_later() */
 	size_t nlater, cap_later;
 	int depth;            /* statement and expression nesting */
+	bool too_deep;        /* something was past MAX_DEPTH: not walked */
 };
 
 struct walk {
@@ -214,7 +215,11 @@ void add_node(struct walk *w, struct vnode *seq, struct vnode *n);
 void close_scope(struct walk *w, size_t mark, struct vnode *scope);
 struct vnode *new_node(struct walk *w, enum vnode_kind kind, CXCursor c);
 size_t open_scope(struct walk *w);
+bool walk_enter(struct walk *w, CXCursor c, struct vnode *seq,
+		const struct ectx *x);
 void scope_add(struct walk *w, int var);
+void declare(struct walk *w, struct vnode *d, int var, enum vinit state,
+	     bool scoped, struct vnode *seq);
 void scope_later(struct walk *w, struct vnode *n);
 void scope_add_later(struct walk *w, size_t first);
 void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,

@@ -12,6 +12,25 @@
 
 #include <string.h>
 
+/*
+ * Enter statement or expression 'c' (walk_stmt(), walk_expr()): the
+ * configured macros expanded before it come first.  False past the
+ * nesting limit, noted in w->fb.too_deep: then 'c' is not walked.  The
+ * caller decrements w->fb.depth when done.
+ */
+bool walk_enter(struct walk *w, CXCursor c, struct vnode *seq,
+		const struct ectx *x)
+{
+	if (w->fb.depth > MAX_DEPTH) {
+		w->fb.too_deep = true;
+		return false;
+	}
+	if (w->mac.next < w->mac.end)
+		flush_macros(w, start_offset(c), seq, x);
+	w->fb.depth++;
+	return true;
+}
+
 /* Open a scope: returns the mark close_scope() takes. */
 size_t open_scope(struct walk *w)
 {
@@ -68,6 +87,22 @@ void close_scope(struct walk *w, size_t mark, struct vnode *scope)
 		else
 			it.call->call->scope = scope;
 	}
+}
+
+/*
+ * Finish the declaration node 'd' of variable 'var' and append it to
+ * 'seq': the variable starts as 'state' at 'd' and, when 'scoped', lives
+ * to the end of the innermost open scope.
+ */
+void declare(struct walk *w, struct vnode *d, int var, enum vinit state,
+	     bool scoped, struct vnode *seq)
+{
+	d->var = var;
+	d->init = state;
+	w->fb.fn->vars[var].from = d;
+	if (scoped)
+		scope_add(w, var);
+	add_node(w, seq, d);
 }
 
 struct vnode *new_node(struct walk *w, enum vnode_kind kind, CXCursor c)
@@ -432,11 +467,8 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 	struct vnode *n;
 	struct kids ks;
 
-	if (w->fb.depth > MAX_DEPTH)
+	if (!walk_enter(w, c, seq, x))
 		return;
-	if (w->mac.next < w->mac.end)
-		flush_macros(w, start_offset(c), seq, x);
-	w->fb.depth++;
 	switch (k) {
 	case CXCursor_CompoundStmt:
 		walk_compound(w, c, seq, x);
