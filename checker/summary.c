@@ -36,8 +36,6 @@ struct summary {
 	struct strmap fns;     /* usr -> struct fninfo */
 	struct fninfo **all;
 	size_t nall, cap_all;
-	char **chains;
-	size_t nchains, cap_chains;
 };
 
 static struct fninfo *info(struct summary *s, const char *usr,
@@ -95,7 +93,8 @@ static void note_call(struct vnode *n, struct visit *v)
 	}
 }
 
-static const char *chain_of(struct summary *s, struct fninfo *f)
+/* "f -> g -> aco_yield" for the chain from 'f', in arena 'a'. */
+static const char *chain_of(struct arena *a, struct fninfo *f)
 {
 	struct strbuf sb;
 	int hops = 0;
@@ -105,9 +104,9 @@ static const char *chain_of(struct summary *s, struct fninfo *f)
 		strbuf_adds(&sb, " -> ");
 		strbuf_adds(&sb, p->via ? p->via->name : p->via_name);
 	}
-	ARRAY_GROW(s->chains, s->nchains + 1, s->cap_chains);
-	s->chains[s->nchains++] = strbuf_detach(&sb);
-	return s->chains[s->nchains - 1];
+	const char *chain = arena_strdup(a, sb.buf);
+	strbuf_release(&sb);
+	return chain;
 }
 
 static void mark_call(struct vnode *n, struct visit *v)
@@ -118,7 +117,7 @@ static void mark_call(struct vnode *n, struct visit *v)
 	struct fninfo *f = slot ? slot->val : NULL;
 	if (f && f->suspends && f->defined) {
 		n->call->suspends = true;
-		n->call->chain = chain_of(v->s, f);
+		n->call->chain = chain_of(v->fn->arena, f);
 	}
 }
 
@@ -210,7 +209,8 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	free(work);
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-			each_call(fn->body, mark_call, &(struct visit){ .s = s });
+			each_call(fn->body, mark_call,
+				  &(struct visit){ .s = s, .fn = fn });
 	/* lock helpers: acquires first, so releases find their variables */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
@@ -230,9 +230,6 @@ void summary_free(struct summary *s)
 		free(s->all[i]->effects);
 		free(s->all[i]);
 	}
-	for (size_t i = 0; i < s->nchains; i++)
-		free(s->chains[i]);
-	free(s->chains);
 	free(s->all);
 	strmap_release(&s->fns);
 	free(s);

@@ -26,8 +26,10 @@ struct fn_view;
 /*
  * Mark every V_CALL in the views of 'fns' (an array of 'n' lists linked
  * through fn_view.next) whose callee may suspend: 'suspends' is set and,
- * for indirect suspension, 'chain' says how ("f -> g -> aco_yield").
- * Chains are allocated with malloc and live until summary_free().
+ * for indirect suspension, 'chain' says how ("f -> g -> aco_yield"), in
+ * the view's arena.  Then lock helpers are applied at their calls
+ * (lockpair_helpers()).  Returns the summaries, which the views do not
+ * need afterwards: free them with summary_free() (NULL is fine).
  */
 struct summary;
 struct summary *summary_compute(struct fn_view *const *fns, size_t n);

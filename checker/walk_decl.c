@@ -99,6 +99,46 @@ static CXCursor own_init_of(CXCursor init)
 	return own;
 }
 
+/*
+ * How a guard variable of kind 'kind' described by 'gi' starts from its
+ * initializer 'init' (may be null): owning, or empty (default-constructed
+ * where that owns nothing, defer_lock, nullptr, moved into later).  When
+ * it is moved from a tracked variable, '*src' is that variable and '*mv'
+ * the std::move.
+ */
+static enum vinit initial_state(struct walk *w, CXCursor init,
+				enum vvar_kind kind,
+				const struct guard_info *gi, int *src,
+				CXCursor *mv)
+{
+	if (clang_Cursor_isNull(init))
+		return gi->maybe_empty ? INIT_EMPTY : INIT_HELD;
+	if (kind != VAR_LOCAL)
+		return INIT_HELD;
+	CXCursor core = strip_expr(init);
+	enum CXCursorKind k = clang_getCursorKind(core);
+	if ((*src = move_source(w, init, mv)) >= 0)
+		return INIT_EMPTY;
+	if (gi->maybe_empty && is_empty_value(w, init))
+		return INIT_EMPTY;
+	if (k == CXCursor_CallExpr &&
+	    clang_getCursorKind(clang_getCursorReferenced(core)) ==
+		    CXCursor_Constructor)
+		return ctor_leaves_empty(w, core, gi) ? INIT_EMPTY : INIT_HELD;
+	if (k == CXCursor_UnexposedExpr || k == CXCursor_InitListExpr) {
+		/* "(mu, std::defer_lock)" in a template: a ParenListExpr */
+		enum vinit state = INIT_HELD;
+		struct kids ks;
+		kids_of(core, &ks);
+		for (unsigned i = 0; i < ks.n; i++)
+			if (is_defer_lock_arg(w, ks.c[i]))
+				state = INIT_EMPTY;
+		kids_release(&ks);
+		return state;
+	}
+	return INIT_HELD;
+}
+
 void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 		  const struct ectx *x)
 {
@@ -167,35 +207,9 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 	v.tparam = tparam;
 	int var = view_add_var(w->src.a, w->fb.fn, &v);
 
-	enum vinit state = INIT_HELD;
 	CXCursor mv = clang_getNullCursor();
 	int src = -1;
-	if (clang_Cursor_isNull(init)) {
-		if (gi.maybe_empty)
-			state = INIT_EMPTY;
-	} else if (kind == VAR_LOCAL) {
-		CXCursor core = strip_expr(init);
-		src = move_source(w, init, &mv);
-		if (src >= 0) {
-			state = INIT_EMPTY;
-		} else if (gi.maybe_empty && is_empty_value(w, init)) {
-			state = INIT_EMPTY;
-		} else if (clang_getCursorKind(core) == CXCursor_CallExpr &&
-			   clang_getCursorKind(clang_getCursorReferenced(core)) ==
-				   CXCursor_Constructor) {
-			if (ctor_leaves_empty(w, core, &gi))
-				state = INIT_EMPTY;
-		} else if (clang_getCursorKind(core) == CXCursor_UnexposedExpr ||
-			   clang_getCursorKind(core) == CXCursor_InitListExpr) {
-			/* "(mu, std::defer_lock)" in a template: a ParenListExpr */
-			struct kids ks;
-			kids_of(core, &ks);
-			for (unsigned i = 0; i < ks.n; i++)
-				if (is_defer_lock_arg(w, ks.c[i]))
-					state = INIT_EMPTY;
-			kids_release(&ks);
-		}
-	}
+	enum vinit state = initial_state(w, init, kind, &gi, &src, &mv);
 
 	size_t mark = open_scope(w);
 	struct vnode *d = new_node(w, V_DECL, c);

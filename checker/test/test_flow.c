@@ -217,6 +217,7 @@ static void regions(struct vnode *n, struct vnode *scope)
 static void begin(void)
 {
 	F = arena_alloc(&A_, sizeof(*F));
+	F->arena = &A_;
 	F->name = "f";
 	F->coroutine = true;
 	line_no = 0;
