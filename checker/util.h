@@ -10,6 +10,7 @@
 #define AWAIT_HOLDING_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Allocation: these die() on out-of-memory, so callers never check. */
@@ -89,6 +90,10 @@ char *read_file(const char *path, size_t *len);
 
 /* The directory part of 'path' ("." if none, "/" for "/x"); malloc'd. */
 char *dir_of(const char *path);
+
+/* Does 'path' name a regular file (after symlinks)?  errno is left as
+ * stat() set it when it fails. */
+bool is_regular_file(const char *path);
 
 /* 1 if 's' starts with 'prefix' / ends with 'suffix'. */
 int starts_with(const char *s, const char *prefix);

@@ -1,0 +1,221 @@
+/*
+ * plan.c - the jobs of a run and their arguments (see plan.h).
+ */
+#include "common.h"
+#include "plan.h"
+#include "config.h"
+#include "lang.h"
+#include "options.h"
+#include "util.h"
+#include "verify.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+void plan_init(struct plan *p)
+{
+	memset(p, 0, sizeof(*p));
+	arena_init(&p->arena);
+}
+
+void plan_release(struct plan *p)
+{
+	for (size_t i = 0; i < p->dbs.cap; i++)
+		if (p->dbs.slots[i].key && p->dbs.slots[i].val) {
+			compdb_release(p->dbs.slots[i].val);
+			free(p->dbs.slots[i].val);
+		}
+	strmap_release(&p->dbs);
+	if (p->have_fixed_db)
+		compdb_release(&p->fixed_db);
+	if (p->have_pdb)
+		compdb_release(&p->pdb);
+	free(p->jobs);
+	arena_release(&p->arena);
+	memset(p, 0, sizeof(*p));
+}
+
+static struct job *add_job(struct plan *p, const char *display,
+			   const char *path)
+{
+	ARRAY_GROW(p->jobs, p->njobs + 1, p->cap_jobs);
+	struct job *j = &p->jobs[p->njobs++];
+	memset(j, 0, sizeof(*j));
+	diag_list_init(&j->problems);
+	j->display = arena_strdup(&p->arena, display);
+	j->path = arena_strdup(&p->arena, path);
+	return j;
+}
+
+/*
+ * For a file missing from a database (a header opened in an editor), the
+ * command of the entry nearest to it in the directory tree, as clang's
+ * database interpolates: its flags (-I, -D, -std) fit the neighbourhood.
+ * A header borrowing a C++ file's command is parsed as a C++ header.
+ */
+static bool borrow_command(struct plan *p, struct job *j,
+			   const struct compdb *db)
+{
+	const struct compile_command *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < db->n; i++) {
+		const char *a = db->cmds[i].file, *b = j->path;
+		size_t k = 0, common = 0;
+		while (a[k] && a[k] == b[k]) {
+			if (a[k] == '/')
+				common = k;
+			k++;
+		}
+		if (!best || common > best_len) {
+			best = &db->cmds[i];
+			best_len = common;
+		}
+	}
+	if (!best)
+		return false;
+	const char **args = arena_alloc(&p->arena,
+					(best->nargs + 2) * sizeof(*args));
+	size_t n = 0;
+	if (lang_borrow_as_cxx_header(j->path, best->file)) {
+		args[n++] = "-x";
+		args[n++] = "c++-header";
+	}
+	for (size_t i = 0; i < best->nargs; i++)
+		args[n++] = best->args[i];
+	j->args = args;
+	j->nargs = n;
+	return true;
+}
+
+/* Load <dir>/compile_commands.json into 'db'; -1 after printing why not. */
+static int load_db(struct plan *p, struct compdb *db, const char *dir)
+{
+	return compdb_load(db, arena_printf(&p->arena,
+					    "%s/compile_commands.json", dir));
+}
+
+int plan_open_pdb(struct plan *p, const char *dir)
+{
+	if (load_db(p, &p->pdb, dir) < 0)
+		return -1;
+	p->have_pdb = true;
+	return 0;
+}
+
+void plan_set_fixed(struct plan *p, const char *const *files, size_t nfiles,
+		    const char *const *args, size_t nargs)
+{
+	compdb_init_fixed(&p->fixed_db, files, nfiles, args, nargs);
+	p->have_fixed_db = true;
+}
+
+/* The compile database for 'dir' found by walking up, cached. */
+static struct compdb *nearest_db(struct plan *p, const char *start)
+{
+	char *dir = NULL;
+	if (compdb_find_dir(start, &dir) < 0)
+		return NULL;
+	struct strmap_slot *s = strmap_find(&p->dbs, dir, false);
+	if (s) {
+		free(dir);
+		return s->val;
+	}
+	struct compdb *db = xmalloc(sizeof(*db));
+	if (load_db(p, db, dir) < 0) {
+		free(db);
+		db = NULL;
+	}
+	strmap_find(&p->dbs, arena_strdup(&p->arena, dir), true)->val = db;
+	free(dir);
+	return db;
+}
+
+static void use_command(struct job *j, const struct compile_command *cmd)
+{
+	j->args = cmd->args;
+	j->nargs = cmd->nargs;
+}
+
+/* Arguments for the named file 'name' (job 'j') from a database. */
+static void plan_file(struct plan *p, struct job *j, const char *name)
+{
+	const struct compdb *pdb = p->have_pdb ? &p->pdb : NULL;
+	const struct compile_command *cmd = NULL;
+	const struct compdb *db = pdb;
+	if (!db) {
+		char *dir = dir_of(j->path);
+		db = nearest_db(p, dir);
+		free(dir);
+	}
+	if (db)
+		cmd = compdb_lookup(db, j->path);
+	if (cmd) {
+		use_command(j, cmd);
+	} else if (db && borrow_command(p, j, db)) {
+		if (pdb && !lang_is_header(j->path))
+			warning("no compile command for '%s' in '%s'; using the one of the nearest file",
+				name, pdb->path);
+	} else {
+		if (pdb)
+			warning("no compile command for '%s' in '%s'; checking it with default arguments",
+				name, pdb->path);
+		lang_default_args(j->path, &j->args, &j->nargs);
+	}
+}
+
+size_t plan_jobs(struct plan *p, const struct options *o)
+{
+	size_t failed = 0;
+
+	if (p->have_pdb && !o->nfiles) {
+		for (size_t i = 0; i < p->pdb.n; i++) {
+			if (!p->pdb.cmds[i].first)
+				continue;
+			struct job *j = add_job(p, p->pdb.cmds[i].file,
+						p->pdb.cmds[i].file);
+			use_command(j, &p->pdb.cmds[i]);
+		}
+		return 0;
+	}
+	for (size_t i = 0; i < o->nfiles; i++) {
+		const char *abs = compdb_abspath(&p->arena, NULL, o->files[i]);
+		struct job *j = add_job(p, o->files[i], abs);
+		if (!is_regular_file(abs)) {
+			error("cannot open '%s': %s", o->files[i],
+			      errno ? strerror(errno) : "not a regular file");
+			j->failed = true;
+			failed++;
+			continue;
+		}
+		if (p->have_fixed_db) {
+			j->args = o->fixed;
+			j->nargs = o->nfixed;
+			continue;
+		}
+		plan_file(p, j, o->files[i]);
+	}
+	return failed;
+}
+
+int plan_verify_header(struct plan *p, struct job *j,
+		       struct config_cache *configs, bool keep_args)
+{
+	struct verify_header h;
+	if (verify_read_header(&p->arena, j->path, &h) < 0)
+		return -1;
+	if (h.nargs) {
+		j->args = h.args;
+		j->nargs = h.nargs;
+	} else if (!keep_args) {
+		lang_default_args(j->path, &j->args, &j->nargs);
+	}
+	if (h.config) {
+		/* the file's own verify-config wins over --config */
+		j->rules = config_for_verify(configs, j->path, h.config,
+					     h.config_is_path);
+		if (!j->rules)
+			return -1;
+	}
+	return 0;
+}
