@@ -132,7 +132,7 @@ static double thread_cpu_seconds(void)
 /*
  * A worker of pass 1: take the next job, parse it and walk it into our
  * views, free libclang's AST; until no job is left.  Each job has its own
- * arena and problem list, and the rules lock their counters, so workers
+ * arena and problem list, and the rules count uses atomically, so workers
  * share nothing else.
  */
 static int pass1_worker(void *arg)
@@ -154,7 +154,7 @@ static int pass1_worker(void *arg)
 		double t0 = thread_cpu_seconds();
 		j->tu = tu_parse(idx, j->path, j->display, j->args, j->nargs,
 				 rules_has(j->rules, RL_SUSPEND_MACROS) ||
-					 j->rules->nlocks,
+					 rules_has_locks(j->rules),
 				 &j->problems, &failed);
 		double t1 = thread_cpu_seconds();
 		if (j->tu) {

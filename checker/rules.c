@@ -65,7 +65,6 @@ void rules_init(struct rules *r)
 {
 	memset(r, 0, sizeof(*r));
 	arena_init(&r->arena);
-	pthread_mutex_init(&r->lock, NULL);
 	r->source = "built-in default";
 }
 
@@ -80,7 +79,6 @@ void rules_release(struct rules *r)
 		free(r->lists[i]);
 	free(r->locks);
 	arena_release(&r->arena);
-	pthread_mutex_destroy(&r->lock);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -113,6 +111,16 @@ bool rules_has(const struct rules *r, enum rule_list list)
 	return r->n[list] > 0;
 }
 
+bool rules_has_locks(const struct rules *r)
+{
+	return r->nlocks > 0;
+}
+
+bool rules_has_header_filter(const struct rules *r)
+{
+	return r->header_re != NULL;
+}
+
 /* 'spelled' without blanks equals 'pattern'? */
 static bool same_spelling(const char *pattern, const char *spelled)
 {
@@ -139,9 +147,8 @@ const struct rule *rules_match(struct rules *r, enum rule_list list,
 				   ? spelled && same_spelling(e->path, spelled)
 				   : qualname && !strcmp(e->path, qualname);
 		if (hit) {
-			pthread_mutex_lock(&r->lock);
-			e->uses++;
-			pthread_mutex_unlock(&r->lock);
+			atomic_fetch_add_explicit(&e->uses, 1,
+						  memory_order_relaxed);
 			return e;
 		}
 	}
@@ -153,11 +160,10 @@ void rules_note_misuse(struct rules *r, enum rule_list list, const char *name,
 {
 	for (size_t i = 0; i < r->n[list]; i++) {
 		struct rule *e = &r->lists[list][i];
-		if (!e->misuse && !strcmp(e->path, name)) {
-			pthread_mutex_lock(&r->lock);
-			e->misuse = what;
-			pthread_mutex_unlock(&r->lock);
-		}
+		const char *none = NULL;
+		/* the first thread to see it says what it is */
+		if (!strcmp(e->path, name))
+			atomic_compare_exchange_strong(&e->misuse, &none, what);
 	}
 }
 
@@ -172,19 +178,20 @@ int rules_set_header_filter(struct rules *r, const char *regex)
 
 void rules_note_namespaces(struct rules *r, char *const *names, size_t n)
 {
-	pthread_mutex_lock(&r->lock);
 	for (int l = 0; l < RL_COUNT; l++)
 		for (size_t i = 0; i < r->n[l]; i++) {
 			struct rule *e = &r->lists[l][i];
 			const char *sep = strstr(e->path, "::");
-			if (!sep || e->ns_present)
+			if (!sep || atomic_load(&e->ns_present))
 				continue;
 			size_t len = (size_t)(sep - e->path);
-			for (size_t k = 0; k < n && !e->ns_present; k++)
-				e->ns_present = strlen(names[k]) == len &&
-						!strncmp(names[k], e->path, len);
+			for (size_t k = 0; k < n; k++)
+				if (strlen(names[k]) == len &&
+				    !strncmp(names[k], e->path, len)) {
+					atomic_store(&e->ns_present, true);
+					break;
+				}
 		}
-	pthread_mutex_unlock(&r->lock);
 }
 
 const struct rule *rules_match_lock(struct rules *r, const char *name,
@@ -194,9 +201,8 @@ const struct rule *rules_match_lock(struct rules *r, const char *name,
 		struct rule *l = &r->locks[i];
 		if (!strcmp(l->path, name) || !strcmp(l->release, name)) {
 			*is_acquire = !strcmp(l->path, name);
-			pthread_mutex_lock(&r->lock);
-			l->uses++;
-			pthread_mutex_unlock(&r->lock);
+			atomic_fetch_add_explicit(&l->uses, 1,
+						  memory_order_relaxed);
 			return l;
 		}
 	}
