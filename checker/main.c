@@ -15,6 +15,7 @@
 #include "flow.h"
 #include "lifetime.h"
 #include "options.h"
+#include "output.h"
 #include "rules.h"
 #include "plan.h"
 #include "summary.h"
@@ -30,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* Stack of each thread that parses and walks: clang's parser and our walk
@@ -97,20 +99,17 @@ static int run_verify(struct run *r)
  */
 static int write_findings(struct run *r, int status)
 {
-	FILE *out = stdout;
-	if (r->opt.output && !(out = fopen(r->opt.output, "w")))
-		goto cannot_write;
-	r->opt.format->write(out, &r->diags);
-	if (out != stdout && fclose(out) != 0)
-		goto cannot_write;
+	struct output out;
+	if (output_open(&out, r->opt.output) < 0)
+		return STATUS_USAGE;
+	r->opt.format->write(out.fp, &r->diags);
+	if (output_close(&out) < 0)
+		return STATUS_USAGE;
 	emit_problems(stderr, &r->diags);
 	if (status == STATUS_CLEAN && r->diags.nfindings)
 		status = STATUS_FINDINGS;
 	config_report_unused(&r->configs);
 	return status;
-cannot_write:
-	error("cannot write '%s': %s", r->opt.output, strerror(errno));
-	return STATUS_USAGE;
 }
 
 /* The work of pass 1, shared by the worker threads. */
@@ -289,11 +288,47 @@ static int choose_configs(struct run *r)
 	return 0;
 }
 
+/* --dump-config: the effective configuration of each file. */
+static int dump_configs(struct run *r)
+{
+	struct output out;
+	if (output_open(&out, r->opt.output) < 0)
+		return STATUS_USAGE;
+	for (size_t i = 0; i < r->njobs; i++)
+		if (r->jobs[i].rules)
+			rules_dump(r->jobs[i].rules, r->jobs[i].display, out.fp);
+	return output_close(&out) < 0 ? STATUS_USAGE : STATUS_CLEAN;
+}
+
+/*
+ * -o must not name a file we read: the findings would replace a source
+ * file or the configuration.  -1 after a usage error.
+ */
+static int check_output_is_no_input(const struct run *r)
+{
+	struct stat o, st;
+	if (!r->opt.output || stat(r->opt.output, &o) != 0 ||
+	    !S_ISREG(o.st_mode))
+		return 0;
+	for (size_t i = 0; i < r->njobs; i++)
+		if (stat(r->jobs[i].path, &st) == 0 && st.st_dev == o.st_dev &&
+		    st.st_ino == o.st_ino)
+			return options_usage_error("output file '%s' is also a file to check",
+						   r->opt.output);
+	if (r->opt.config && stat(r->opt.config, &st) == 0 &&
+	    st.st_dev == o.st_dev && st.st_ino == o.st_ino)
+		return options_usage_error("output file '%s' is also the configuration",
+					   r->opt.output);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct run r;
 	int status = STATUS_USAGE;
 
+	/* many small writes (a long configuration line) in few syscalls */
+	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	memset(&r, 0, sizeof(r));
 	plan_init(&r.plan);
 	config_cache_init(&r.configs);
@@ -317,24 +352,26 @@ int main(int argc, char **argv)
 	status = plan_jobs(&r.plan, &r.opt) ? STATUS_PARSE : STATUS_CLEAN;
 	r.jobs = r.plan.jobs;
 	r.njobs = r.plan.njobs;
+	if (check_output_is_no_input(&r) < 0) {
+		status = STATUS_USAGE;
+		goto out;
+	}
 
 	if (choose_configs(&r) < 0) {
 		status = STATUS_USAGE;
 		goto out;
 	}
 	if (r.opt.dump_config) {
-		for (size_t i = 0; i < r.njobs; i++)
-			if (r.jobs[i].rules)
-				rules_dump(r.jobs[i].rules, r.jobs[i].display,
-					   stdout);
 		/* the configurations are fine: no unused-entry warnings here */
-		status = STATUS_CLEAN;
+		status = dump_configs(&r);
 		goto out;
 	}
 	r.status = status;
 	status = run_on_threads(check_files_thread, &r, 1, (size_t)1 << 30);
 out:
 	run_release(&r);
-	fflush(stdout);
+	if (output_check_stdout() < 0)
+		status = STATUS_USAGE;
+	fflush(stderr);
 	return status;
 }

@@ -91,6 +91,28 @@ static bool is_opt(const char *arg, const char *name)
 	return !strncmp(arg, name, n) && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/*
+ * Options that would each print to the same place, or that the mode
+ * ignores, are refused rather than half obeyed.  -1 after a usage error.
+ */
+static int check_combinations(const struct options *o)
+{
+	const char *fmt = o->format->name;
+	bool machine = o->format != &emit_text;
+
+	if (o->verify && machine)
+		return options_usage_error("'--verify' prints its own report; it does not take --format=%s", fmt);
+	if (o->verify && o->output)
+		return options_usage_error("'--verify' prints its own report; it does not take -o '%s'", o->output);
+	if (o->dump_config && machine)
+		return options_usage_error("'--dump-config' prints TOML; it does not take --format=%s", fmt);
+	if (o->dump_config && o->dump_view)
+		return options_usage_error("%s", "'--dump-config' and '--dump-view' cannot be combined ('--dump-config' checks nothing)");
+	if (o->dump_view && machine && !o->output)
+		return options_usage_error("'--dump-view' prints to standard output, where --format=%s would go too; write the findings to a file with -o", fmt);
+	return 0;
+}
+
 int options_parse(struct options *o, int argc, char **argv)
 {
 	size_t cap_files = 0;
@@ -179,6 +201,8 @@ int options_parse(struct options *o, int argc, char **argv)
 			o->files[o->nfiles++] = a;
 		}
 	}
+	if (check_combinations(o) < 0)
+		return -1;
 	if (o->have_fixed && !o->nfiles)
 		return options_usage_error("%s", "'--' needs files to check before it");
 	if (!o->nfiles && !o->p_dir)

@@ -2,8 +2,10 @@
  * options.h - the command line: what to check, how, and where to write.
  *
  * options_parse() turns argv into a struct options and does nothing
- * else: it loads no file and checks no combination beyond what the
- * command line alone decides.  main.c acts on the result.
+ * else: it loads no file.  Options that do not compose are refused here
+ * (--verify with --format or -o; --dump-config with --format or
+ * --dump-view; --dump-view with a JSON or SARIF report on standard
+ * output).  main.c acts on the result.
  */
 #ifndef AWAIT_HOLDING_OPTIONS_H
 #define AWAIT_HOLDING_OPTIONS_H

@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Command-line tests of the driver's reliability: output that is never
+# lost or truncated in silence, options that compose or are refused,
+# compile databases and configurations that are broken, strange or huge.
+# Each case builds its inputs in a fresh directory outside the repository
+# and checks the status, stdout and stderr; the expectations are here.
+#
+#   bash testdata/cli/driver.sh path/to/await-holding
+set -u
+AH=$(realpath "${1:?usage: driver.sh path/to/await-holding}")
+here=$(cd "$(dirname "$0")" && pwd)
+inc="$(cd "$here/../include" && pwd)"
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+fails=0
+n=0
+
+# run NAME [args...]: runs the checker in $root/NAME, sets $status $out $err
+run() {
+  local dir=$root/$1
+  shift
+  mkdir -p "$dir"
+  (cd "$dir" && "$AH" "$@" >"$root/out" 2>"$root/err")
+  status=$?
+  out=$(cat "$root/out")
+  err=$(cat "$root/err")
+}
+# run_to NAME STDOUT [args...]: as run, with stdout sent to STDOUT
+run_to() {
+  local dir=$root/$1 to=$2
+  shift 2
+  (cd "$dir" && "$AH" "$@" >"$to" 2>"$root/err")
+  status=$?
+  out=""
+  err=$(cat "$root/err")
+}
+
+fail() {
+  echo "FAIL [$case]: $*"
+  echo "  status: $status"
+  echo "  stdout: ${out:0:2000}"
+  echo "  stderr: ${err:0:2000}"
+  fails=$((fails + 1))
+}
+expect_status() { [ "$status" -eq "$1" ] || fail "expected exit status $1"; }
+expect_out() { grep -qF -- "$1" <<<"$out" || fail "stdout lacks: $1"; }
+expect_err() { grep -qF -- "$1" <<<"$err" || fail "stderr lacks: $1"; }
+expect_no_out() { ! grep -qF -- "$1" <<<"$out" || fail "stdout has: $1"; }
+expect_no_err() { ! grep -qF -- "$1" <<<"$err" || fail "stderr has: $1"; }
+begin() { case=$1; n=$((n + 1)); mkdir -p "$root/$1"; }
+
+# A coroutine that holds a std::lock_guard across co_await (line 5, 6).
+bad_cpp() {
+  cat >"$1" <<'CPP'
+#include "coro_stub.h"
+#include "mutex_stub.h"
+std::mutex m;
+coro::task<> bad() {
+  std::lock_guard<std::mutex> g(m);
+  co_await coro::yield_now();
+}
+CPP
+}
+args=(-- -std=c++20 -I "$inc")
+
+# ---- write errors ------------------------------------------------------------------------------------
+if [ -w /dev/full ]; then
+  for fmt in text json sarif; do
+    begin "dev-full-$fmt"
+    bad_cpp "$root/$case/bad.cpp"
+    run_to "$case" /dev/full --format=$fmt bad.cpp "${args[@]}"
+    expect_status 2; expect_err "cannot write to standard output: No space left on device"
+  done
+  begin dev-full-clean-text  # nothing to write: nothing fails
+  echo 'int f(void) { return 0; }' >"$root/$case/ok.c"
+  run_to "$case" /dev/full ok.c
+  expect_status 0; expect_no_err "cannot write"
+  begin dev-full-help
+  run_to "$case" /dev/full --help
+  expect_status 2; expect_err "cannot write to standard output"
+fi
+
+begin stdout-closed
+bad_cpp "$root/$case/bad.cpp"
+(cd "$root/$case" && "$AH" --format=json bad.cpp "${args[@]}" >&- 2>"$root/err")
+status=$?; out=""; err=$(cat "$root/err")
+expect_status 2; expect_err "cannot write to standard output: Bad file descriptor"
+
+begin stdout-closed-with-o  # the -o file must not become stdout
+bad_cpp "$root/$case/bad.cpp"
+(cd "$root/$case" && "$AH" --format=json -o r.json bad.cpp "${args[@]}" >&- 2>"$root/err")
+status=$?; out=""; err=$(cat "$root/err")
+expect_status 1; python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$root/$case/r.json" ||
+  fail "r.json is not one JSON document"
+
+begin o-file-size-limit  # a full disk: the old file stays whole, exit 2
+bad_cpp "$root/$case/bad.cpp"
+for i in $(seq 20); do printf 'coro::task<> bad%d() { std::lock_guard<std::mutex> g(m); co_await coro::yield_now(); }\n' "$i"; done >>"$root/$case/bad.cpp"
+echo 'previous report' >"$root/$case/r.json"
+(cd "$root/$case" && trap '' XFSZ && ulimit -f 1 && "$AH" --format=json -o r.json bad.cpp "${args[@]}" 2>"$root/err")
+status=$?; out=""; err=$(cat "$root/err")
+expect_status 2; expect_err "cannot write 'r.json': File too large"
+[ "$(cat "$root/$case/r.json")" = "previous report" ] || fail "r.json was changed"
+[ -z "$(ls -A "$root/$case" | grep -v -e '^bad.cpp$' -e '^r.json$')" ] || fail "a temporary file was left: $(ls -A "$root/$case")"
+
+begin o-replaced-whole
+bad_cpp "$root/$case/bad.cpp"
+echo 'previous report' >"$root/$case/r.txt"
+chmod 640 "$root/$case/r.txt"
+run "$case" -o r.txt bad.cpp "${args[@]}"
+expect_status 1
+grep -q "bad.cpp:5:31: warning:" "$root/$case/r.txt" || fail "r.txt lacks the finding"
+grep -q "previous report" "$root/$case/r.txt" && fail "r.txt still has the old text"
+[ "$(stat -c %a "$root/$case/r.txt")" = 640 ] || fail "r.txt lost its mode"
+
+begin o-dev-null  # not a regular file: written to, not replaced
+bad_cpp "$root/$case/bad.cpp"
+run "$case" -o /dev/null bad.cpp "${args[@]}"
+expect_status 1; [ -c /dev/null ] || fail "/dev/null is no longer a device"
+
+begin o-unwritable-dir
+bad_cpp "$root/$case/bad.cpp"
+run "$case" -o nodir/r.txt bad.cpp "${args[@]}"
+expect_status 2; expect_err "cannot write 'nodir/r.txt': No such file or directory"
+
+# ---- -o naming an input ------------------------------------------------------------------------------
+begin o-is-input
+bad_cpp "$root/$case/victim.cpp"
+cp "$root/$case/victim.cpp" "$root/$case/orig.cpp"
+run "$case" -o victim.cpp victim.cpp "${args[@]}"
+expect_status 2; expect_err "output file 'victim.cpp' is also a file to check"
+cmp -s "$root/$case/victim.cpp" "$root/$case/orig.cpp" || fail "victim.cpp was changed"
+run "$case" -o ./victim.cpp "$root/$case/victim.cpp" "${args[@]}"
+expect_status 2; expect_err "is also a file to check"
+
+begin o-is-config
+bad_cpp "$root/$case/bad.cpp"
+echo 'extends = ["std"]' >"$root/$case/c.toml"
+run "$case" --config c.toml -o c.toml bad.cpp "${args[@]}"
+expect_status 2; expect_err "output file 'c.toml' is also the configuration"
+grep -q 'extends' "$root/$case/c.toml" || fail "c.toml was changed"
+
+begin o-other-file-ok
+bad_cpp "$root/$case/bad.cpp"
+run "$case" -o out.txt bad.cpp "${args[@]}"
+expect_status 1; grep -q "warning:" "$root/$case/out.txt" || fail "out.txt lacks the finding"
+
+# ---- options that compose or are refused -------------------------------------------------------------
+begin verify-format
+bad_cpp "$root/$case/bad.cpp"
+run "$case" --verify --format=json bad.cpp
+expect_status 2; expect_err "'--verify' prints its own report; it does not take --format=json"
+run "$case" --verify -o r.txt bad.cpp
+expect_status 2; expect_err "'--verify' prints its own report; it does not take -o 'r.txt'"
+[ -e "$root/$case/r.txt" ] && fail "r.txt was written"
+
+begin dump-config-format
+bad_cpp "$root/$case/bad.cpp"
+run "$case" --dump-config --format=sarif bad.cpp
+expect_status 2; expect_err "'--dump-config' prints TOML; it does not take --format=sarif"
+run "$case" --dump-config --dump-view bad.cpp
+expect_status 2; expect_err "'--dump-config' and '--dump-view' cannot be combined"
+
+begin dump-config-o  # composes: the dump goes to the file
+bad_cpp "$root/$case/bad.cpp"
+run "$case" --dump-config -o cfg.toml bad.cpp
+expect_status 0; [ -z "$out" ] || fail "the dump went to stdout"
+grep -q '^# effective configuration for bad.cpp' "$root/$case/cfg.toml" || fail "cfg.toml lacks the dump"
+
+begin dump-view-json
+bad_cpp "$root/$case/bad.cpp"
+run "$case" --dump-view --format=json bad.cpp "${args[@]}"
+expect_status 2; expect_err "'--dump-view' prints to standard output, where --format=json would go too"
+run "$case" --dump-view --format=json -o r.json bad.cpp "${args[@]}"
+expect_status 1; expect_out "function bad (coroutine)"
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$root/$case/r.json" || fail "r.json is not JSON"
+run "$case" --dump-view bad.cpp "${args[@]}"   # text: dump, then findings
+expect_status 1; expect_out "function bad (coroutine)"; expect_out "bad.cpp:5:31: warning:"
+
+# ---- JSON configurations read as strictly as TOML ----------------------------------------------------
+begin json-null-extends  # once a crash
+bad_cpp "$root/$case/bad.cpp"
+printf '{"extends": null}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 2; expect_err "c.json:1:13: error: expected an array of rule pack names for 'extends', found a null"
+
+begin json-null-bool
+bad_cpp "$root/$case/bad.cpp"
+printf '{"inherit": null}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 2; expect_err "c.json:1:13: error: expected true or false for 'inherit', found a null"
+
+begin json-huge-number  # no float-to-int overflow (UBSan with clang sees it)
+bad_cpp "$root/$case/bad.cpp"
+printf '{"inherit": 1e300}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 2; expect_err "c.json:1:13: error: expected true or false for 'inherit', found a float"
+printf '{"inherit": -9223372036854775808}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 2; expect_err "found an integer"
+
+echo "$n cases, $fails failed"
+[ "$fails" -eq 0 ]
