@@ -326,6 +326,7 @@ int main(int argc, char **argv)
 {
 	struct run r;
 	int status = STATUS_USAGE;
+	size_t nfailed;
 
 	/* many small writes (a long configuration line) in few syscalls */
 	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
@@ -349,7 +350,9 @@ int main(int argc, char **argv)
 			       r.opt.nfixed);
 	if (r.opt.p_dir && plan_open_pdb(&r.plan, r.opt.p_dir) < 0)
 		goto out;
-	status = plan_jobs(&r.plan, &r.opt) ? STATUS_PARSE : STATUS_CLEAN;
+	if (plan_jobs(&r.plan, &r.opt, &nfailed) < 0)
+		goto out;
+	status = nfailed ? STATUS_PARSE : STATUS_CLEAN;
 	r.jobs = r.plan.jobs;
 	r.njobs = r.plan.njobs;
 	if (check_output_is_no_input(&r) < 0) {

@@ -125,6 +125,7 @@ static struct compdb *nearest_db(struct plan *p, const char *start)
 	if (load_db(p, db, dir) < 0) {
 		free(db);
 		db = NULL;
+		p->db_failed = true;
 	}
 	strmap_find(&p->dbs, arena_strdup(&p->arena, dir), true)->val = db;
 	free(dir);
@@ -164,7 +165,7 @@ static void plan_file(struct plan *p, struct job *j, const char *name)
 	}
 }
 
-size_t plan_jobs(struct plan *p, const struct options *o)
+int plan_jobs(struct plan *p, const struct options *o, size_t *nfailed)
 {
 	size_t failed = 0;
 
@@ -176,6 +177,7 @@ size_t plan_jobs(struct plan *p, const struct options *o)
 						p->pdb.cmds[i].file);
 			use_command(j, &p->pdb.cmds[i]);
 		}
+		*nfailed = 0;
 		return 0;
 	}
 	for (size_t i = 0; i < o->nfiles; i++) {
@@ -195,7 +197,8 @@ size_t plan_jobs(struct plan *p, const struct options *o)
 		}
 		plan_file(p, j, o->files[i]);
 	}
-	return failed;
+	*nfailed = failed;
+	return p->db_failed ? -1 : 0;
 }
 
 int plan_verify_header(struct plan *p, struct job *j,

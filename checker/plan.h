@@ -54,6 +54,8 @@ struct plan {
 	struct compdb fixed_db;  /* from "--" */
 	struct compdb pdb;       /* from -p */
 	bool have_fixed_db, have_pdb;
+	bool db_failed;          /* a database found by walking up did not
+				    load */
 };
 
 void plan_init(struct plan *p);
@@ -74,10 +76,12 @@ void plan_set_fixed(struct plan *p, const char *const *files, size_t nfiles,
 /*
  * Make the jobs for the files of 'o' (or, with -p and no files, for the
  * database), with their arguments.  A named file that cannot be opened
- * is a job marked failed, after an error message.  Returns the number of
- * such files.
+ * is a job marked failed, after an error message; '*nfailed' gets the
+ * number of such files.  Returns 0, or -1 when a compile database found
+ * by walking up is unreadable or malformed (its errors printed): the
+ * run must then check nothing, as with a bad -p database.
  */
-size_t plan_jobs(struct plan *p, const struct options *o);
+int plan_jobs(struct plan *p, const struct options *o, size_t *nfailed);
 
 /*
  * --verify: the file's own "// verify-args:" and "// verify-config:"

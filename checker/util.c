@@ -5,11 +5,13 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void *xmalloc(size_t n)
 {
@@ -243,6 +245,46 @@ char *read_file(const char *path, size_t *len)
 		return NULL;
 	}
 	fclose(f);
+	if (len)
+		*len = sb.len;
+	return sb.buf;
+}
+
+char *read_regular_file(const char *path, size_t *len, size_t limit,
+			const char **why)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	struct strbuf sb;
+	char chunk[8192];
+	ssize_t n;
+
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		*why = strerror(errno);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = S_ISDIR(st.st_mode) ? strerror(EISDIR)
+					   : "not a regular file";
+		close(fd);
+		return NULL;
+	}
+	strbuf_init(&sb);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || sb.len + (size_t)n > limit) {
+			*why = n < 0 ? strerror(errno) : "file too large";
+			close(fd);
+			strbuf_release(&sb);
+			return NULL;
+		}
+		strbuf_add(&sb, chunk, (size_t)n);
+	}
+	close(fd);
 	if (len)
 		*len = sb.len;
 	return sb.buf;

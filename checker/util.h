@@ -88,6 +88,16 @@ char *strbuf_detach(struct strbuf *sb);
  */
 char *read_file(const char *path, size_t *len);
 
+/*
+ * read_file() for inputs that must be regular files (a compile database,
+ * a response file): a FIFO, a device or a directory is refused at once,
+ * without blocking, and so is a file longer than 'limit' bytes.  Returns
+ * NULL with '*why' set to a static description ("No such file or
+ * directory", "not a regular file", "file too large"...).
+ */
+char *read_regular_file(const char *path, size_t *len, size_t limit,
+			const char **why);
+
 /* The directory part of 'path' ("." if none, "/" for "/x"); malloc'd. */
 char *dir_of(const char *path);
 

@@ -199,5 +199,60 @@ printf '{"inherit": -9223372036854775808}\n' >"$root/$case/c.json"
 run "$case" --config c.json bad.cpp "${args[@]}"
 expect_status 2; expect_err "found an integer"
 
+# ---- compile databases found by walking up; response files --------------------------------------------
+begin walked-up-malformed  # exit 2 and nothing checked (no default arguments)
+mkdir -p "$root/$case/src"
+bad_cpp "$root/$case/src/bad.cpp"
+printf '[{"directory": "/", "file": 1}]\n' >"$root/$case/compile_commands.json"
+run "$case" src/bad.cpp
+expect_status 2; expect_err "compile_commands.json:1:"; expect_no_out "warning:"
+
+begin walked-up-fifo  # refused at once, not waited on
+bad_cpp "$root/$case/bad.cpp"
+mkfifo "$root/$case/compile_commands.json"
+(cd "$root/$case" && timeout 20 "$AH" bad.cpp >"$root/out" 2>"$root/err")
+status=$?; out=$(cat "$root/out"); err=$(cat "$root/err")
+expect_status 2; expect_err "cannot open '$root/$case/compile_commands.json': not a regular file"
+expect_no_out "warning:"
+
+begin walked-up-directory-ok  # a directory named compile_commands.json is not a database
+mkdir -p "$root/$case/compile_commands.json"
+bad_cpp "$root/$case/bad.cpp"
+run "$case" bad.cpp -- -std=c++20 -I "$inc"
+expect_status 1
+
+# db NAME RSP: a database in $root/NAME whose one entry reads @RSP for its include path
+db_with_rsp() {
+  bad_cpp "$root/$1/bad.cpp"
+  cat >"$root/$1/compile_commands.json" <<JSON
+[{"directory": "$root/$1", "file": "bad.cpp",
+  "arguments": ["clang++", "-std=c++20", "@$2", "-I", "$inc", "-c", "bad.cpp"]}]
+JSON
+}
+
+begin rsp-missing  # warned about, then passed on as clang does
+db_with_rsp "$case" nope.rsp
+run "$case" -p . bad.cpp
+expect_status 1; expect_err "warning: cannot read response file 'nope.rsp' in the command for '$root/$case/bad.cpp': No such file or directory"
+
+begin rsp-fifo
+db_with_rsp "$case" pipe.rsp
+mkfifo "$root/$case/pipe.rsp"
+(cd "$root/$case" && timeout 20 "$AH" -p . bad.cpp >"$root/out" 2>"$root/err")
+status=$?; out=$(cat "$root/out"); err=$(cat "$root/err")
+expect_status 1; expect_err "cannot read response file 'pipe.rsp'"; expect_err "not a regular file"
+
+begin rsp-dev-zero  # no unbounded read
+db_with_rsp "$case" /dev/zero
+(cd "$root/$case" && timeout 20 "$AH" -p . bad.cpp >"$root/out" 2>"$root/err")
+status=$?; out=$(cat "$root/out"); err=$(cat "$root/err")
+expect_status 1; expect_err "cannot read response file '/dev/zero'"; expect_err "not a regular file"
+
+begin rsp-regular  # still expanded
+db_with_rsp "$case" args.rsp
+printf -- '-DFROM_RSP=1\n' >"$root/$case/args.rsp"
+run "$case" -p . bad.cpp
+expect_status 1; expect_no_err "response file"
+
 echo "$n cases, $fails failed"
 [ "$fails" -eq 0 ]
