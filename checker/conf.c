@@ -163,7 +163,7 @@ static int read_json(struct arena *a, const char *path, const char *text,
 	struct json_doc jd;
 	int ret = 0;
 
-	if (json_doc_parse(&jd, path, text) < 0)
+	if (json_doc_parse_opts(&jd, path, text, JSON_STRICT) < 0)
 		return -1;
 	if (!cJSON_IsObject(jd.root)) {
 		unsigned line, col;

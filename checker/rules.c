@@ -42,9 +42,53 @@ const char *rules_normalize_path(struct rules *r, const char *path)
  * failure, returns -1 with regcomp's message in 'msg' and leaves 'r' as
  * it was.
  */
+/*
+ * Does the extended regular expression 're' use a back-reference
+ * ("\1")?  POSIX leaves them undefined in EREs; glibc accepts them, and
+ * with them a match can take exponential time.  Inside a bracket
+ * expression a backslash is an ordinary character.
+ */
+static bool has_backreference(const char *re)
+{
+	for (const char *p = re; *p; p++) {
+		if (*p == '\\') {
+			if (p[1] >= '1' && p[1] <= '9')
+				return true;
+			if (p[1])
+				p++;
+		} else if (*p == '[') {
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p && *p != ']') {
+				if (*p == '[' && (p[1] == ':' || p[1] == '.' ||
+						  p[1] == '=')) {
+					const char *end = strchr(p + 2, p[1]);
+					while (end && end[1] != ']')
+						end = strchr(end + 1, p[1]);
+					if (!end)
+						return false; /* regcomp says why */
+					p = end + 1;
+				}
+				p++;
+			}
+			if (!*p)
+				return false;
+		}
+	}
+	return false;
+}
+
 int rules_compile_header_filter(struct rules *r, const char *regex, char *msg,
 			     size_t msg_size)
 {
+	if (has_backreference(regex)) {
+		snprintf(msg, msg_size,
+			 "back-references such as '\\1' are not supported (POSIX extended regular expressions have none)");
+		return -1;
+	}
 	regex_t *rx = xmalloc(sizeof(*rx));
 	int rc = regcomp(rx, regex, REG_EXTENDED | REG_NOSUB);
 	if (rc) {
@@ -75,8 +119,10 @@ void rules_release(struct rules *r)
 		free(r->header_re);
 	}
 	free(r->excludes);
-	for (int i = 0; i < RL_COUNT; i++)
+	for (int i = 0; i < RL_COUNT; i++) {
 		free(r->lists[i]);
+		strmap_release(&r->by_path[i]);
+	}
 	free(r->locks);
 	arena_release(&r->arena);
 	memset(r, 0, sizeof(*r));
@@ -89,14 +135,14 @@ struct rule *rules_add(struct rules *r, enum rule_list list, const char *path,
 	const char *norm = rules_normalize_path(r, path);
 	/* the same path again (a pack and a file, a parent and a child):
 	 * one entry, the later reason wins */
-	for (size_t i = 0; i < r->n[list]; i++) {
-		e = &r->lists[list][i];
-		if (!strcmp(e->path, norm)) {
-			if (reason)
-				e->reason = arena_strdup(&r->arena, reason);
-			return e;
-		}
+	struct strmap_slot *slot = strmap_find(&r->by_path[list], norm, true);
+	if (slot->val) {
+		e = &r->lists[list][(uintptr_t)slot->val - 1];
+		if (reason)
+			e->reason = arena_strdup(&r->arena, reason);
+		return e;
 	}
+	slot->val = (void *)(uintptr_t)(r->n[list] + 1);
 	ARRAY_GROW(r->lists[list], r->n[list] + 1, r->cap[list]);
 	e = &r->lists[list][r->n[list]++];
 	memset(e, 0, sizeof(*e));

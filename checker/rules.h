@@ -28,6 +28,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "strmap.h"
 
 /* ORDER RULE_LIST: keep list_keys[] in rules.c in step. */
 enum rule_list {
@@ -57,6 +58,7 @@ struct rules {
 	struct arena arena;        /* owns everything below */
 	struct rule *lists[RL_COUNT];
 	size_t n[RL_COUNT], cap[RL_COUNT];
+	struct strmap by_path[RL_COUNT]; /* path -> index + 1 in lists[] */
 	struct rule *locks;        /* lock-functions: path = acquire, release */
 	size_t nlocks, cap_locks;
 	const char *source;        /* file it came from, or "built-in default" */

@@ -254,5 +254,37 @@ printf -- '-DFROM_RSP=1\n' >"$root/$case/args.rsp"
 run "$case" -p . bad.cpp
 expect_status 1; expect_no_err "response file"
 
+# ---- huge lines, control characters, invalid UTF-8 ----------------------------------------------------
+begin long-line-error  # a window around the column, not the whole line
+bad_cpp "$root/$case/bad.cpp"
+python3 -c "print('suspend-functions = [' + ', '.join('\"f%d\"' % i for i in range(100000)) + ', 1x]')" >"$root/$case/c.toml"
+run "$case" --config c.toml bad.cpp "${args[@]}"
+expect_status 2; expect_err "c.toml:1:988913: error: unexpected 'x' in number"
+expect_err '"f99998", "f99999", 1x]'; expect_err '    ...'
+[ "${#err}" -lt 1000 ] || fail "stderr has ${#err} bytes"
+
+begin control-chars-in-name  # an escape sequence in a file name is not sent raw
+run "$case" $'x\e]0;owned\a.cpp'
+expect_status 3; expect_err "cannot open 'x\x1b]0;owned\x07.cpp'"
+grep -q $'\e' "$root/err" && fail "stderr has a raw ESC"
+
+begin reason-escapes  # a configuration's reason with control characters
+bad_cpp "$root/$case/bad.cpp"
+printf '{"await-holding-invalid-types": [{"path": "std::lock_guard", "reason": "a\\u001b[31mred\\u0085"}], "extends": []}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 1; expect_out 'note: reason: a\x1b[31mred\xc2\x85'
+grep -q $'\e' "$root/out" && fail "stdout has a raw ESC"
+
+begin invalid-utf8-name-json  # JSON and SARIF stay valid UTF-8
+name=$'bad\xff.cpp'
+bad_cpp "$root/$case/$name"
+for fmt in json sarif; do
+  run "$case" --format=$fmt "$name" "${args[@]}"
+  expect_status 1
+  python3 -c 'import json,sys; json.loads(sys.stdin.buffer.read().decode("utf-8"))' <"$root/out" ||
+    fail "$fmt output is not valid UTF-8 JSON"
+  expect_out '"bad\\xff.cpp"'
+done
+
 echo "$n cases, $fails failed"
 [ "$fails" -eq 0 ]
