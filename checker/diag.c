@@ -139,9 +139,15 @@ static int cmp_finding(const void *pa, const void *pb)
 	return 0;
 }
 
+/*
+ * Problems without a position last: clang's "too many errors emitted,
+ * stopping now" has none and must follow the errors it stands after.
+ */
 static int cmp_problem(const void *pa, const void *pb)
 {
 	const struct problem *a = pa, *b = pb;
+	if (!a->loc.file != !b->loc.file)
+		return a->loc.file ? -1 : 1;
 	int c = cmp_loc(&a->loc, &b->loc);
 	if (c)
 		return c;

@@ -82,6 +82,12 @@ static void dump_views(const struct job *j)
 static int run_verify(struct run *r)
 {
 	int mismatches = 0;
+	/* markers cannot expect what has no position: say it as it is */
+	for (size_t i = 0; i < r->diags.nproblems; i++)
+		if (!r->diags.problems[i].loc.file)
+			fprintf(stderr, "await-holding: %s: %s\n",
+				problem_kind_name(r->diags.problems[i].kind),
+				r->diags.problems[i].message);
 	for (size_t i = 0; i < r->njobs; i++) {
 		int n = verify_check(r->jobs[i].display, &r->diags, stdout);
 		mismatches += n < 0 ? 1 : n;

@@ -10,8 +10,13 @@
 #include "verify.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void plan_init(struct plan *p)
 {
@@ -27,6 +32,7 @@ void plan_release(struct plan *p)
 			free(p->dbs.slots[i].val);
 		}
 	strmap_release(&p->dbs);
+	strmap_release(&p->named);
 	if (p->have_fixed_db)
 		compdb_release(&p->fixed_db);
 	if (p->have_pdb)
@@ -132,10 +138,65 @@ static struct compdb *nearest_db(struct plan *p, const char *start)
 	return db;
 }
 
-static void use_command(struct job *j, const struct compile_command *cmd)
+/* Can 'path' be read as a source file?  NULL, or why not. */
+static const char *why_unreadable(const char *path)
 {
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	const char *why = NULL;
+	if (fd < 0)
+		return strerror(errno);
+	if (fstat(fd, &st) != 0)
+		why = strerror(errno);
+	else if (S_ISDIR(st.st_mode))
+		why = strerror(EISDIR);
+	else if (!S_ISREG(st.st_mode))
+		why = "not a regular file";
+	close(fd);
+	return why;
+}
+
+/* The job cannot be checked: say why, in its problems (so that JSON and
+ * SARIF list it too). */
+static void not_checked(struct job *j, const char *fmt, ...) ATTR_PRINTF(2, 3);
+static void not_checked(struct job *j, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_list_add_problem(&j->problems, PROBLEM_ERROR, NULL, "%s", msg);
+	j->failed = true;
+}
+
+/*
+ * Use the database entry 'cmd' of 'db' for 'j'; first check what clang
+ * would fail on with no better word than "failure": the entry's
+ * directory and file.
+ */
+static void use_command(struct job *j, const struct compile_command *cmd,
+			const struct compdb *db)
+{
+	struct stat st;
+	const char *why;
 	j->args = cmd->args;
 	j->nargs = cmd->nargs;
+	if (!cmd->line)
+		return; /* "--": the file was checked when named */
+	if (stat(cmd->directory, &st) != 0)
+		why = strerror(errno);
+	else if (!S_ISDIR(st.st_mode))
+		why = strerror(ENOTDIR);
+	else
+		why = NULL;
+	if (why)
+		not_checked(j, "cannot use directory '%s' of the entry for '%s' at %s:%u:%u: %s",
+			    cmd->directory, j->display, db->path, cmd->line,
+			    cmd->col, why);
+	else if ((why = why_unreadable(cmd->file)))
+		not_checked(j, "cannot open '%s' (the entry at %s:%u:%u): %s",
+			    j->display, db->path, cmd->line, cmd->col, why);
 }
 
 /* Arguments for the named file 'name' (job 'j') from a database. */
@@ -152,7 +213,7 @@ static void plan_file(struct plan *p, struct job *j, const char *name)
 	if (db)
 		cmd = compdb_lookup(db, j->path);
 	if (cmd) {
-		use_command(j, cmd);
+		use_command(j, cmd, db);
 	} else if (db && borrow_command(p, j, db)) {
 		if (pdb && !lang_is_header(j->path))
 			warning("no compile command for '%s' in '%s'; using the one of the nearest file",
@@ -165,6 +226,22 @@ static void plan_file(struct plan *p, struct job *j, const char *name)
 	}
 }
 
+/*
+ * Was the file 'abs' named before ("a.cpp ./a.cpp", a path and a symlink
+ * to it)?  Then it is checked once, under its first name.
+ */
+static bool named_before(struct plan *p, const char *abs)
+{
+	char *real = realpath(abs, NULL);
+	const char *key = real ? arena_strdup(&p->arena, real) : abs;
+	free(real);
+	struct strmap_slot *s = strmap_find(&p->named, key, true);
+	if (s->val)
+		return true;
+	s->val = (void *)key;
+	return false;
+}
+
 int plan_jobs(struct plan *p, const struct options *o, size_t *nfailed)
 {
 	size_t failed = 0;
@@ -175,18 +252,20 @@ int plan_jobs(struct plan *p, const struct options *o, size_t *nfailed)
 				continue;
 			struct job *j = add_job(p, p->pdb.cmds[i].file,
 						p->pdb.cmds[i].file);
-			use_command(j, &p->pdb.cmds[i]);
+			use_command(j, &p->pdb.cmds[i], &p->pdb);
+			failed += j->failed;
 		}
-		*nfailed = 0;
+		*nfailed = failed;
 		return 0;
 	}
 	for (size_t i = 0; i < o->nfiles; i++) {
 		const char *abs = compdb_abspath(&p->arena, NULL, o->files[i]);
+		if (named_before(p, abs))
+			continue;
 		struct job *j = add_job(p, o->files[i], abs);
-		if (!is_regular_file(abs)) {
-			error("cannot open '%s': %s", o->files[i],
-			      errno ? strerror(errno) : "not a regular file");
-			j->failed = true;
+		const char *why = why_unreadable(abs);
+		if (why) {
+			not_checked(j, "cannot open '%s': %s", o->files[i], why);
 			failed++;
 			continue;
 		}
@@ -196,6 +275,7 @@ int plan_jobs(struct plan *p, const struct options *o, size_t *nfailed)
 			continue;
 		}
 		plan_file(p, j, o->files[i]);
+		failed += j->failed;
 	}
 	*nfailed = failed;
 	return p->db_failed ? -1 : 0;

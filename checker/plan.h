@@ -51,6 +51,8 @@ struct plan {
 	size_t njobs, cap_jobs;
 	struct strmap dbs;       /* directory -> struct compdb * (or NULL
 				    when it did not load) */
+	struct strmap named;     /* real path of each file named: checked
+				    once however it was spelt */
 	struct compdb fixed_db;  /* from "--" */
 	struct compdb pdb;       /* from -p */
 	bool have_fixed_db, have_pdb;
@@ -75,9 +77,11 @@ void plan_set_fixed(struct plan *p, const char *const *files, size_t nfiles,
 
 /*
  * Make the jobs for the files of 'o' (or, with -p and no files, for the
- * database), with their arguments.  A named file that cannot be opened
- * is a job marked failed, after an error message; '*nfailed' gets the
- * number of such files.  Returns 0, or -1 when a compile database found
+ * database), with their arguments.  A file named twice (under two
+ * spellings, or through a symlink) is one job.  A file that cannot be
+ * opened, or whose database entry names a directory that does not
+ * exist, is a job marked failed with the reason in its problems (not
+ * printed yet); '*nfailed' gets the number of such files.  Returns 0, or -1 when a compile database found
  * by walking up is unreadable or malformed (its errors printed): the
  * run must then check nothing, as with a bad -p database.
  */

@@ -286,5 +286,59 @@ for fmt in json sarif; do
   expect_out '"bad\\xff.cpp"'
 done
 
+# ---- files named twice; files not checked ------------------------------------------------------------
+begin same-file-twice
+bad_cpp "$root/$case/a.cpp"
+ln -s a.cpp "$root/$case/link.cpp"
+run "$case" a.cpp ./a.cpp "$root/$case/a.cpp" link.cpp "${args[@]}"
+expect_status 1
+[ "$(grep -c 'warning:' <<<"$out")" -eq 1 ] || fail "expected the finding once"
+expect_out "a.cpp:5:31: warning:"
+
+begin not-checked-in-json  # exit 3, and the file is in "errors" / notifications
+bad_cpp "$root/$case/bad.cpp"
+mkdir "$root/$case/dir.cpp"
+run "$case" --format=json nope.cpp dir.cpp bad.cpp "${args[@]}"
+expect_status 3
+expect_out '"message":	"cannot open '"'"'nope.cpp'"'"': No such file or directory"'
+expect_out '"message":	"cannot open '"'"'dir.cpp'"'"': Is a directory"'
+expect_err "await-holding: error: cannot open 'nope.cpp': No such file or directory"
+run "$case" --format=sarif nope.cpp bad.cpp "${args[@]}"
+expect_status 3; expect_out '"executionSuccessful":	false'
+expect_out '"text":	"cannot open '"'"'nope.cpp'"'"': No such file or directory"'
+run "$case" --format=sarif bad.cpp "${args[@]}"
+expect_status 1; expect_out '"executionSuccessful":	true'
+
+begin verify-missing-file  # --verify says it too
+run "$case" --verify nope.cpp
+expect_err "cannot open 'nope.cpp': No such file or directory"
+
+begin db-entry-messages  # what clang would call a "failure", named by entry
+mkdir -p "$root/$case/src"
+bad_cpp "$root/$case/src/bad.cpp"
+mkdir "$root/$case/src/dir.cpp"
+cat >"$root/$case/compile_commands.json" <<JSON
+[{"directory": "$root/$case/src", "file": "bad.cpp", "arguments": ["clang++", "-std=c++20", "-I", "$inc", "-c", "bad.cpp"]},
+ {"directory": "$root/$case/src", "file": "gone.cpp", "arguments": ["clang++", "-c", "gone.cpp"]},
+ {"directory": "$root/$case/src", "file": "dir.cpp", "arguments": ["clang++", "-c", "dir.cpp"]},
+ {"directory": "$root/$case/nowhere", "file": "$root/$case/src/bad2.cpp", "arguments": ["clang++", "-c", "x.cpp"]}]
+JSON
+cp "$root/$case/src/bad.cpp" "$root/$case/src/bad2.cpp"
+run "$case" -p .
+expect_status 3
+expect_err "cannot open '$root/$case/src/gone.cpp' (the entry at ./compile_commands.json:2:2): No such file or directory"
+expect_err "cannot open '$root/$case/src/dir.cpp' (the entry at ./compile_commands.json:3:2): Is a directory"
+expect_err "cannot use directory '$root/$case/nowhere' of the entry for '$root/$case/src/bad2.cpp' at ./compile_commands.json:4:2: No such file or directory"
+expect_no_err "libclang failed"
+expect_out "bad.cpp:5:31: warning:"   # the good entry is still checked
+
+begin too-many-errors-order  # clang's notice after the errors it follows
+for i in $(seq 6); do echo "int f$i( {"; done >"$root/$case/broken.cpp"
+run "$case" broken.cpp -- -ferror-limit=2
+expect_status 3
+last=$(grep -n 'too many errors' <<<"$err" | cut -d: -f1)
+first=$(grep -n '^broken.cpp:' <<<"$err" | head -1 | cut -d: -f1)
+[ -n "$last" ] && [ -n "$first" ] && [ "$last" -gt "$first" ] || fail "'too many errors' is not after the errors"
+
 echo "$n cases, $fails failed"
 [ "$fails" -eq 0 ]
