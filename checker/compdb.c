@@ -26,6 +26,9 @@
 
 #define MAX_ERRORS 20
 #define MAX_RESPONSE_FILES 64
+/* Inputs we read whole: a response file, compile_commands.json. */
+#define MAX_RESPONSE_BYTES ((size_t)64 << 20)
+#define MAX_DATABASE_BYTES ((size_t)4 << 30)
 
 /* A growable array of borrowed strings. */
 struct argvec {
@@ -243,7 +246,8 @@ int compdb_split_command(struct arena *a, const char *cmd, const char ***argv,
 /* ---- from a command line to libclang's arguments ---- */
 
 /* Replace each @file in 'av' by the words in that file, like clang. */
-static void expand_response_files(struct arena *tmp, const char *dir,
+static void expand_response_files(struct arena *tmp,
+				  const struct compile_command *cmd,
 				  struct argvec *av)
 {
 	unsigned budget = MAX_RESPONSE_FILES;
@@ -256,9 +260,15 @@ static void expand_response_files(struct arena *tmp, const char *dir,
 			continue;
 		}
 		budget--;
-		char *text = read_file(compdb_abspath(tmp, dir, arg + 1), NULL);
+		const char *why;
+		char *text = read_regular_file(compdb_abspath(tmp, cmd->directory,
+							      arg + 1),
+					       NULL, MAX_RESPONSE_BYTES, &why);
 		if (!text) {
-			i++; /* clang passes it on unchanged as well */
+			/* clang passes it on unchanged as well */
+			warning("cannot read response file '%s' in the command for '%s': %s; passing it on unchanged",
+				arg + 1, cmd->file, why);
+			i++;
 			continue;
 		}
 		struct argvec words = {0};
@@ -493,7 +503,7 @@ static void build_args(struct compile_command *cmd, struct argvec *av,
 
 	/* clang's order: unwrap, expand, then infer the driver mode */
 	unwrap_compiler(av);
-	expand_response_files(tmp, cmd->directory, av);
+	expand_response_files(tmp, cmd, av);
 	mode = av->n ? mode_from_name(av->v[0]) : MODE_GCC;
 
 	for (size_t i = 1; i < av->n; i++) {
@@ -775,12 +785,13 @@ int compdb_load(struct compdb *db, const char *path)
 	struct loader L;
 	size_t len, nul;
 	char *text;
+	const char *why;
 	int ret = -1;
 
 	clear_fields(db);
-	text = read_file(path, &len);
+	text = read_regular_file(path, &len, MAX_DATABASE_BYTES, &why);
 	if (!text)
-		return error("cannot open '%s': %s", path, strerror(errno));
+		return error("cannot open '%s': %s", path, why);
 
 	memset(&L, 0, sizeof(L));
 	L.db = db;

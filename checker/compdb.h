@@ -31,7 +31,9 @@
  *    "distcc" followed by a word without '-' and without an extension.
  *  - Response files (@file, relative to "directory") are expanded as
  *    clang's database does, nested ones too (at most 64 expansions per
- *    entry); one that cannot be read is left as it is.
+ *    entry); one that cannot be read is left as it is, with a warning.
+ *    Only regular files up to 64 MiB are read (a FIFO or /dev/zero as
+ *    a response file is refused, not waited on).
  *  - A malformed database is an error as a whole: up to 20 bad entries
  *    are reported, each at its own position, then loading gives up.
  *
@@ -101,7 +103,8 @@ struct compdb {
  * On error print compiler-style messages ("path:line:col: error: expected
  * a string for 'directory', found a number", with the source line and a
  * caret) or, when the file cannot be read, "await-holding: error: cannot
- * open 'path': reason"; leave 'db' empty and return -1.  An empty array
+ * open 'path': reason" (it must be a regular file of at most 4 GiB: a
+ * FIFO is refused at once); leave 'db' empty and return -1.  An empty array
  * is a valid database with no commands.  Call compdb_release() after a
  * successful load.
  */

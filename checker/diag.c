@@ -24,9 +24,23 @@ void diag_list_release(struct diag_list *l)
 	diag_list_init(l);
 }
 
+/*
+ * Copy 's' into 'a' so that every writer can print it as it is: valid
+ * UTF-8, no control characters (see strbuf_add_printable()).
+ */
 static const char *dup(struct arena *a, const char *s)
 {
-	return s ? arena_strdup(a, s) : NULL;
+	if (!s)
+		return NULL;
+	size_t n = strlen(s);
+	if (is_printable(s, n))
+		return arena_memdup(a, s, n + 1);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_add_printable(&sb, s, n);
+	const char *copy = arena_memdup(a, sb.buf, sb.len + 1);
+	strbuf_release(&sb);
+	return copy;
 }
 
 void diag_list_push(struct diag_list *l, const struct finding *f)
@@ -69,7 +83,7 @@ void diag_list_add_problem(struct diag_list *l, enum problem_kind kind,
 		memset(&p->loc, 0, sizeof(p->loc));
 	}
 	va_start(ap, fmt);
-	p->message = arena_vprintf(&l->arena, fmt, ap);
+	p->message = dup(&l->arena, arena_vprintf(&l->arena, fmt, ap));
 	va_end(ap);
 }
 
@@ -125,9 +139,15 @@ static int cmp_finding(const void *pa, const void *pb)
 	return 0;
 }
 
+/*
+ * Problems without a position last: clang's "too many errors emitted,
+ * stopping now" has none and must follow the errors it stands after.
+ */
 static int cmp_problem(const void *pa, const void *pb)
 {
 	const struct problem *a = pa, *b = pb;
+	if (!a->loc.file != !b->loc.file)
+		return a->loc.file ? -1 : 1;
 	int c = cmp_loc(&a->loc, &b->loc);
 	if (c)
 		return c;

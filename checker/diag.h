@@ -86,6 +86,7 @@ void diag_list_add_problem(struct diag_list *l, enum problem_kind kind,
 /*
  * Sort findings by (file, line, column, name) and their suspension points
  * by position; drop exact duplicates (a header checked from two TUs).
+ * Problems are sorted by position too, those without one last.
  */
 void diag_list_sort(struct diag_list *l);
 

@@ -100,7 +100,10 @@ static void write_sarif(FILE *out, const struct diag_list *l)
 	}
 
 	cJSON *inv = cJSON_CreateObject();
-	cJSON_AddBoolToObject(inv, "executionSuccessful", true);
+	bool ok = true; /* false when a file was not checked (exit status 3) */
+	for (size_t i = 0; i < l->nproblems; i++)
+		ok = ok && l->problems[i].kind != PROBLEM_ERROR;
+	cJSON_AddBoolToObject(inv, "executionSuccessful", ok);
 	cJSON *notes = cJSON_AddArrayToObject(inv, "toolExecutionNotifications");
 	for (size_t i = 0; i < l->nproblems; i++) {
 		const struct problem *p = &l->problems[i];

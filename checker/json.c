@@ -18,6 +18,7 @@
 #include "common.h"
 #include "json.h"
 #include "util.h"
+#include "strmap.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -40,10 +41,12 @@ struct scanner {
 	size_t npos, pos_cap;
 	size_t *lines;
 	size_t nlines, lines_cap;
+	unsigned flags;  /* JSON_STRICT */
 	/* the first error, without the "invalid JSON: " prefix */
 	size_t err_off;
 	unsigned err_span;
 	char err[256];
+	bool err_valid_json; /* a JSON_STRICT refusal: no "invalid JSON" */
 };
 
 static bool is_digit(char c)
@@ -202,6 +205,8 @@ static void record(struct scanner *s, const cJSON *node, size_t off,
 
 static bool scan_value(struct scanner *s, const cJSON *node, unsigned depth,
 		       const char *what, size_t key_off);
+static bool scan_members(struct scanner *s, const cJSON *node, unsigned depth,
+			 struct strmap *seen);
 
 /* A backslash escape inside the string that starts at 'start'. */
 static bool scan_escape(struct scanner *s, size_t start)
@@ -231,6 +236,11 @@ static bool scan_escape(struct scanner *s, size_t start)
 	if (!read_hex4(s->text + bs + 2, &code))
 		return fail(s, bs, 2, "expected 4 hex digits after '\\u'");
 	s->i += 6;
+	if (code == 0 && (s->flags & JSON_STRICT)) {
+		s->err_valid_json = true;
+		return fail(s, bs, 6,
+			    "'\\u0000' (a NUL character) is not allowed in a string");
+	}
 	/* cJSON rejects unpaired surrogates; say so here, with the reason */
 	if (code >= 0xdc00 && code <= 0xdfff)
 		return fail(s, bs, 6,
@@ -279,6 +289,13 @@ static bool scan_string(struct scanner *s)
 				    "control character 0x%02x in string: write "
 				    "it as \\u%04x",
 				    c, c);
+		} else if (c >= 0x80 && (s->flags & JSON_STRICT)) {
+			size_t n = utf8_char_len(s->text + s->i, s->len - s->i);
+			if (!n)
+				return fail(s, s->i, 1,
+					    "invalid UTF-8 byte 0x%02x in string",
+					    c);
+			s->i += n;
 		} else {
 			s->i++;
 		}
@@ -367,7 +384,40 @@ static bool scan_array(struct scanner *s, const cJSON *node, unsigned depth)
 	}
 }
 
+/*
+ * JSON_STRICT: the key of 'child' (at 'key_off') appeared before in its
+ * object, whose keys so far are in 'seen'?  Then fail.
+ */
+static bool is_duplicate(struct scanner *s, struct strmap *seen,
+			 const cJSON *child, size_t key_off)
+{
+	unsigned line, col;
+	if (!(s->flags & JSON_STRICT) || !child || !child->string)
+		return false;
+	struct strmap_slot *slot = strmap_find(seen, child->string, true);
+	if (!slot->val) {
+		slot->val = (void *)(uintptr_t)(key_off + 1);
+		return false;
+	}
+	offset_to_linecol(s->text, (size_t)(uintptr_t)slot->val - 1, &line,
+			  &col);
+	s->err_valid_json = true;
+	fail(s, key_off, (unsigned)(s->i - key_off),
+	     "duplicate key '%s' (first defined at line %u)", child->string,
+	     line);
+	return true;
+}
+
 static bool scan_object(struct scanner *s, const cJSON *node, unsigned depth)
+{
+	struct strmap seen = { 0 };
+	bool ok = scan_members(s, node, depth, &seen);
+	strmap_release(&seen);
+	return ok;
+}
+
+static bool scan_members(struct scanner *s, const cJSON *node, unsigned depth,
+			 struct strmap *seen)
 {
 	const cJSON *child = node ? node->child : NULL;
 	const char *what = "a string key or '}'";
@@ -385,7 +435,7 @@ static bool scan_object(struct scanner *s, const cJSON *node, unsigned depth)
 		size_t key_off = s->i;
 		if (peek(s) != '"')
 			return expected(s, what);
-		if (!scan_string(s))
+		if (!scan_string(s) || is_duplicate(s, seen, child, key_off))
 			return false;
 		skip_ws(s);
 		if (peek(s) != ':')
@@ -464,6 +514,12 @@ static int cmp_node_pos(const void *a, const void *b)
 
 int json_doc_parse(struct json_doc *d, const char *path, const char *text)
 {
+	return json_doc_parse_opts(d, path, text, 0);
+}
+
+int json_doc_parse_opts(struct json_doc *d, const char *path, const char *text,
+			unsigned flags)
+{
 	struct scanner s;
 	const char *end = NULL;
 	unsigned line, col;
@@ -475,6 +531,7 @@ int json_doc_parse(struct json_doc *d, const char *path, const char *text)
 	d->text = text;
 
 	memset(&s, 0, sizeof(s));
+	s.flags = flags;
 	s.text = text;
 	s.len = strlen(text);
 	d->root = cJSON_ParseWithOpts(text, &end, 1);
@@ -497,8 +554,8 @@ int json_doc_parse(struct json_doc *d, const char *path, const char *text)
 		snprintf(s.err, sizeof(s.err), "cJSON cannot parse this");
 	}
 	offset_to_linecol(text, s.err_off, &line, &col);
-	report_at(path, text, line, col, s.err_span, "error",
-		  "invalid JSON: %s", s.err);
+	report_at(path, text, line, col, s.err_span, "error", "%s%s",
+		  s.err_valid_json ? "" : "invalid JSON: ", s.err);
 	free(s.pos);
 	free(s.lines);
 	cJSON_Delete(d->root);

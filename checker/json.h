@@ -13,7 +13,7 @@
  * zeros ("01"), "1.", ".5", raw control characters in strings, \uXXXX
  * with non-hex digits and whitespace other than space, tab, CR and LF
  * are errors even though cJSON accepts them (clang's own JSON reader
- * rejects them too).  UTF-8 is not validated.  Nesting is limited to
+ * rejects them too).  UTF-8 is validated only with JSON_STRICT.  Nesting is limited to
  * CJSON_NESTING_LIMIT (1000) levels, as in cJSON.
  *
  * Lines and columns are 1-based; columns count bytes; a UTF-8 byte order
@@ -54,6 +54,17 @@ struct json_doc {
  * success.
  */
 int json_doc_parse(struct json_doc *d, const char *path, const char *text);
+
+/*
+ * json_doc_parse() with 'flags': JSON_STRICT also refuses what TOML
+ * refuses and RFC 8259 only discourages: a duplicate key in an object
+ * ("duplicate key 'x' (first defined at line 3)"), "\u0000" in a string
+ * (cJSON would cut the string there) and invalid UTF-8 in a string.
+ * Configurations are read so; compile databases are not.
+ */
+#define JSON_STRICT 1u
+int json_doc_parse_opts(struct json_doc *d, const char *path, const char *text,
+			unsigned flags);
 
 /* Delete the tree and the position tables; 'd' is empty afterwards. */
 void json_doc_release(struct json_doc *d);

@@ -9,8 +9,14 @@
  * arguments ("std::unique_lock<std::mutex>") matches only those.
  *
  * Matching counts uses, so that entries that never matched anything can
- * be reported after the run (rules_report_unused()).  Matching may run on
- * several threads at once; loading may not.
+ * be reported after the run (rules_report_unused()).  Matching and the
+ * rules_note_*() functions may run on several threads at once (the
+ * counters are C11 atomics; callers need no lock); loading, changing
+ * the header filter and reporting may not.
+ *
+ * Everything a struct rules holds is owned by it (its arena and arrays)
+ * and freed by rules_release(); entries returned by the functions below
+ * are borrowed and valid until then.
  */
 #ifndef AWAIT_HOLDING_RULES_H
 #define AWAIT_HOLDING_RULES_H
@@ -18,10 +24,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "arena.h"
+#include "strmap.h"
 
 /* ORDER RULE_LIST: keep list_keys[] in rules.c in step. */
 enum rule_list {
@@ -41,16 +48,17 @@ struct rule {
 	bool allow_unused;     /* no warning when it never matches */
 	const char *file;      /* where it was written ("<pack std>" for packs) */
 	unsigned line, col;
-	unsigned uses;         /* matches so far */
-	bool ns_present;       /* its top namespace exists in a checked file */
-	const char *misuse;    /* "a function" in a type list, "a type" in a
-				  function list: what the name really is */
+	atomic_uint uses;      /* matches so far */
+	atomic_bool ns_present; /* its top namespace exists in a checked file */
+	_Atomic(const char *) misuse; /* "a function" in a type list, "a type"
+				  in a function list: what the name really is */
 };
 
 struct rules {
 	struct arena arena;        /* owns everything below */
 	struct rule *lists[RL_COUNT];
 	size_t n[RL_COUNT], cap[RL_COUNT];
+	struct strmap by_path[RL_COUNT]; /* path -> index + 1 in lists[] */
 	struct rule *locks;        /* lock-functions: path = acquire, release */
 	size_t nlocks, cap_locks;
 	const char *source;        /* file it came from, or "built-in default" */
@@ -60,14 +68,20 @@ struct rules {
 	const char **excludes;     /* exclude globs */
 	size_t nexcludes, cap_excludes;
 	bool implied_std;          /* "std" came in without being asked for */
-	pthread_mutex_t lock;      /* matching counts uses: files are checked
-				      on several threads */
 };
 
+/* Set up an empty configuration (no entries; source "built-in default"). */
 void rules_init(struct rules *r);
+/* Free everything 'r' holds; it needs rules_init() before reuse. */
 void rules_release(struct rules *r);
 
-/* Add an entry to a list (used by loaders and tests).  Strings copied. */
+/*
+ * Add an entry to a list (used by loaders and tests).  Strings are
+ * copied.  The same path again (after normalising blanks and a leading
+ * "::") returns the existing entry, whose reason a non-NULL 'reason'
+ * replaces.  Returns the entry, valid until the next rules_add() to the
+ * same list.
+ */
 struct rule *rules_add(struct rules *r, enum rule_list list, const char *path,
 		       const char *reason);
 
@@ -139,6 +153,12 @@ int rules_set_header_filter(struct rules *r, const char *regex);
 
 /* 1 if any entry exists in 'list'. */
 bool rules_has(const struct rules *r, enum rule_list list);
+
+/* Are there lock-functions pairs? */
+bool rules_has_locks(const struct rules *r);
+
+/* Is there a header filter (so that headers may be reported)? */
+bool rules_has_header_filter(const struct rules *r);
 
 /*
  * Warn (on stderr, at the entry's position) about entries that never

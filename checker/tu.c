@@ -5,6 +5,7 @@
 #include "common.h"
 #include "tu_p.h"
 #include "diag.h"
+#include "lang.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -104,31 +105,6 @@ static void add_clang_diags(struct tu *tu, struct diag_list *problems,
 }
 
 /*
- * Is the file parsed as C?  As the driver decides: the last -x, else a
- * C++ driver mode, else the extension (.c and .h are C for clang).
- */
-static bool parses_as_c(const char *file, const char *const *args,
-			size_t nargs)
-{
-	const char *lang = NULL;
-	bool cxx_driver = false;
-	for (size_t i = 0; i < nargs; i++) {
-		if (!strcmp(args[i], "-x") && i + 1 < nargs)
-			lang = args[++i];
-		else if (!strncmp(args[i], "-x", 2) && args[i][2])
-			lang = args[i] + 2;
-		else if (!strcmp(args[i], "--driver-mode=g++") ||
-			 !strcmp(args[i], "--driver-mode=cl"))
-			cxx_driver = true;
-	}
-	if (lang)
-		return !strncmp(lang, "c", 1) && strncmp(lang, "c++", 3);
-	if (cxx_driver)
-		return false;
-	return ends_with(file, ".c") || ends_with(file, ".h");
-}
-
-/*
  * 'args' plus "-resource-dir DIR" for the libclang we were built with,
  * unless the arguments name one: libclang's own guess fails with
  * -working-directory when run from some directories ('stddef.h' not
@@ -165,7 +141,7 @@ struct tu *tu_parse(struct tu_index *idx, const char *file,
 
 	arena_init(&tu->arena);
 	tu->file = arena_strdup(&tu->arena, display);
-	tu->lang_c = parses_as_c(file, args, nargs);
+	tu->lang_c = lang_parses_as_c(file, args, nargs);
 	*failed = 0;
 	if (want_macros)
 		opts |= CXTranslationUnit_DetailedPreprocessingRecord;

@@ -5,10 +5,13 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void *xmalloc(size_t n)
 {
@@ -60,11 +63,50 @@ size_t grow_capacity(size_t cap, size_t need, size_t elem_size)
 	return n;
 }
 
+/* Length of the printable character at 's' (see strbuf_add_printable()), 0 if none. */
+static size_t printable_len(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)*s;
+	if (c < 0x80)
+		return (c >= 0x20 && c != 0x7f) || c == '\t';
+	size_t len = utf8_char_len(s, n);
+	/* C1 controls, U+0080-U+009F: CSI (U+009B) starts escape sequences */
+	if (len == 2 && c == 0xc2 && (unsigned char)s[1] < 0xa0)
+		return 0;
+	return len;
+}
+
+bool is_printable(const char *s, size_t n)
+{
+	for (size_t i = 0, k; i < n; i += k)
+		if (!(k = printable_len(s + i, n - i)))
+			return false;
+	return true;
+}
+
+void strbuf_add_printable(struct strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0, k; i < n; i += k) {
+		k = printable_len(s + i, n - i);
+		if (k) {
+			strbuf_add(sb, s + i, k);
+		} else {
+			strbuf_addf(sb, "\\x%02x", (unsigned char)s[i]);
+			k = 1;
+		}
+	}
+}
+
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "await-holding: %s", prefix);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	struct strbuf msg, out;
+	strbuf_init(&msg);
+	strbuf_init(&out);
+	strbuf_vaddf(&msg, fmt, ap);
+	strbuf_add_printable(&out, msg.buf, msg.len);
+	fprintf(stderr, "await-holding: %s%s\n", prefix, out.buf);
+	strbuf_release(&msg);
+	strbuf_release(&out);
 }
 
 int error(const char *fmt, ...)
@@ -120,16 +162,72 @@ void offset_to_linecol(const char *text, size_t offset, unsigned *line,
 	*col = c;
 }
 
+/*
+ * Echo the line 'p'..'end' with a caret under column 'col' (bytes, from
+ * 1) and 'span' columns underlined.  A long line is cut to a window
+ * around the column; bytes that are not printable are shown as '?', so
+ * that nothing from the file reaches the terminal as a control sequence
+ * and the caret stays under its byte.
+ */
+static void echo_line(const char *p, const char *end, unsigned col,
+		      unsigned span)
+{
+	enum { WINDOW = 80 };   /* bytes either side of the column */
+	size_t len = (size_t)(end - p), at = col ? col - 1 : 0;
+	size_t from = 0, to = len;
+	struct strbuf sb;
+
+	if (at > len)
+		at = len;
+	if (len > 2 * WINDOW + 40) {
+		from = at > WINDOW ? at - WINDOW : 0;
+		to = at + WINDOW < len ? at + WINDOW : len;
+	}
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "    ");
+	if (from)
+		strbuf_adds(&sb, "...");
+	for (size_t i = from, k; i < to; i += k) {
+		k = printable_len(p + i, to - i);
+		if (k) {
+			strbuf_add(&sb, p + i, k);
+		} else {
+			strbuf_addc(&sb, '?');
+			k = 1;
+		}
+	}
+	if (to < len)
+		strbuf_adds(&sb, "...");
+	strbuf_adds(&sb, "\n    ");
+	if (from)
+		strbuf_adds(&sb, "   ");
+	for (size_t i = from; i < at; i++)
+		strbuf_addc(&sb, p[i] == '\t' ? '\t' : ' ');
+	strbuf_addc(&sb, '^');
+	for (unsigned i = 1; i < span; i++)
+		strbuf_addc(&sb, '~');
+	strbuf_addc(&sb, '\n');
+	fputs(sb.buf, stderr);
+	strbuf_release(&sb);
+}
+
 int report_at(const char *file, const char *text, unsigned line, unsigned col,
 	      unsigned span, const char *severity, const char *fmt, ...)
 {
+	struct strbuf head, out;
 	va_list ap;
 
-	fprintf(stderr, "%s:%u:%u: %s: ", file, line, col, severity);
+	strbuf_init(&head);
+	strbuf_init(&out);
+	strbuf_addf(&head, "%s:%u:%u: %s: ", file, line, col, severity);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	strbuf_vaddf(&head, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	strbuf_add_printable(&out, head.buf, head.len);
+	strbuf_addc(&out, '\n');
+	fputs(out.buf, stderr);
+	strbuf_release(&head);
+	strbuf_release(&out);
 	if (!text || !line)
 		return -1;
 
@@ -140,13 +238,7 @@ int report_at(const char *file, const char *text, unsigned line, unsigned col,
 	const char *end = p;
 	while (*end && *end != '\n' && *end != '\r')
 		end++;
-	fprintf(stderr, "    %.*s\n    ", (int)(end - p), p);
-	for (unsigned c = 1; c < col && p + c - 1 < end; c++)
-		fputc(p[c - 1] == '\t' ? '\t' : ' ', stderr);
-	fputc('^', stderr);
-	for (unsigned i = 1; i < span; i++)
-		fputc('~', stderr);
-	fputc('\n', stderr);
+	echo_line(p, end, col, span);
 	return -1;
 }
 
@@ -247,6 +339,77 @@ char *read_file(const char *path, size_t *len)
 	return sb.buf;
 }
 
+char *read_regular_file(const char *path, size_t *len, size_t limit,
+			const char **why)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	struct strbuf sb;
+	char chunk[8192];
+	ssize_t n;
+
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		*why = strerror(errno);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = S_ISDIR(st.st_mode) ? strerror(EISDIR)
+					   : "not a regular file";
+		close(fd);
+		return NULL;
+	}
+	strbuf_init(&sb);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || sb.len + (size_t)n > limit) {
+			*why = n < 0 ? strerror(errno) : "file too large";
+			close(fd);
+			strbuf_release(&sb);
+			return NULL;
+		}
+		strbuf_add(&sb, chunk, (size_t)n);
+	}
+	close(fd);
+	if (len)
+		*len = sb.len;
+	return sb.buf;
+}
+
+size_t utf8_char_len(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned code, min;
+	size_t len;
+
+	if (!n)
+		return 0;
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2; code = p[0] & 0x1f; min = 0x80;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3; code = p[0] & 0x0f; min = 0x800;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4; code = p[0] & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		code = code << 6 | (p[i] & 0x3f);
+	}
+	if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+		return 0;
+	return len;
+}
+
 char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -266,6 +429,12 @@ int ends_with(const char *s, const char *suffix)
 {
 	size_t a = strlen(s), b = strlen(suffix);
 	return a >= b && memcmp(s + a - b, suffix, b) == 0;
+}
+
+bool is_regular_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 size_t edit_distance(const char *a, const char *b)

@@ -10,6 +10,7 @@
 #define AWAIT_HOLDING_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Allocation: these die() on out-of-memory, so callers never check. */
@@ -35,7 +36,9 @@ size_t grow_capacity(size_t cap, size_t need, size_t elem_size);
 
 /*
  * Messages to stderr, prefixed "await-holding: error: " and so on.
- * error() returns -1 so that "return error(...)" works.
+ * error() returns -1 so that "return error(...)" works.  What is not
+ * printable (control characters, invalid UTF-8: from file names or
+ * configurations) is written as "\xNN" (strbuf_add_printable()).
  */
 int error(const char *fmt, ...) ATTR_PRINTF(1, 2);
 void warning(const char *fmt, ...) ATTR_PRINTF(1, 2);
@@ -55,7 +58,9 @@ _Noreturn void bug_fl(const char *file, int line, const char *fmt, ...)
  * 'severity' is "error", "warning" or "note"; 'text' is the whole file
  * (may be NULL: then no excerpt is shown); 'span' is the number of
  * columns to underline (0 or 1: just the caret).  Columns count bytes,
- * from 1.  Returns -1.
+ * from 1.  A line longer than about 200 bytes is shown as a window of
+ * 80 bytes either side of the column, with "..." where it was cut;
+ * unprintable bytes of the line are shown as '?'.  Returns -1.
  */
 int report_at(const char *file, const char *text, unsigned line, unsigned col,
 	      unsigned span, const char *severity, const char *fmt, ...)
@@ -78,6 +83,14 @@ void strbuf_addc(struct strbuf *sb, char c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) ATTR_PRINTF(2, 3);
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void strbuf_reset(struct strbuf *sb);
+/*
+ * Append the 'n' bytes at 's', each byte that is not part of a printable
+ * UTF-8 character (C0 and C1 controls but tab, DEL, invalid UTF-8)
+ * written as "\xNN": the result is valid UTF-8 and safe on a terminal.
+ */
+void strbuf_add_printable(struct strbuf *sb, const char *s, size_t n);
+/* Would strbuf_add_printable() copy 's' unchanged? */
+bool is_printable(const char *s, size_t n);
 /* Hand over the buffer (caller frees); 'sb' is empty and needs strbuf_init() before reuse. */
 char *strbuf_detach(struct strbuf *sb);
 
@@ -87,8 +100,30 @@ char *strbuf_detach(struct strbuf *sb);
  */
 char *read_file(const char *path, size_t *len);
 
+/*
+ * read_file() for inputs that must be regular files (a compile database,
+ * a response file): a FIFO, a device or a directory is refused at once,
+ * without blocking, and so is a file longer than 'limit' bytes.  Returns
+ * NULL with '*why' set to a static description ("No such file or
+ * directory", "not a regular file", "file too large"...).
+ */
+char *read_regular_file(const char *path, size_t *len, size_t limit,
+			const char **why);
+
+/*
+ * Length in bytes (1-4) of the valid UTF-8 character at the start of the
+ * 'n' bytes at 's'; 0 if they do not start with one (a stray
+ * continuation byte, an overlong form, a surrogate, past U+10FFFF, cut
+ * short).
+ */
+size_t utf8_char_len(const char *s, size_t n);
+
 /* The directory part of 'path' ("." if none, "/" for "/x"); malloc'd. */
 char *dir_of(const char *path);
+
+/* Does 'path' name a regular file (after symlinks)?  errno is left as
+ * stat() set it when it fails. */
+bool is_regular_file(const char *path);
 
 /* 1 if 's' starts with 'prefix' / ends with 'suffix'. */
 int starts_with(const char *s, const char *prefix);

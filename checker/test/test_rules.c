@@ -6,6 +6,7 @@
 #include "rules.h"
 #include "util.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +211,136 @@ static void test_filters(void)
 	rules_release(&r);
 }
 
+/* ---- reliability (issue 11): strict JSON, many entries, threads ---- */
+
+static void test_strict_json(void)
+{
+	struct rules r;
+	char *err;
+	/* duplicate keys: rejected at the second, as TOML does */
+	ASSERT(-1, load(&r, "q.json", "{\"extends\": [],\n \"extends\": [\"std\"]}\n", &err));
+	HAS(err, "q.json:2:2: error: duplicate key 'extends' (first defined at line 1)");
+	free(err);
+	rules_release(&r);
+	/* ... also inside an entry */
+	ASSERT(-1, load(&r, "r.json", "{\"suspend-functions\": [{\"path\": \"a\", \"path\": \"b\"}]}", &err));
+	HAS(err, "r.json:1:38: error: duplicate key 'path' (first defined at line 1)");
+	free(err);
+	rules_release(&r);
+	/* the same key in two objects is fine */
+	ASSERT(0, load(&r, "s.json", "{\"extends\": [], \"suspend-functions\": [{\"path\": \"a\"}, {\"path\": \"b\"}]}", &err));
+	ASSERT(2, r.n[RL_SUSPEND_FUNCTIONS]);
+	free(err);
+	rules_release(&r);
+	/* \u0000 would cut the string short: rejected */
+	ASSERT(-1, load(&r, "t.json", "{\"suspend-functions\": [\"a\\u0000b\"]}", &err));
+	HAS(err, "t.json:1:26: error: '\\u0000' (a NUL character) is not allowed in a string");
+	free(err);
+	rules_release(&r);
+	/* invalid UTF-8, as TOML rejects it */
+	ASSERT(-1, load(&r, "u.json", "{\"suspend-functions\": [\"a\xff\"]}", &err));
+	HAS(err, "u.json:1:26: error: invalid JSON: invalid UTF-8 byte 0xff in string");
+	free(err);
+	rules_release(&r);
+	ASSERT(-1, load(&r, "v.json", "{\"suspend-functions\": [\"\xc0\xaf\"]}", &err));
+	HAS(err, "invalid UTF-8 byte 0xc0");   /* an overlong '/' */
+	free(err);
+	rules_release(&r);
+	ASSERT(0, load(&r, "w.json", "{\"extends\": [], \"suspend-functions\": [\"caf\xc3\xa9\"]}", &err));
+	ASSERT(1, r.n[RL_SUSPEND_FUNCTIONS]);
+	free(err);
+	rules_release(&r);
+}
+
+static void test_many_entries(void)
+{
+	enum { N = 100000 };
+	struct rules r;
+	char name[32];
+	rules_init(&r);
+	for (int i = 0; i < N; i++) {
+		snprintf(name, sizeof(name), "ns::f%d", i);
+		rules_add(&r, RL_SUSPEND_FUNCTIONS, name, NULL);
+	}
+	ASSERT(N, r.n[RL_SUSPEND_FUNCTIONS]);
+	/* again, spelled differently: the same entries, later reasons win */
+	for (int i = 0; i < N; i++) {
+		snprintf(name, sizeof(name), "::ns::f%d", i);
+		rules_add(&r, RL_SUSPEND_FUNCTIONS, name, i == 7 ? "seven" : NULL);
+	}
+	ASSERT(N, r.n[RL_SUSPEND_FUNCTIONS]);
+	const struct rule *e = rules_match(&r, RL_SUSPEND_FUNCTIONS, "ns::f7", NULL);
+	ASSERT(1, e && e->reason && !strcmp(e->reason, "seven"));
+	/* another list is another namespace of paths */
+	rules_add(&r, RL_ALLOWED_CALLEES, "ns::f7", NULL);
+	ASSERT(1, r.n[RL_ALLOWED_CALLEES]);
+	rules_release(&r);
+}
+
+struct match_job {
+	struct rules *r;
+	int rounds;
+};
+
+static void *match_many(void *arg)
+{
+	struct match_job *j = arg;
+	bool acq;
+	for (int i = 0; i < j->rounds; i++) {
+		rules_match(j->r, RL_SUSPEND_FUNCTIONS, "a::b", NULL);
+		rules_match_lock(j->r, "lk", &acq);
+		rules_note_misuse(j->r, RL_SUSPEND_FUNCTIONS, "a::b", "a type");
+	}
+	return NULL;
+}
+
+/* Counting uses needs no lock from the callers: no count is lost. */
+static void test_threads(void)
+{
+	enum { THREADS = 4, ROUNDS = 20000 };
+	struct rules r;
+	pthread_t t[THREADS];
+	struct match_job job;
+	char *err;
+	ASSERT(0, load(&r, "x.toml",
+		       "extends = []\nsuspend-functions = [\"a::b\"]\n"
+		       "lock-functions = [{ acquire = \"lk\", release = \"ul\" }]\n",
+		       &err));
+	job.r = &r;
+	job.rounds = ROUNDS;
+	for (int i = 0; i < THREADS; i++)
+		pthread_create(&t[i], NULL, match_many, &job);
+	for (int i = 0; i < THREADS; i++)
+		pthread_join(t[i], NULL);
+	ASSERT(THREADS * ROUNDS, r.lists[RL_SUSPEND_FUNCTIONS][0].uses);
+	ASSERT(THREADS * ROUNDS, r.locks[0].uses);
+	ASSERT(1, r.lists[RL_SUSPEND_FUNCTIONS][0].misuse != NULL);
+	ASSERT(1, rules_has_locks(&r));
+	ASSERT(0, rules_has_header_filter(&r));
+	free(err);
+	rules_release(&r);
+}
+
+static void test_backreferences(void)
+{
+	struct rules r;
+	char *err;
+	ASSERT(-1, load(&r, "y.toml", "header-filter = \"((a*)*b?)*\\\\2\\\\1x\"\n", &err));
+	HAS(err, "y.toml:1:17: error: invalid regular expression in 'header-filter': back-references such as '\\1' are not supported");
+	free(err);
+	rules_release(&r);
+	/* in a bracket expression a backslash is a character */
+	ASSERT(0, load(&r, "z.toml", "header-filter = \"x[\\\\1]y\"\n", &err));
+	ASSERT(1, rules_want_header(&r, "x1y"));
+	ASSERT(1, rules_has_header_filter(&r));
+	free(err);
+	rules_release(&r);
+	rules_init(&r);
+	ASSERT(-1, rules_set_header_filter(&r, "(a)\\1"));
+	ASSERT(0, rules_set_header_filter(&r, "[[:alpha:]\\1]"));
+	rules_release(&r);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
@@ -221,6 +352,10 @@ int main(void)
 	test_json();
 	test_errors();
 	test_filters();
+	test_strict_json();
+	test_many_entries();
+	test_threads();
+	test_backreferences();
 	char cmd[600];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)

@@ -1,0 +1,344 @@
+#!/usr/bin/env bash
+# Command-line tests of the driver's reliability: output that is never
+# lost or truncated in silence, options that compose or are refused,
+# compile databases and configurations that are broken, strange or huge.
+# Each case builds its inputs in a fresh directory outside the repository
+# and checks the status, stdout and stderr; the expectations are here.
+#
+#   bash testdata/cli/driver.sh path/to/await-holding
+set -u
+AH=$(realpath "${1:?usage: driver.sh path/to/await-holding}")
+here=$(cd "$(dirname "$0")" && pwd)
+inc="$(cd "$here/../include" && pwd)"
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+fails=0
+n=0
+
+# run NAME [args...]: runs the checker in $root/NAME, sets $status $out $err
+run() {
+  local dir=$root/$1
+  shift
+  mkdir -p "$dir"
+  (cd "$dir" && "$AH" "$@" >"$root/out" 2>"$root/err")
+  status=$?
+  out=$(cat "$root/out")
+  err=$(cat "$root/err")
+}
+# run_to NAME STDOUT [args...]: as run, with stdout sent to STDOUT
+run_to() {
+  local dir=$root/$1 to=$2
+  shift 2
+  (cd "$dir" && "$AH" "$@" >"$to" 2>"$root/err")
+  status=$?
+  out=""
+  err=$(cat "$root/err")
+}
+
+fail() {
+  echo "FAIL [$case]: $*"
+  echo "  status: $status"
+  echo "  stdout: ${out:0:2000}"
+  echo "  stderr: ${err:0:2000}"
+  fails=$((fails + 1))
+}
+expect_status() { [ "$status" -eq "$1" ] || fail "expected exit status $1"; }
+expect_out() { grep -qF -- "$1" <<<"$out" || fail "stdout lacks: $1"; }
+expect_err() { grep -qF -- "$1" <<<"$err" || fail "stderr lacks: $1"; }
+expect_no_out() { ! grep -qF -- "$1" <<<"$out" || fail "stdout has: $1"; }
+expect_no_err() { ! grep -qF -- "$1" <<<"$err" || fail "stderr has: $1"; }
+begin() { case=$1; n=$((n + 1)); mkdir -p "$root/$1"; }
+
+# A coroutine that holds a std::lock_guard across co_await (line 5, 6).
+bad_cpp() {
+  cat >"$1" <<'CPP'
+#include "coro_stub.h"
+#include "mutex_stub.h"
+std::mutex m;
+coro::task<> bad() {
+  std::lock_guard<std::mutex> g(m);
+  co_await coro::yield_now();
+}
+CPP
+}
+args=(-- -std=c++20 -I "$inc")
+
+# ---- write errors ------------------------------------------------------------------------------------
+if [ -w /dev/full ]; then
+  for fmt in text json sarif; do
+    begin "dev-full-$fmt"
+    bad_cpp "$root/$case/bad.cpp"
+    run_to "$case" /dev/full --format=$fmt bad.cpp "${args[@]}"
+    expect_status 2; expect_err "cannot write to standard output: No space left on device"
+  done
+  begin dev-full-clean-text  # nothing to write: nothing fails
+  echo 'int f(void) { return 0; }' >"$root/$case/ok.c"
+  run_to "$case" /dev/full ok.c
+  expect_status 0; expect_no_err "cannot write"
+  begin dev-full-help
+  run_to "$case" /dev/full --help
+  expect_status 2; expect_err "cannot write to standard output"
+fi
+
+begin stdout-closed
+bad_cpp "$root/$case/bad.cpp"
+(cd "$root/$case" && "$AH" --format=json bad.cpp "${args[@]}" >&- 2>"$root/err")
+status=$?; out=""; err=$(cat "$root/err")
+expect_status 2; expect_err "cannot write to standard output: Bad file descriptor"
+
+begin stdout-closed-with-o  # the -o file must not become stdout
+bad_cpp "$root/$case/bad.cpp"
+(cd "$root/$case" && "$AH" --format=json -o r.json bad.cpp "${args[@]}" >&- 2>"$root/err")
+status=$?; out=""; err=$(cat "$root/err")
+expect_status 1; python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$root/$case/r.json" ||
+  fail "r.json is not one JSON document"
+
+begin o-file-size-limit  # a full disk: the old file stays whole, exit 2
+bad_cpp "$root/$case/bad.cpp"
+for i in $(seq 20); do printf 'coro::task<> bad%d() { std::lock_guard<std::mutex> g(m); co_await coro::yield_now(); }\n' "$i"; done >>"$root/$case/bad.cpp"
+echo 'previous report' >"$root/$case/r.json"
+(cd "$root/$case" && trap '' XFSZ && ulimit -f 1 && "$AH" --format=json -o r.json bad.cpp "${args[@]}" 2>"$root/err")
+status=$?; out=""; err=$(cat "$root/err")
+expect_status 2; expect_err "cannot write 'r.json': File too large"
+[ "$(cat "$root/$case/r.json")" = "previous report" ] || fail "r.json was changed"
+[ -z "$(ls -A "$root/$case" | grep -v -e '^bad.cpp$' -e '^r.json$')" ] || fail "a temporary file was left: $(ls -A "$root/$case")"
+
+begin o-replaced-whole
+bad_cpp "$root/$case/bad.cpp"
+echo 'previous report' >"$root/$case/r.txt"
+chmod 640 "$root/$case/r.txt"
+run "$case" -o r.txt bad.cpp "${args[@]}"
+expect_status 1
+grep -q "bad.cpp:5:31: warning:" "$root/$case/r.txt" || fail "r.txt lacks the finding"
+grep -q "previous report" "$root/$case/r.txt" && fail "r.txt still has the old text"
+[ "$(stat -c %a "$root/$case/r.txt")" = 640 ] || fail "r.txt lost its mode"
+
+begin o-dev-null  # not a regular file: written to, not replaced
+bad_cpp "$root/$case/bad.cpp"
+run "$case" -o /dev/null bad.cpp "${args[@]}"
+expect_status 1; [ -c /dev/null ] || fail "/dev/null is no longer a device"
+
+begin o-unwritable-dir
+bad_cpp "$root/$case/bad.cpp"
+run "$case" -o nodir/r.txt bad.cpp "${args[@]}"
+expect_status 2; expect_err "cannot write 'nodir/r.txt': No such file or directory"
+
+# ---- -o naming an input ------------------------------------------------------------------------------
+begin o-is-input
+bad_cpp "$root/$case/victim.cpp"
+cp "$root/$case/victim.cpp" "$root/$case/orig.cpp"
+run "$case" -o victim.cpp victim.cpp "${args[@]}"
+expect_status 2; expect_err "output file 'victim.cpp' is also a file to check"
+cmp -s "$root/$case/victim.cpp" "$root/$case/orig.cpp" || fail "victim.cpp was changed"
+run "$case" -o ./victim.cpp "$root/$case/victim.cpp" "${args[@]}"
+expect_status 2; expect_err "is also a file to check"
+
+begin o-is-config
+bad_cpp "$root/$case/bad.cpp"
+echo 'extends = ["std"]' >"$root/$case/c.toml"
+run "$case" --config c.toml -o c.toml bad.cpp "${args[@]}"
+expect_status 2; expect_err "output file 'c.toml' is also the configuration"
+grep -q 'extends' "$root/$case/c.toml" || fail "c.toml was changed"
+
+begin o-other-file-ok
+bad_cpp "$root/$case/bad.cpp"
+run "$case" -o out.txt bad.cpp "${args[@]}"
+expect_status 1; grep -q "warning:" "$root/$case/out.txt" || fail "out.txt lacks the finding"
+
+# ---- options that compose or are refused -------------------------------------------------------------
+begin verify-format
+bad_cpp "$root/$case/bad.cpp"
+run "$case" --verify --format=json bad.cpp
+expect_status 2; expect_err "'--verify' prints its own report; it does not take --format=json"
+run "$case" --verify -o r.txt bad.cpp
+expect_status 2; expect_err "'--verify' prints its own report; it does not take -o 'r.txt'"
+[ -e "$root/$case/r.txt" ] && fail "r.txt was written"
+
+begin dump-config-format
+bad_cpp "$root/$case/bad.cpp"
+run "$case" --dump-config --format=sarif bad.cpp
+expect_status 2; expect_err "'--dump-config' prints TOML; it does not take --format=sarif"
+run "$case" --dump-config --dump-view bad.cpp
+expect_status 2; expect_err "'--dump-config' and '--dump-view' cannot be combined"
+
+begin dump-config-o  # composes: the dump goes to the file
+bad_cpp "$root/$case/bad.cpp"
+run "$case" --dump-config -o cfg.toml bad.cpp
+expect_status 0; [ -z "$out" ] || fail "the dump went to stdout"
+grep -q '^# effective configuration for bad.cpp' "$root/$case/cfg.toml" || fail "cfg.toml lacks the dump"
+
+begin dump-view-json
+bad_cpp "$root/$case/bad.cpp"
+run "$case" --dump-view --format=json bad.cpp "${args[@]}"
+expect_status 2; expect_err "'--dump-view' prints to standard output, where --format=json would go too"
+run "$case" --dump-view --format=json -o r.json bad.cpp "${args[@]}"
+expect_status 1; expect_out "function bad (coroutine)"
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$root/$case/r.json" || fail "r.json is not JSON"
+run "$case" --dump-view bad.cpp "${args[@]}"   # text: dump, then findings
+expect_status 1; expect_out "function bad (coroutine)"; expect_out "bad.cpp:5:31: warning:"
+
+# ---- JSON configurations read as strictly as TOML ----------------------------------------------------
+begin json-null-extends  # once a crash
+bad_cpp "$root/$case/bad.cpp"
+printf '{"extends": null}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 2; expect_err "c.json:1:13: error: expected an array of rule pack names for 'extends', found a null"
+
+begin json-null-bool
+bad_cpp "$root/$case/bad.cpp"
+printf '{"inherit": null}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 2; expect_err "c.json:1:13: error: expected true or false for 'inherit', found a null"
+
+begin json-huge-number  # no float-to-int overflow (UBSan with clang sees it)
+bad_cpp "$root/$case/bad.cpp"
+printf '{"inherit": 1e300}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 2; expect_err "c.json:1:13: error: expected true or false for 'inherit', found a float"
+printf '{"inherit": -9223372036854775808}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 2; expect_err "found an integer"
+
+# ---- compile databases found by walking up; response files --------------------------------------------
+begin walked-up-malformed  # exit 2 and nothing checked (no default arguments)
+mkdir -p "$root/$case/src"
+bad_cpp "$root/$case/src/bad.cpp"
+printf '[{"directory": "/", "file": 1}]\n' >"$root/$case/compile_commands.json"
+run "$case" src/bad.cpp
+expect_status 2; expect_err "compile_commands.json:1:"; expect_no_out "warning:"
+
+begin walked-up-fifo  # refused at once, not waited on
+bad_cpp "$root/$case/bad.cpp"
+mkfifo "$root/$case/compile_commands.json"
+(cd "$root/$case" && timeout 20 "$AH" bad.cpp >"$root/out" 2>"$root/err")
+status=$?; out=$(cat "$root/out"); err=$(cat "$root/err")
+expect_status 2; expect_err "cannot open '$root/$case/compile_commands.json': not a regular file"
+expect_no_out "warning:"
+
+begin walked-up-directory-ok  # a directory named compile_commands.json is not a database
+mkdir -p "$root/$case/compile_commands.json"
+bad_cpp "$root/$case/bad.cpp"
+run "$case" bad.cpp -- -std=c++20 -I "$inc"
+expect_status 1
+
+# db NAME RSP: a database in $root/NAME whose one entry reads @RSP for its include path
+db_with_rsp() {
+  bad_cpp "$root/$1/bad.cpp"
+  cat >"$root/$1/compile_commands.json" <<JSON
+[{"directory": "$root/$1", "file": "bad.cpp",
+  "arguments": ["clang++", "-std=c++20", "@$2", "-I", "$inc", "-c", "bad.cpp"]}]
+JSON
+}
+
+begin rsp-missing  # warned about, then passed on as clang does
+db_with_rsp "$case" nope.rsp
+run "$case" -p . bad.cpp
+expect_status 1; expect_err "warning: cannot read response file 'nope.rsp' in the command for '$root/$case/bad.cpp': No such file or directory"
+
+begin rsp-fifo
+db_with_rsp "$case" pipe.rsp
+mkfifo "$root/$case/pipe.rsp"
+(cd "$root/$case" && timeout 20 "$AH" -p . bad.cpp >"$root/out" 2>"$root/err")
+status=$?; out=$(cat "$root/out"); err=$(cat "$root/err")
+expect_status 1; expect_err "cannot read response file 'pipe.rsp'"; expect_err "not a regular file"
+
+begin rsp-dev-zero  # no unbounded read
+db_with_rsp "$case" /dev/zero
+(cd "$root/$case" && timeout 20 "$AH" -p . bad.cpp >"$root/out" 2>"$root/err")
+status=$?; out=$(cat "$root/out"); err=$(cat "$root/err")
+expect_status 1; expect_err "cannot read response file '/dev/zero'"; expect_err "not a regular file"
+
+begin rsp-regular  # still expanded
+db_with_rsp "$case" args.rsp
+printf -- '-DFROM_RSP=1\n' >"$root/$case/args.rsp"
+run "$case" -p . bad.cpp
+expect_status 1; expect_no_err "response file"
+
+# ---- huge lines, control characters, invalid UTF-8 ----------------------------------------------------
+begin long-line-error  # a window around the column, not the whole line
+bad_cpp "$root/$case/bad.cpp"
+python3 -c "print('suspend-functions = [' + ', '.join('\"f%d\"' % i for i in range(100000)) + ', 1x]')" >"$root/$case/c.toml"
+run "$case" --config c.toml bad.cpp "${args[@]}"
+expect_status 2; expect_err "c.toml:1:988913: error: unexpected 'x' in number"
+expect_err '"f99998", "f99999", 1x]'; expect_err '    ...'
+[ "${#err}" -lt 1000 ] || fail "stderr has ${#err} bytes"
+
+begin control-chars-in-name  # an escape sequence in a file name is not sent raw
+run "$case" $'x\e]0;owned\a.cpp'
+expect_status 3; expect_err "cannot open 'x\x1b]0;owned\x07.cpp'"
+grep -q $'\e' "$root/err" && fail "stderr has a raw ESC"
+
+begin reason-escapes  # a configuration's reason with control characters
+bad_cpp "$root/$case/bad.cpp"
+printf '{"await-holding-invalid-types": [{"path": "std::lock_guard", "reason": "a\\u001b[31mred\\u0085"}], "extends": []}\n' >"$root/$case/c.json"
+run "$case" --config c.json bad.cpp "${args[@]}"
+expect_status 1; expect_out 'note: reason: a\x1b[31mred\xc2\x85'
+grep -q $'\e' "$root/out" && fail "stdout has a raw ESC"
+
+begin invalid-utf8-name-json  # JSON and SARIF stay valid UTF-8
+name=$'bad\xff.cpp'
+bad_cpp "$root/$case/$name"
+for fmt in json sarif; do
+  run "$case" --format=$fmt "$name" "${args[@]}"
+  expect_status 1
+  python3 -c 'import json,sys; json.loads(sys.stdin.buffer.read().decode("utf-8"))' <"$root/out" ||
+    fail "$fmt output is not valid UTF-8 JSON"
+  expect_out '"bad\\xff.cpp"'
+done
+
+# ---- files named twice; files not checked ------------------------------------------------------------
+begin same-file-twice
+bad_cpp "$root/$case/a.cpp"
+ln -s a.cpp "$root/$case/link.cpp"
+run "$case" a.cpp ./a.cpp "$root/$case/a.cpp" link.cpp "${args[@]}"
+expect_status 1
+[ "$(grep -c 'warning:' <<<"$out")" -eq 1 ] || fail "expected the finding once"
+expect_out "a.cpp:5:31: warning:"
+
+begin not-checked-in-json  # exit 3, and the file is in "errors" / notifications
+bad_cpp "$root/$case/bad.cpp"
+mkdir "$root/$case/dir.cpp"
+run "$case" --format=json nope.cpp dir.cpp bad.cpp "${args[@]}"
+expect_status 3
+expect_out '"message":	"cannot open '"'"'nope.cpp'"'"': No such file or directory"'
+expect_out '"message":	"cannot open '"'"'dir.cpp'"'"': Is a directory"'
+expect_err "await-holding: error: cannot open 'nope.cpp': No such file or directory"
+run "$case" --format=sarif nope.cpp bad.cpp "${args[@]}"
+expect_status 3; expect_out '"executionSuccessful":	false'
+expect_out '"text":	"cannot open '"'"'nope.cpp'"'"': No such file or directory"'
+run "$case" --format=sarif bad.cpp "${args[@]}"
+expect_status 1; expect_out '"executionSuccessful":	true'
+
+begin verify-missing-file  # --verify says it too
+run "$case" --verify nope.cpp
+expect_err "cannot open 'nope.cpp': No such file or directory"
+
+begin db-entry-messages  # what clang would call a "failure", named by entry
+mkdir -p "$root/$case/src"
+bad_cpp "$root/$case/src/bad.cpp"
+mkdir "$root/$case/src/dir.cpp"
+cat >"$root/$case/compile_commands.json" <<JSON
+[{"directory": "$root/$case/src", "file": "bad.cpp", "arguments": ["clang++", "-std=c++20", "-I", "$inc", "-c", "bad.cpp"]},
+ {"directory": "$root/$case/src", "file": "gone.cpp", "arguments": ["clang++", "-c", "gone.cpp"]},
+ {"directory": "$root/$case/src", "file": "dir.cpp", "arguments": ["clang++", "-c", "dir.cpp"]},
+ {"directory": "$root/$case/nowhere", "file": "$root/$case/src/bad2.cpp", "arguments": ["clang++", "-c", "x.cpp"]}]
+JSON
+cp "$root/$case/src/bad.cpp" "$root/$case/src/bad2.cpp"
+run "$case" -p .
+expect_status 3
+expect_err "cannot open '$root/$case/src/gone.cpp' (the entry at ./compile_commands.json:2:2): No such file or directory"
+expect_err "cannot open '$root/$case/src/dir.cpp' (the entry at ./compile_commands.json:3:2): Is a directory"
+expect_err "cannot use directory '$root/$case/nowhere' of the entry for '$root/$case/src/bad2.cpp' at ./compile_commands.json:4:2: No such file or directory"
+expect_no_err "libclang failed"
+expect_out "bad.cpp:5:31: warning:"   # the good entry is still checked
+
+begin too-many-errors-order  # clang's notice after the errors it follows
+for i in $(seq 6); do echo "int f$i( {"; done >"$root/$case/broken.cpp"
+run "$case" broken.cpp -- -ferror-limit=2
+expect_status 3
+last=$(grep -n 'too many errors' <<<"$err" | cut -d: -f1)
+first=$(grep -n '^broken.cpp:' <<<"$err" | head -1 | cut -d: -f1)
+[ -n "$last" ] && [ -n "$first" ] && [ "$last" -gt "$first" ] || fail "'too many errors' is not after the errors"
+
+echo "$n cases, $fails failed"
+[ "$fails" -eq 0 ]
