@@ -152,6 +152,13 @@ struct rule *rules_add(struct rules *r, enum rule_list list, const char *path,
 	return e;
 }
 
+const struct rule *rules_list(const struct rules *r, enum rule_list list,
+			      size_t *n)
+{
+	*n = r->n[list];
+	return r->lists[list];
+}
+
 bool rules_has(const struct rules *r, enum rule_list list)
 {
 	return r->n[list] > 0;

@@ -157,6 +157,10 @@ bool rules_has(const struct rules *r, enum rule_list list);
 /* Are there lock-functions pairs? */
 bool rules_has_locks(const struct rules *r);
 
+/* The entries of 'list' ('*n' of them), owned by 'r'. */
+const struct rule *rules_list(const struct rules *r, enum rule_list list,
+			      size_t *n);
+
 /* Is there a header filter (so that headers may be reported)? */
 bool rules_has_header_filter(const struct rules *r);
 

@@ -112,7 +112,7 @@ static void walk_function(struct walk *w, CXCursor fn)
 
 	f->body = new_node(w, V_SEQ, fn);
 	/* parameter names, for lock-helper summaries */
-	if (w->rules->nlocks) {
+	if (rules_has_locks(w->rules)) {
 		f->params = arena_alloc(w->src.a, (ks.n + 1) * sizeof(*f->params));
 		for (unsigned i = 0; i < ks.n; i++)
 			if (clang_getCursorKind(ks.c[i]) == CXCursor_ParmDecl)
@@ -175,7 +175,7 @@ static bool in_checked_file(struct walk *w, CXCursor c)
 		return false;
 	if (w->src.tu->main && clang_File_isEqual(f, w->src.tu->main))
 		return true;
-	if (!w->rules->header_re)
+	if (!rules_has_header_filter(w->rules))
 		return false;
 	for (size_t i = 0; i < w->nheaders; i++)
 		if (w->headers[i].file == f)

@@ -161,7 +161,7 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		call->call->annotated = ce->annotated;
 		call->call->configured = ce->configured;
 		call->call->suspends = ce->annotated || ce->configured;
-		if (w->rules->nlocks && nargs > 0 && !ce->lock) {
+		if (rules_has_locks(w->rules) && nargs > 0 && !ce->lock) {
 			/* the locks its arguments name, for lock helpers */
 			call->call->nargs = (size_t)nargs;
 			call->call->arg_keys = arena_alloc(w->src.a, (size_t)nargs *

@@ -21,7 +21,7 @@
 void note_lock_alias(struct walk *w, CXCursor var, CXCursor init)
 {
 	CXCursor e = strip_expr(init);
-	if (!w->rules->nlocks || unary_op(w, e) != '&')
+	if (!rules_has_locks(w->rules) || unary_op(w, e) != '&')
 		return;
 	const char *key = lock_expr(w, e);
 	if (key)

@@ -47,10 +47,10 @@ static void note_macro_definition(struct walk *w, CXCursor c)
 	if (!buf || eo > size || eo <= so)
 		return;
 	bool mentions = false;
-	const struct rules *rl = w->rules;
-	for (size_t i = 0; i < rl->n[RL_SUSPEND_MACROS] && !mentions; i++)
-		mentions = text_contains(buf + so, eo - so,
-				    rl->lists[RL_SUSPEND_MACROS][i].path);
+	size_t nsusp;
+	const struct rule *susp = rules_list(w->rules, RL_SUSPEND_MACROS, &nsusp);
+	for (size_t i = 0; i < nsusp && !mentions; i++)
+		mentions = text_contains(buf + so, eo - so, susp[i].path);
 	for (size_t i = 0; i < w->mac.derived.cap && !mentions; i++)
 		if (w->mac.derived.slots[i].key)
 			mentions = text_contains(buf + so, eo - so,
@@ -138,7 +138,7 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 	const char *name = cstr(str);
 	const char *target = suspend_macro(w, name);
 	bool acquire = false;
-	const struct rule *lock = w->rules->nlocks
+	const struct rule *lock = rules_has_locks(w->rules)
 					  ? rules_match_lock(w->rules, name, &acquire)
 					  : NULL;
 	const char *key = lock ? macro_lock_key(&w->src, c) : NULL;
@@ -163,7 +163,7 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
  * (spin_lock_irqsave), in source order (preprocessing record). */
 void collect_macros(struct walk *w)
 {
-	if (!rules_has(w->rules, RL_SUSPEND_MACROS) && !w->rules->nlocks)
+	if (!rules_has(w->rules, RL_SUSPEND_MACROS) && !rules_has_locks(w->rules))
 		return;
 	clang_visitChildren(clang_getTranslationUnitCursor(w->src.cx), macro_cb, w);
 }

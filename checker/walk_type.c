@@ -660,7 +660,7 @@ struct callee *callee_of(struct walk *w, CXCursor ref)
 				  NULL) != NULL;
 	ce->want = ce->annotated || ce->configured || !ce->in_system;
 	ce->method = cx_strdup(w->src.a, clang_getCursorSpelling(ref));
-	if (w->rules->nlocks)
+	if (rules_has_locks(w->rules))
 		ce->lock = rules_match_lock(w->rules, ce->name, &ce->lock_acquire);
 	CXType rt = clang_getCanonicalType(
 		clang_getResultType(clang_getCursorType(ref)));
