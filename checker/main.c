@@ -163,7 +163,11 @@ static int pass1_worker(void *arg)
 				 &j->problems, &failed);
 		double t1 = thread_cpu_seconds();
 		if (j->tu) {
-			j->fns = walk_tu(j->tu, j->rules, &j->problems);
+			bool incomplete = false;
+			j->fns = walk_tu(j->tu, j->rules, &j->problems,
+					 &incomplete);
+			if (incomplete)
+				failed = 1; /* the problem says what */
 			tu_dispose_ast(j->tu);
 		}
 		double t2 = thread_cpu_seconds();

@@ -144,6 +144,8 @@ static void walk_function(struct walk *w, CXCursor fn)
 			f->vars[i].from = NULL;
 			f->vars[i].scope = f->body;
 		}
+	if (w->fb.too_deep)
+		w->incomplete = true;
 	if (w->fb.too_deep && w->problems)
 		diag_list_add_problem(w->problems, PROBLEM_ERROR, &f->loc,
 				      "'%s' nests statements or expressions more than %d levels deep; the code past that depth was not checked [await-holding]",
@@ -333,7 +335,7 @@ static void note_namespaces(struct walk *w)
 }
 
 struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
-			struct diag_list *problems)
+			struct diag_list *problems, bool *incomplete)
 {
 	struct walk w;
 	memset(&w, 0, sizeof(w));
@@ -358,5 +360,6 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	builder_release(&w.fb);
 	free(w.pending);
 	free(w.headers);
+	*incomplete = w.incomplete;
 	return w.head;
 }

@@ -11,6 +11,8 @@
 #ifndef AWAIT_HOLDING_WALK_H
 #define AWAIT_HOLDING_WALK_H
 
+#include <stdbool.h>
+
 struct diag_list;
 struct fn_view;
 struct rules;
@@ -22,9 +24,12 @@ struct tu;
  * TU's arena.  Calls carry callee names and USRs; whether a call
  * suspends is marked for configured and annotated callees here and for
  * the rest by the summary pass.  Problems in the source itself (our
- * annotations where they mean nothing) are added to 'problems'.
+ * annotations where they mean nothing) are added to 'problems'.  When
+ * a function nests deeper than the walker follows, the part past the
+ * limit is not checked: an error problem names the function and
+ * '*incomplete' is set, so that the run's status says so.
  */
 struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
-			struct diag_list *problems);
+			struct diag_list *problems, bool *incomplete);
 
 #endif

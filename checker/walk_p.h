@@ -180,7 +180,8 @@ struct walk {
 	struct walk_macros mac;
 	struct fn_builder fb;
 	struct rules *rules;
-	struct diag_list *problems; /* misplaced annotations */
+	struct diag_list *problems; /* misplaced annotations, too deep */
+	bool incomplete;      /* some function was not walked whole */
 	struct fn_view *head, **tail;
 	struct {
 		CXFile file;
