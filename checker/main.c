@@ -634,9 +634,10 @@ static int write_findings(struct run *r, int status)
 	emit_problems(stderr, &r->diags);
 	if (status == STATUS_CLEAN && r->diags.nfindings)
 		status = STATUS_FINDINGS;
-	for (size_t i = 0; i < r->configs.cap; i++)
-		if (r->configs.slots[i].key && r->configs.slots[i].val)
-			rules_report_unused(r->configs.slots[i].val);
+	size_t pos = 0;
+	for (struct strmap_slot *s; (s = strmap_next(&r->configs, &pos));)
+		if (s->val)
+			rules_report_unused(s->val);
 	return status;
 cannot_write:
 	error("cannot write '%s': %s", r->opt.output, strerror(errno));
@@ -779,16 +780,18 @@ static void run_release(struct run *r)
 		tu_free(r->jobs[i].tu);
 		diag_list_release(&r->jobs[i].problems);
 	}
-	for (size_t i = 0; i < r->configs.cap; i++)
-		if (r->configs.slots[i].key && r->configs.slots[i].val) {
-			rules_release(r->configs.slots[i].val);
-			free(r->configs.slots[i].val);
+	size_t pos = 0;
+	for (struct strmap_slot *s; (s = strmap_next(&r->configs, &pos));)
+		if (s->val) {
+			rules_release(s->val);
+			free(s->val);
 		}
 	strmap_release(&r->configs);
-	for (size_t i = 0; i < r->dbs.cap; i++)
-		if (r->dbs.slots[i].key && r->dbs.slots[i].val) {
-			compdb_release(r->dbs.slots[i].val);
-			free(r->dbs.slots[i].val);
+	pos = 0;
+	for (struct strmap_slot *s; (s = strmap_next(&r->dbs, &pos));)
+		if (s->val) {
+			compdb_release(s->val);
+			free(s->val);
 		}
 	strmap_release(&r->dbs);
 	if (r->fallback) {

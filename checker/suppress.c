@@ -244,8 +244,9 @@ void suppress_apply(struct diag_list *l, const char *const *files,
 	/* checked files without findings can hold unused suppressions */
 	for (size_t i = 0; warn_unused && i < nfiles; i++)
 		file_of(&m, files[i]);
-	for (size_t i = 0; i < m.cap; i++) {
-		struct file_sup *fs = m.slots[i].val;
+	size_t pos = 0;
+	for (struct strmap_slot *s; (s = strmap_next(&m, &pos));) {
+		struct file_sup *fs = s->val;
 		if (!fs)
 			continue;
 		for (size_t k = 0; k < fs->n; k++) {

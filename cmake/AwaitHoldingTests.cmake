@@ -1,7 +1,9 @@
 # Tests: unit tests of the modules that do not use libclang, one verify
 # test per testdata file, and the command-line tests.
 
-foreach(t toml compdb verify flow rules)
+# Each takes its fixture directory, checker/test/NAME, as its argument
+# (those that have none ignore it).
+foreach(t toml compdb verify flow rules strmap)
   if(EXISTS ${PROJECT_SOURCE_DIR}/checker/test/test_${t}.c)
     add_executable(test_${t} checker/test/test_${t}.c)
     target_compile_options(test_${t} PRIVATE ${AH_WARNINGS})
