@@ -349,6 +349,21 @@ static void test_parse_markers(const char *dir)
 	ASSERT(7, m.v[2].line);
 	ASSERT_STR("second line of a block", m.v[2].text);
 
+	/* raw strings, digit separators and spliced comments (scan.h) */
+	ASSERT(0, parse(&t.a,
+		"auto r = R\"x(// expect-error {{in a raw string}})x\";\n"
+		"int k = 0xFF'FF; char q = u8'\"'; // expect-note {{after}}\n"
+		"// a spliced comment \\\n"
+		"   expect-warning {{on its second line}}\n",
+		&m, &errs));
+	ASSERT(2, m.n);
+	ASSERT_STR("after", m.v[0].text);
+	ASSERT(2, m.v[0].line);
+	ASSERT(37, m.v[0].col);
+	ASSERT_STR("on its second line", m.v[1].text);
+	ASSERT(4, m.v[1].line);
+	ASSERT(4, m.v[1].col);
+
 	text = read_file(fixture(&t, "malformed.cpp"), NULL);
 	ASSERT(1, text != NULL);
 	ASSERT(12, parse(&t.a, text, &m, &errs));
