@@ -36,6 +36,15 @@ foreach(case IN LISTS ah_cases)
   endif()
 endforeach()
 
+# testdata/cli/NAME.sh other than run.sh: one more test each, cli/NAME
+file(GLOB ah_cli_scripts CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/testdata/cli/*.sh)
+foreach(script IN LISTS ah_cli_scripts)
+  get_filename_component(stem ${script} NAME_WE)
+  if(NOT stem STREQUAL "run")
+    add_test(NAME cli/${stem} COMMAND bash ${script} $<TARGET_FILE:await-holding>)
+  endif()
+endforeach()
+
 if(EXISTS ${PROJECT_SOURCE_DIR}/testdata/cli/run.sh)
   add_test(NAME cli COMMAND bash ${PROJECT_SOURCE_DIR}/testdata/cli/run.sh
                             $<TARGET_FILE:await-holding>)
