@@ -4,7 +4,7 @@
  * Each input is a TOML document, given to toml_parse() as bytes (no NUL
  * needed).  On success every value of the tree is visited and its key
  * looked up again with toml_get(); on failure the error's position must
- * lie inside the document.  Built with -DAH_FUZZ=ON (fuzz/README.md).
+ * lie inside the document.  Built with -DAH_FUZZ=ON (see fuzz/README.md).
  */
 #include "common.h"
 #include "arena.h"
