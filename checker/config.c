@@ -19,10 +19,11 @@ void config_cache_init(struct config_cache *c)
 
 void config_cache_release(struct config_cache *c)
 {
-	for (size_t i = 0; i < c->configs.cap; i++)
-		if (c->configs.slots[i].key && c->configs.slots[i].val) {
-			rules_release(c->configs.slots[i].val);
-			free(c->configs.slots[i].val);
+	size_t pos = 0;
+	for (struct strmap_slot *s; (s = strmap_next(&c->configs, &pos));)
+		if (s->val) {
+			rules_release(s->val);
+			free(s->val);
 		}
 	strmap_release(&c->configs);
 	if (c->fallback) {
@@ -120,7 +121,8 @@ struct rules *config_choose(struct config_cache *c, const char *abs_path,
 
 void config_report_unused(const struct config_cache *c)
 {
-	for (size_t i = 0; i < c->configs.cap; i++)
-		if (c->configs.slots[i].key && c->configs.slots[i].val)
-			rules_report_unused(c->configs.slots[i].val);
+	size_t pos = 0;
+	for (struct strmap_slot *s; (s = strmap_next(&c->configs, &pos));)
+		if (s->val)
+			rules_report_unused(s->val);
 }

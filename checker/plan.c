@@ -26,10 +26,11 @@ void plan_init(struct plan *p)
 
 void plan_release(struct plan *p)
 {
-	for (size_t i = 0; i < p->dbs.cap; i++)
-		if (p->dbs.slots[i].key && p->dbs.slots[i].val) {
-			compdb_release(p->dbs.slots[i].val);
-			free(p->dbs.slots[i].val);
+	size_t pos = 0;
+	for (struct strmap_slot *s; (s = strmap_next(&p->dbs, &pos));)
+		if (s->val) {
+			compdb_release(s->val);
+			free(s->val);
 		}
 	strmap_release(&p->dbs);
 	strmap_release(&p->named);

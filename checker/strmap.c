@@ -51,3 +51,13 @@ struct strmap_slot *strmap_find(struct strmap *m, const char *key, bool insert)
 			return s;
 	}
 }
+
+struct strmap_slot *strmap_next(const struct strmap *m, size_t *pos)
+{
+	while (*pos < m->cap) {
+		struct strmap_slot *s = &m->slots[(*pos)++];
+		if (s->key)
+			return s;
+	}
+	return NULL;
+}

@@ -4,6 +4,7 @@
 #include "common.h"
 #include "suppress.h"
 #include "diag.h"
+#include "scan.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -121,57 +122,18 @@ static void scan_comment(struct file_sup *fs, const char *c, size_t len,
 	}
 }
 
-/* Find comments, skipping string and character literals. */
+/* Find the suppression comments of the text 't' (scan.h finds comments). */
 static void scan_file(struct file_sup *fs, const char *t)
 {
-	unsigned line = 1, col = 1;
-	for (size_t i = 0; t[i]; i++) {
-		if (t[i] == '\n') {
-			line++;
-			col = 1;
+	struct scanner sc;
+	struct scan_piece p;
+
+	scan_init(&sc, t, 0, strlen(t));
+	while (scan_next(&sc, &p)) {
+		if (p.kind != SCAN_COMMENT)
 			continue;
-		}
-		if (t[i] == '/' && t[i + 1] == '/') {
-			size_t e = i;
-			while (t[e] && t[e] != '\n')
-				e++;
-			scan_comment(fs, t + i, e - i, line, col);
-			col += (unsigned)(e - i);
-			i = e - 1;
-			continue;
-		}
-		if (t[i] == '/' && t[i + 1] == '*') {
-			size_t e = i + 2;
-			while (t[e] && !(t[e] == '*' && t[e + 1] == '/'))
-				e++;
-			scan_comment(fs, t + i, e - i, line, col);
-			for (size_t k = i; k < e && t[k]; k++) {
-				if (t[k] == '\n') {
-					line++;
-					col = 1;
-				} else {
-					col++;
-				}
-			}
-			i = t[e] ? e + 1 : e - 1;
-			col += 2;
-			continue;
-		}
-		if (t[i] == '"' || (t[i] == '\'' && !(i && ((t[i - 1] >= '0' && t[i - 1] <= '9') ||
-							   (t[i - 1] >= 'a' && t[i - 1] <= 'f') ||
-							   (t[i - 1] >= 'A' && t[i - 1] <= 'F'))))) {
-			char q = t[i];
-			size_t k = i + 1;
-			while (t[k] && t[k] != q && t[k] != '\n') {
-				if (t[k] == '\\' && t[k + 1])
-					k++;
-				k++;
-			}
-			col += (unsigned)(k - i);
-			i = t[k] == q ? k : k - 1;
-			continue;
-		}
-		col++;
+		size_t end = p.block && p.closed ? p.end - 2 : p.end;
+		scan_comment(fs, t + p.start, end - p.start, p.line, p.col);
 	}
 	/* pair BEGIN with the next END */
 	for (size_t i = 0; i < fs->n; i++) {
@@ -244,8 +206,9 @@ void suppress_apply(struct diag_list *l, const char *const *files,
 	/* checked files without findings can hold unused suppressions */
 	for (size_t i = 0; warn_unused && i < nfiles; i++)
 		file_of(&m, files[i]);
-	for (size_t i = 0; i < m.cap; i++) {
-		struct file_sup *fs = m.slots[i].val;
+	size_t pos = 0;
+	for (struct strmap_slot *s; (s = strmap_next(&m, &pos));) {
+		struct file_sup *fs = s->val;
 		if (!fs)
 			continue;
 		for (size_t k = 0; k < fs->n; k++) {

@@ -8,8 +8,8 @@
  *
  * On a guard's declaration line it silences that guard; on a suspension
  * point's line it removes that point from every finding (a finding left
- * with no suspension point is dropped).  Comments are read with a plain
- * scan of each source file, no libclang.
+ * with no suspension point is dropped).  Comments are found by scan.h in a
+ * read of each source file, no libclang.
  */
 #ifndef AWAIT_HOLDING_SUPPRESS_H
 #define AWAIT_HOLDING_SUPPRESS_H

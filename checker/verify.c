@@ -2,8 +2,8 @@
  * verify.c - --verify: read `expect-…` markers and match them against the
  * diagnostics of a run (the syntax is documented in verify.h).
  *
- * Three parts, top to bottom: a scanner that hands out comments one line
- * at a time (skipping string and character literals); the parsers for
+ * Three parts, top to bottom: comments handed out one line at a time
+ * (scan.h tells them from code and literals); the parsers for
  * markers and for the verify-args/verify-config header; and the matcher,
  * which pairs diagnostics with markers and prints what is left over on
  * either side.  Each call allocates from one arena and frees it all at
@@ -13,6 +13,7 @@
 #include "verify.h"
 #include "arena.h"
 #include "diag.h"
+#include "scan.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -53,12 +54,13 @@ struct comment {
 	unsigned line, col; /* position of 's', 1-based */
 };
 
-struct scanner {
-	const char *text;       /* whole file */
-	const char *p;          /* next character to look at */
-	const char *line_start; /* start of the line 'p' is on */
-	unsigned line;
-	bool in_block;          /* in a block comment begun on an earlier line */
+/* Hands out the comments of a text one line at a time (scan.h). */
+struct comments {
+	struct scanner sc;
+	const char *text;
+	size_t next, stop;  /* rest of the current comment: [next, stop) */
+	unsigned line, col; /* position of 'next' */
+	bool in_comment;
 };
 
 static bool is_word_char(char c)
@@ -66,77 +68,45 @@ static bool is_word_char(char c)
 	return isalnum((unsigned char)c) || c == '_' || c == '-';
 }
 
-static void take_comment(struct scanner *sc, struct comment *c, bool block)
+static void comments_init(struct comments *cs, const char *text)
 {
-	const char *q = sc->p;
-
-	while (*q && *q != '\n' && !(block && q[0] == '*' && q[1] == '/'))
-		q++;
-	c->s = sc->p;
-	c->end = q;
-	while (c->end > c->s && c->end[-1] == '\r')
-		c->end--;
-	c->line = sc->line;
-	c->col = (unsigned)(sc->p - sc->line_start) + 1;
-	sc->in_block = block && *q != '*';
-	sc->p = *q == '*' ? q + 2 : q;
-}
-
-/* A quote after a digit sequence is a C++14 digit separator: 1'000. */
-static bool digit_separator(const struct scanner *sc)
-{
-	const char *q = sc->p;
-
-	while (q > sc->text && (isalnum((unsigned char)q[-1]) || q[-1] == '_' ||
-				q[-1] == '.' || q[-1] == '\''))
-		q--;
-	return q < sc->p && isdigit((unsigned char)*q);
-}
-
-/* Skip a string or character literal; it ends at the newline at the latest. */
-static void skip_literal(struct scanner *sc)
-{
-	char quote = *sc->p++;
-
-	while (*sc->p && *sc->p != quote && *sc->p != '\n') {
-		if (sc->p[0] == '\\' && sc->p[1] == '\n')
-			sc->line++, sc->line_start = sc->p + 2;
-		sc->p += sc->p[0] == '\\' && sc->p[1] ? 2 : 1;
-	}
-	if (*sc->p == quote)
-		sc->p++;
+	memset(cs, 0, sizeof(*cs));
+	cs->text = text;
+	scan_init(&cs->sc, text, 0, strlen(text));
 }
 
 /* Find the next comment line; false at the end of the text. */
-static bool next_comment(struct scanner *sc, struct comment *c)
+static bool next_comment(struct comments *cs, struct comment *c)
 {
-	while (*sc->p) {
-		if (*sc->p == '\n') {
-			sc->line++;
-			sc->line_start = ++sc->p;
-		} else if (sc->in_block) {
-			take_comment(sc, c, true);
-			return true;
-		} else if (sc->p[0] == '/' && (sc->p[1] == '/' || sc->p[1] == '*')) {
-			bool block = sc->p[1] == '*';
-			sc->p += 2;
-			take_comment(sc, c, block);
-			return true;
-		} else if (*sc->p == '"' ||
-			   (*sc->p == '\'' && !digit_separator(sc))) {
-			skip_literal(sc);
-		} else {
-			sc->p++;
-		}
-	}
-	return false;
-}
+	struct scan_piece p;
 
-static void scan_init(struct scanner *sc, const char *text)
-{
-	sc->text = sc->p = sc->line_start = text;
-	sc->line = 1;
-	sc->in_block = false;
+	while (!cs->in_comment) {
+		if (!scan_next(&cs->sc, &p))
+			return false;
+		if (p.kind != SCAN_COMMENT)
+			continue;
+		cs->in_comment = true;
+		cs->next = p.start + 2;
+		cs->stop = p.block && p.closed ? p.end - 2 : p.end;
+		cs->line = p.line;
+		cs->col = p.col + 2;
+	}
+	const char *s = cs->text + cs->next, *stop = cs->text + cs->stop;
+	const char *nl = memchr(s, '\n', (size_t)(stop - s));
+	c->s = s;
+	c->end = nl ? nl : stop;
+	while (c->end > c->s && c->end[-1] == '\r')
+		c->end--;
+	c->line = cs->line;
+	c->col = cs->col;
+	if (nl) {
+		cs->next = (size_t)(nl - cs->text) + 1;
+		cs->line++;
+		cs->col = 1;
+	} else {
+		cs->in_comment = false;
+	}
+	return true;
 }
 
 /* The next word ([A-Za-z0-9_-]+) in [p, c->end); sets *wend.  NULL if none. */
@@ -390,12 +360,12 @@ int verify_parse_markers(struct arena *a, const char *path, const char *text,
 		.a = a, .path = arena_strdup(a, path), .m = m, .errs = errs,
 		.nlines = count_lines(text),
 	};
-	struct scanner sc;
+	struct comments cs;
 	struct comment c;
 
 	memset(m, 0, sizeof(*m));
-	scan_init(&sc, text);
-	while (next_comment(&sc, &c)) {
+	comments_init(&cs, text);
+	while (next_comment(&cs, &c)) {
 		const char *w, *wend, *p = c.s;
 		while ((w = next_word(&c, p, &wend))) {
 			if (starts_with(w, "expect-") || starts_with(w, "expected-"))
@@ -486,15 +456,15 @@ static void resolve_includes(struct arena *a, const char *path,
 int verify_parse_header(struct arena *a, const char *path, const char *text,
 			struct verify_header *h, FILE *errs)
 {
-	struct scanner sc;
+	struct comments cs;
 	struct comment c;
 	size_t cap = 0;
 	unsigned config_line = 0;
 	int ret = 0;
 
 	memset(h, 0, sizeof(*h));
-	scan_init(&sc, text);
-	while (next_comment(&sc, &c)) {
+	comments_init(&cs, text);
+	while (next_comment(&cs, &c)) {
 		const char *w, *wend, *p = c.s;
 		while ((w = next_word(&c, p, &wend))) {
 			int k = find_word(w, wend, header_words,

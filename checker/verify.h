@@ -29,8 +29,9 @@
  * tests instead.  The main file must have a marker or
  * 'expect-no-diagnostics'; another file without markers simply expects
  * nothing.  Files are identified by stat(), so "a.cpp" and "./a.cpp" are
- * one file.  Raw string literals are not understood: marker-like text
- * inside one is read as a marker.
+ * one file.  Comments are found by scan.h: marker-like text inside a
+ * string literal (raw strings included) is not a marker, and a '//'
+ * comment ending in a line splice goes on on the next line.
  *
  * Knows nothing about libclang.
  */

@@ -51,10 +51,10 @@ static void note_macro_definition(struct walk *w, CXCursor c)
 	const struct rule *susp = rules_list(w->rules, RL_SUSPEND_MACROS, &nsusp);
 	for (size_t i = 0; i < nsusp && !mentions; i++)
 		mentions = text_contains(buf + so, eo - so, susp[i].path);
-	for (size_t i = 0; i < w->mac.derived.cap && !mentions; i++)
-		if (w->mac.derived.slots[i].key)
-			mentions = text_contains(buf + so, eo - so,
-					    w->mac.derived.slots[i].key);
+	size_t pos = 0;
+	for (struct strmap_slot *s; !mentions &&
+				    (s = strmap_next(&w->mac.derived, &pos));)
+		mentions = text_contains(buf + so, eo - so, s->key);
 	if (!mentions)
 		return;
 	CXToken *toks = NULL;

@@ -4,8 +4,8 @@
  *
  *   test_compdb checker/test/compdb
  *
- * The argument is the fixture directory.  Exits 1 at the first failed
- * check, after printing it; prints "ok" and exits 0 otherwise.  Messages
+ * The argument is the fixture directory.  Exits 1 if a check failed
+ * (each is printed), 0 otherwise (test.h).  Messages
  * on stderr are captured through a temporary file and compared, so the
  * checks see exactly what a user would.
  */
@@ -14,6 +14,7 @@
 #include "compdb.h"
 #include "json.h"
 #include "util.h"
+#include "test.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -21,49 +22,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#define ASSERT(cond) check((cond), #cond, __FILE__, __LINE__)
-#define ASSERT_STR(want, got) check_str((want), (got), __FILE__, __LINE__)
-#define ASSERT_UINT(want, got) check_uint((want), (got), __FILE__, __LINE__)
-#define ASSERT_HAS(hay, needle) check_has((hay), (needle), __FILE__, __LINE__)
-
-static void check(bool ok, const char *what, const char *file, int line)
-{
-	if (!ok) {
-		fprintf(stderr, "%s:%d: check failed: %s\n", file, line, what);
-		exit(1);
-	}
-}
-
-static void check_str(const char *want, const char *got, const char *file,
-		      int line)
-{
-	if (!want || !got ? want != got : strcmp(want, got) != 0) {
-		fprintf(stderr, "%s:%d: expected \"%s\", got \"%s\"\n", file,
-			line, want ? want : "(null)", got ? got : "(null)");
-		exit(1);
-	}
-}
-
-static void check_uint(unsigned long want, unsigned long got,
-		       const char *file, int line)
-{
-	if (want != got) {
-		fprintf(stderr, "%s:%d: expected %lu, got %lu\n", file, line,
-			want, got);
-		exit(1);
-	}
-}
-
-static void check_has(const char *hay, const char *needle, const char *file,
-		      int line)
-{
-	if (!strstr(hay, needle)) {
-		fprintf(stderr, "%s:%d: expected to find\n  %s\nin\n%s\n", file,
-			line, needle, hay);
-		exit(1);
-	}
-}
 
 /* ---- capturing stderr ---- */
 
@@ -132,28 +90,28 @@ static void check_positions(const struct json_doc *d, const cJSON *node,
 	char c;
 
 	json_doc_pos(d, node, &line, &col);
-	ASSERT(line > 0 && col > 0);
+	ASSERT_TRUE(line > 0 && col > 0);
 	c = d->text[offset_of(d->text, line, col)];
 	if (cJSON_IsObject(node))
-		ASSERT(c == '{');
+		ASSERT_TRUE(c == '{');
 	else if (cJSON_IsArray(node))
-		ASSERT(c == '[');
+		ASSERT_TRUE(c == '[');
 	else if (cJSON_IsString(node))
-		ASSERT(c == '"');
+		ASSERT_TRUE(c == '"');
 	else if (cJSON_IsNumber(node))
-		ASSERT(c == '-' || (c >= '0' && c <= '9'));
+		ASSERT_TRUE(c == '-' || (c >= '0' && c <= '9'));
 	else if (cJSON_IsTrue(node))
-		ASSERT(c == 't');
+		ASSERT_TRUE(c == 't');
 	else if (cJSON_IsFalse(node))
-		ASSERT(c == 'f');
+		ASSERT_TRUE(c == 'f');
 	else
-		ASSERT(c == 'n');
+		ASSERT_TRUE(c == 'n');
 	json_doc_key_pos(d, node, &line, &col);
 	if (member) {
-		ASSERT(line > 0);
-		ASSERT(d->text[offset_of(d->text, line, col)] == '"');
+		ASSERT_TRUE(line > 0);
+		ASSERT_TRUE(d->text[offset_of(d->text, line, col)] == '"');
 	} else {
-		ASSERT(line == 0 && col == 0);
+		ASSERT_TRUE(line == 0 && col == 0);
 	}
 	for (const cJSON *k = node->child; k; k = k->next)
 		check_positions(d, k, cJSON_IsObject(node));
@@ -164,8 +122,8 @@ static void expect_pos(const struct json_doc *d, const cJSON *node,
 {
 	unsigned line, col;
 	json_doc_pos(d, node, &line, &col);
-	check_uint(want_line, line, __FILE__, src_line);
-	check_uint(want_col, col, __FILE__, src_line);
+	test_int(want_line, line, "line", __FILE__, src_line);
+	test_int(want_col, col, "column", __FILE__, src_line);
 }
 
 static void expect_key_pos(const struct json_doc *d, const cJSON *node,
@@ -173,8 +131,8 @@ static void expect_key_pos(const struct json_doc *d, const cJSON *node,
 {
 	unsigned line, col;
 	json_doc_key_pos(d, node, &line, &col);
-	check_uint(want_line, line, __FILE__, src_line);
-	check_uint(want_col, col, __FILE__, src_line);
+	test_int(want_line, line, "line", __FILE__, src_line);
+	test_int(want_col, col, "column", __FILE__, src_line);
 }
 
 static void test_json_positions(void)
@@ -189,7 +147,7 @@ static void test_json_positions(void)
 	struct json_doc d;
 	const cJSON *a, *b, *c, *dd, *e;
 
-	ASSERT(json_doc_parse(&d, "t.json", text) == 0);
+	ASSERT_TRUE(json_doc_parse(&d, "t.json", text) == 0);
 	check_positions(&d, d.root, false);
 	expect_pos(&d, d.root, 1, 1, __LINE__);
 	a = cJSON_GetObjectItemCaseSensitive(d.root, "a");
@@ -202,7 +160,7 @@ static void test_json_positions(void)
 	expect_pos(&d, cJSON_GetArrayItem(a, 4), 2, 33, __LINE__);
 	/* a key with escapes: b"é */
 	b = cJSON_GetObjectItemCaseSensitive(d.root, "b\"\xc3\xa9");
-	ASSERT(b != NULL);
+	ASSERT_TRUE(b != NULL);
 	expect_key_pos(&d, b, 3, 3, __LINE__);
 	expect_pos(&d, b, 3, 16, __LINE__);
 	c = cJSON_GetObjectItemCaseSensitive(b, "c");
@@ -222,7 +180,7 @@ static void test_json_positions(void)
 	expect_key_pos(&d, cJSON_GetArrayItem(a, 0), 0, 0, __LINE__);
 	expect_pos(&d, NULL, 0, 0, __LINE__);
 	json_doc_release(&d);
-	ASSERT(d.root == NULL && d.npos == 0);
+	ASSERT_TRUE(d.root == NULL && d.npos == 0);
 }
 
 static void test_json_bom_and_scalars(void)
@@ -230,20 +188,20 @@ static void test_json_bom_and_scalars(void)
 	struct json_doc d;
 
 	/* the BOM is skipped and not counted in columns */
-	ASSERT(json_doc_parse(&d, "t.json", "\xef\xbb\xbf [\"x\", 7]") == 0);
-	ASSERT(d.text[0] == ' ');
+	ASSERT_TRUE(json_doc_parse(&d, "t.json", "\xef\xbb\xbf [\"x\", 7]") == 0);
+	ASSERT_TRUE(d.text[0] == ' ');
 	expect_pos(&d, d.root, 1, 2, __LINE__);
 	expect_pos(&d, cJSON_GetArrayItem(d.root, 1), 1, 8, __LINE__);
 	json_doc_release(&d);
 
 	/* a scalar at the top level, surrounded by whitespace */
-	ASSERT(json_doc_parse(&d, "t.json", "\n\n   \"top\"  \n") == 0);
-	ASSERT(cJSON_IsString(d.root));
+	ASSERT_TRUE(json_doc_parse(&d, "t.json", "\n\n   \"top\"  \n") == 0);
+	ASSERT_TRUE(cJSON_IsString(d.root));
 	expect_pos(&d, d.root, 3, 4, __LINE__);
 	json_doc_release(&d);
 
 	/* an empty container and a long number */
-	ASSERT(json_doc_parse(&d, "t.json",
+	ASSERT_TRUE(json_doc_parse(&d, "t.json",
 			      "[{}, 123456789012345678901234567890123456789"
 			      "01234567890123456789012345678901234567890]") ==
 	       0);
@@ -266,16 +224,16 @@ static void test_json_string_pos(void)
 	const cJSON *s;
 	unsigned line, col;
 
-	ASSERT(json_doc_parse(&d, "t.json", text) == 0);
+	ASSERT_TRUE(json_doc_parse(&d, "t.json", text) == 0);
 	s = cJSON_GetArrayItem(d.root, 0);
-	ASSERT_UINT(10, strlen(s->valuestring));
+	ASSERT(10, strlen(s->valuestring));
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		json_doc_string_pos(&d, s, cases[i].index, &line, &col);
-		ASSERT_UINT(1, line);
-		ASSERT_UINT(cases[i].col, col);
+		ASSERT(1, line);
+		ASSERT(cases[i].col, col);
 	}
 	json_doc_string_pos(&d, d.root, 0, &line, &col);
-	ASSERT(line == 0 && col == 0);
+	ASSERT_TRUE(line == 0 && col == 0);
 	json_doc_release(&d);
 }
 
@@ -357,13 +315,13 @@ static void test_json_errors(void)
 		if (ret != -1)
 			fprintf(stderr, "case %zu: '%s' parsed\n", i,
 				cases[i].text);
-		ASSERT(ret == -1);
-		ASSERT(d.root == NULL);
+		ASSERT_TRUE(ret == -1);
+		ASSERT_TRUE(d.root == NULL);
 		strbuf_init(&want);
 		strbuf_addf(&want, "t.json:%s: error: invalid JSON: %s",
 			    cases[i].pos, cases[i].msg);
 		ASSERT_HAS(out, want.buf);
-		ASSERT_UINT(1, count_of(out, "error:"));
+		ASSERT(1, count_of(out, "error:"));
 		json_doc_release(&d); /* harmless after a failure */
 		strbuf_release(&want);
 		free(out);
@@ -376,7 +334,7 @@ static void test_json_caret(void)
 	struct capture cap;
 
 	capture_start(&cap);
-	ASSERT(json_doc_parse(&d, "t.json", "{\n  \"k\": [1 2]\n}") == -1);
+	ASSERT_TRUE(json_doc_parse(&d, "t.json", "{\n  \"k\": [1 2]\n}") == -1);
 	char *out = capture_end(&cap);
 	ASSERT_STR("t.json:2:11: error: invalid JSON: expected ',' or ']' "
 		   "after an array element, found '2'\n"
@@ -407,19 +365,19 @@ static void test_json_nesting(void)
 	char *deep = nested(CJSON_NESTING_LIMIT + 1, "[", "]");
 	char *deep_obj = nested(CJSON_NESTING_LIMIT + 1, "{\"k\":", "}");
 
-	ASSERT(json_doc_parse(&d, "t.json", ok) == 0);
+	ASSERT_TRUE(json_doc_parse(&d, "t.json", ok) == 0);
 	check_positions(&d, d.root, false);
 	json_doc_release(&d);
 
 	capture_start(&cap);
-	ASSERT(json_doc_parse(&d, "t.json", deep) == -1);
+	ASSERT_TRUE(json_doc_parse(&d, "t.json", deep) == -1);
 	char *out = capture_end(&cap);
 	ASSERT_HAS(out, "t.json:1:1001: error: invalid JSON: nesting deeper "
 			"than 1000 levels");
 	free(out);
 
 	capture_start(&cap);
-	ASSERT(json_doc_parse(&d, "t.json", deep_obj) == -1);
+	ASSERT_TRUE(json_doc_parse(&d, "t.json", deep_obj) == -1);
 	out = capture_end(&cap);
 	ASSERT_HAS(out, "t.json:1:5001: error: invalid JSON: nesting deeper");
 	free(out);
@@ -435,13 +393,13 @@ static void test_json_doc_error(void)
 
 	static const char text[] = "{\"a\": \"x\\ny\", \"b\": -1.5e2}";
 
-	ASSERT(json_doc_parse(&d, "t.json", text) == 0);
+	ASSERT_TRUE(json_doc_parse(&d, "t.json", text) == 0);
 	capture_start(&cap);
-	ASSERT(json_doc_error(&d, cJSON_GetObjectItemCaseSensitive(d.root, "a"),
+	ASSERT_TRUE(json_doc_error(&d, cJSON_GetObjectItemCaseSensitive(d.root, "a"),
 			      "bad %s", "string") == -1);
-	ASSERT(json_doc_error(&d, cJSON_GetObjectItemCaseSensitive(d.root, "b"),
+	ASSERT_TRUE(json_doc_error(&d, cJSON_GetObjectItemCaseSensitive(d.root, "b"),
 			      "bad number") == -1);
-	ASSERT(json_doc_error(&d, d.root, "bad object") == -1);
+	ASSERT_TRUE(json_doc_error(&d, d.root, "bad object") == -1);
 	char *out = capture_end(&cap);
 	ASSERT_HAS(out, "t.json:1:7: error: bad string\n");
 	ASSERT_HAS(out, "\n          ^~~~~~\n"); /* "x\ny" underlined */
@@ -486,7 +444,7 @@ static void test_abspath(void)
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
 		ASSERT_STR(cases[i].want,
 			   compdb_abspath(&a, cases[i].base, cases[i].path));
-	ASSERT(getcwd(cwd, sizeof(cwd)));
+	ASSERT_TRUE(getcwd(cwd, sizeof(cwd)));
 	ASSERT_STR(compdb_abspath(&a, NULL, cwd),
 		   compdb_abspath(&a, NULL, "."));
 	ASSERT_STR(compdb_abspath(&a, cwd, "x/y.c"),
@@ -538,11 +496,11 @@ static void test_split(void)
 		if (ret != cases[i].ret || argc != n)
 			fprintf(stderr, "split case %zu: [%s]\n", i,
 				cases[i].cmd);
-		ASSERT(ret == cases[i].ret);
-		ASSERT_UINT(n, argc);
+		ASSERT_TRUE(ret == cases[i].ret);
+		ASSERT(n, argc);
 		for (size_t k = 0; k < n; k++)
 			ASSERT_STR(cases[i].want[k], argv[k]);
-		ASSERT_UINT(ret ? cases[i].bad : 12345, bad);
+		ASSERT(ret ? cases[i].bad : 12345, bad);
 	}
 	arena_release(&a);
 }
@@ -561,16 +519,15 @@ static void expect_args(const struct compile_command *cmd,
 	size_t n = 0;
 	while (want[n])
 		n++;
-	if (cmd->nargs != n) {
-		fprintf(stderr, "%s:%d: %zu arguments instead of %zu:",
-			__FILE__, src_line, cmd->nargs, n);
+	if (!test_int((long long)n, (long long)cmd->nargs, "cmd->nargs",
+		      __FILE__, src_line)) {
 		for (size_t i = 0; i < cmd->nargs; i++)
 			fprintf(stderr, " [%s]", cmd->args[i]);
 		fputc('\n', stderr);
-		exit(1);
+		return;
 	}
 	for (size_t i = 0; i < n; i++)
-		check_str(want[i], cmd->args[i], __FILE__, src_line);
+		test_str(want[i], cmd->args[i], "argument", __FILE__, src_line);
 }
 
 #define ARGS(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -585,18 +542,18 @@ static void test_load(const char *dir)
 	arena_init(&a);
 	fdir = compdb_abspath(&a, NULL, dir);
 	path = fixture(&a, dir, "compile_commands.json");
-	ASSERT(compdb_load(&db, path) == 0);
+	ASSERT_TRUE(compdb_load(&db, path) == 0);
 	ASSERT_STR(path, db.path);
-	ASSERT_UINT(12, db.n);
+	ASSERT(12, db.n);
 
 	/* "arguments", C++ driver by path, output options, relative file */
 	c = &db.cmds[0];
-	ASSERT_UINT(2, c->line);
-	ASSERT_UINT(3, c->col);
+	ASSERT(2, c->line);
+	ASSERT(3, c->col);
 	ASSERT_STR("/work/build", c->directory);
 	ASSERT_STR("/work/src/a.cpp", c->file);
 	ASSERT_STR("CMakeFiles/a.dir/a.cpp.o", c->output);
-	ASSERT(c->first);
+	ASSERT_TRUE(c->first);
 	expect_args(c,
 		    ARGS("--driver-mode=g++", "-std=c++20", "-I../include",
 			 "-DNAME=\"x y\"", "-working-directory", "/work/build"),
@@ -604,9 +561,9 @@ static void test_load(const char *dir)
 
 	/* "command": quotes, escapes, spaces in paths, dependency options */
 	c = &db.cmds[1];
-	ASSERT_UINT(9, c->line);
+	ASSERT(9, c->line);
 	ASSERT_STR("/work/proj/dir with space/b.c", c->file);
-	ASSERT(c->output == NULL);
+	ASSERT_TRUE(c->output == NULL);
 	expect_args(c,
 		    ARGS("-I/opt/my include", "-DMSG=\"hi there\"",
 			 "-working-directory", "/work/proj"),
@@ -614,7 +571,7 @@ static void test_load(const char *dir)
 
 	/* relative directory (to the database), ccache, "--" */
 	c = &db.cmds[2];
-	ASSERT_UINT(14, c->line);
+	ASSERT(14, c->line);
 	ASSERT_STR(fdir, c->directory);
 	ASSERT_STR(arena_printf(&a, "%s/c.c", fdir), c->file);
 	expect_args(c,
@@ -633,12 +590,12 @@ static void test_load(const char *dir)
 	/* the same file again: kept, but not first; lookups find entry 0 */
 	c = &db.cmds[4];
 	ASSERT_STR("/work/src/a.cpp", c->file);
-	ASSERT(!c->first);
+	ASSERT_TRUE(!c->first);
 	expect_args(c,
 		    ARGS("--driver-mode=g++", "-DRELEASE", "-working-directory",
 			 "/work/build"),
 		    __LINE__);
-	ASSERT(compdb_lookup(&db, "/work/src/a.cpp") == &db.cmds[0]);
+	ASSERT_TRUE(compdb_lookup(&db, "/work/src/a.cpp") == &db.cmds[0]);
 
 	/* response files (one missing) and an unknown key */
 	c = &db.cmds[5];
@@ -686,29 +643,29 @@ static void test_load(const char *dir)
 	/* lookups */
 	for (size_t i = 0; i < db.n; i++)
 		if (db.cmds[i].first)
-			ASSERT(compdb_lookup(&db, db.cmds[i].file) ==
+			ASSERT_TRUE(compdb_lookup(&db, db.cmds[i].file) ==
 			       &db.cmds[i]);
-	ASSERT(compdb_lookup(&db, "/work/src/b.cpp") == NULL);
-	ASSERT(compdb_lookup(&db, "/work/src") == NULL);
-	ASSERT(compdb_lookup(&db, "/") == NULL);
-	ASSERT(compdb_lookup(&db, "/work/src/../src/a.cpp") == NULL);
-	ASSERT(compdb_lookup(&db, compdb_abspath(&a, NULL,
+	ASSERT_TRUE(compdb_lookup(&db, "/work/src/b.cpp") == NULL);
+	ASSERT_TRUE(compdb_lookup(&db, "/work/src") == NULL);
+	ASSERT_TRUE(compdb_lookup(&db, "/") == NULL);
+	ASSERT_TRUE(compdb_lookup(&db, "/work/src/../src/a.cpp") == NULL);
+	ASSERT_TRUE(compdb_lookup(&db, compdb_abspath(&a, NULL,
 						 "/work/src/../src/a.cpp")) ==
 	       &db.cmds[0]);
 	compdb_release(&db);
-	ASSERT(db.n == 0 && db.cmds == NULL);
+	ASSERT_TRUE(db.n == 0 && db.cmds == NULL);
 
 	/* an empty array is a database without commands */
-	ASSERT(compdb_load(&db, fixture(&a, dir, "empty.json")) == 0);
-	ASSERT_UINT(0, db.n);
-	ASSERT(compdb_lookup(&db, "/x/a.c") == NULL);
+	ASSERT_TRUE(compdb_load(&db, fixture(&a, dir, "empty.json")) == 0);
+	ASSERT(0, db.n);
+	ASSERT_TRUE(compdb_lookup(&db, "/x/a.c") == NULL);
 	compdb_release(&db);
 
 	/* a BOM: positions do not count it */
-	ASSERT(compdb_load(&db, fixture(&a, dir, "bom.json")) == 0);
-	ASSERT_UINT(1, db.n);
-	ASSERT_UINT(1, db.cmds[0].line);
-	ASSERT_UINT(2, db.cmds[0].col);
+	ASSERT_TRUE(compdb_load(&db, fixture(&a, dir, "bom.json")) == 0);
+	ASSERT(1, db.n);
+	ASSERT(1, db.cmds[0].line);
+	ASSERT(2, db.cmds[0].col);
 	ASSERT_STR("/x/a.c", db.cmds[0].file);
 	expect_args(&db.cmds[0], ARGS("-working-directory", "/x"), __LINE__);
 	compdb_release(&db);
@@ -725,8 +682,8 @@ static char *load_failing(struct arena *a, const char *dir, const char *name)
 	capture_start(&cap);
 	ret = compdb_load(&db, fixture(a, dir, name));
 	char *out = capture_end(&cap);
-	ASSERT(ret == -1);
-	ASSERT(db.n == 0 && db.cmds == NULL && db.by_file == NULL);
+	ASSERT_TRUE(ret == -1);
+	ASSERT_TRUE(db.n == 0 && db.cmds == NULL && db.by_file == NULL);
 	compdb_release(&db); /* harmless */
 	return out;
 }
@@ -797,7 +754,7 @@ static void test_load_errors(const char *dir)
 						cases[i].msg);
 		out = load_failing(&a, dir, cases[i].name);
 		ASSERT_HAS(out, want);
-		ASSERT_UINT(1, count_of(out, "error:"));
+		ASSERT(1, count_of(out, "error:"));
 		free(out);
 	}
 
@@ -825,11 +782,11 @@ static void test_load_errors(const char *dir)
 
 	/* many bad entries: 20 messages, then one giving up */
 	out = load_failing(&a, dir, "many_errors.json");
-	ASSERT_UINT(21, count_of(out, "error:"));
+	ASSERT(21, count_of(out, "error:"));
 	ASSERT_HAS(out, "many_errors.json:2:17: error: expected a string for "
 			"'directory', found a number\n");
 	ASSERT_HAS(out, "many_errors.json:21:17: error: expected a string");
-	ASSERT(!strstr(out, "many_errors.json:22:17:"));
+	ASSERT_TRUE(!strstr(out, "many_errors.json:22:17:"));
 	ASSERT_HAS(out, "await-holding: error: too many errors in '");
 	free(out);
 	arena_release(&a);
@@ -878,22 +835,22 @@ static void test_large(const char *tmp)
 	write_text(path, sb.buf, sb.len);
 	strbuf_release(&sb);
 
-	ASSERT(compdb_load(&db, path) == 0);
-	ASSERT_UINT(N, db.n);
+	ASSERT_TRUE(compdb_load(&db, path) == 0);
+	ASSERT(N, db.n);
 	for (size_t i = 0; i < N; i++) {
 		const struct compile_command *c = &db.cmds[i];
 		const struct compile_command *found;
 		size_t f = i % 10 == 9 ? i / 2 : i;
 		bool again = i % 10 == 9 && f % 10 != 9;
 		firsts += c->first;
-		ASSERT(c->first == !again);
-		ASSERT_UINT(i + 2, c->line);
+		ASSERT_TRUE(c->first == !again);
+		ASSERT(i + 2, c->line);
 		found = compdb_lookup(&db, c->file);
-		ASSERT(found == (again ? &db.cmds[f] : c));
+		ASSERT_TRUE(found == (again ? &db.cmds[f] : c));
 		size_t at = (size_t)(found - db.cmds);
 		ASSERT_STR(arena_printf(&a, "-DI=%zu", at), found->args[1]);
 	}
-	ASSERT(firsts < N);
+	ASSERT_TRUE(firsts < N);
 	compdb_release(&db);
 	unlink(path);
 	arena_release(&a);
@@ -910,22 +867,22 @@ static void test_fixed(void)
 	arena_init(&a);
 	cwd = compdb_abspath(&a, NULL, ".");
 	compdb_init_fixed(&db, files, 3, args, 2);
-	ASSERT_UINT(3, db.n);
+	ASSERT(3, db.n);
 	ASSERT_STR("<command line>", db.path);
 	ASSERT_STR(arena_printf(&a, "%s/a.c", strcmp(cwd, "/") ? cwd : ""),
 		   db.cmds[0].file);
 	ASSERT_STR("/abs/b.cpp", db.cmds[1].file);
 	ASSERT_STR(cwd, db.cmds[1].directory);
-	ASSERT(db.cmds[0].first && db.cmds[1].first && !db.cmds[2].first);
+	ASSERT_TRUE(db.cmds[0].first && db.cmds[1].first && !db.cmds[2].first);
 	expect_args(&db.cmds[2], ARGS("-std=c++20", "-Iinc"), __LINE__);
-	ASSERT(db.cmds[0].args[0] != args[0]); /* copied */
-	ASSERT(compdb_lookup(&db, db.cmds[0].file) == &db.cmds[0]);
-	ASSERT(compdb_lookup(&db, "/abs/b.cpp") == &db.cmds[1]);
+	ASSERT_TRUE(db.cmds[0].args[0] != args[0]); /* copied */
+	ASSERT_TRUE(compdb_lookup(&db, db.cmds[0].file) == &db.cmds[0]);
+	ASSERT_TRUE(compdb_lookup(&db, "/abs/b.cpp") == &db.cmds[1]);
 	compdb_release(&db);
 
 	compdb_init_fixed(&db, NULL, 0, NULL, 0);
-	ASSERT_UINT(0, db.n);
-	ASSERT(compdb_lookup(&db, "/a.c") == NULL);
+	ASSERT(0, db.n);
+	ASSERT_TRUE(compdb_lookup(&db, "/a.c") == NULL);
 	compdb_release(&db);
 	arena_release(&a);
 }
@@ -940,11 +897,11 @@ static void test_find_dir(const char *dir, const char *tmp)
 	fdir = compdb_abspath(&a, NULL, dir);
 
 	/* the fixture directory holds a compile_commands.json */
-	ASSERT(compdb_find_dir(dir, &found) == 0);
+	ASSERT_TRUE(compdb_find_dir(dir, &found) == 0);
 	ASSERT_STR(fdir, found);
 	free(found);
 	/* start directories need not exist: the walk is by name */
-	ASSERT(compdb_find_dir(arena_printf(&a, "%s/no/such/dir", dir),
+	ASSERT_TRUE(compdb_find_dir(arena_printf(&a, "%s/no/such/dir", dir),
 			       &found) == 0);
 	ASSERT_STR(fdir, found);
 	free(found);
@@ -955,13 +912,13 @@ static void test_find_dir(const char *dir, const char *tmp)
 	const char *subsub = arena_printf(&a, "%s/a/b", tmp);
 	const char *decoy = arena_printf(&a, "%s/a/compile_commands.json", tmp);
 	const char *db = arena_printf(&a, "%s/compile_commands.json", tmp);
-	ASSERT(mkdir(sub, 0700) == 0 && mkdir(subsub, 0700) == 0);
-	ASSERT(mkdir(decoy, 0700) == 0);
+	ASSERT_TRUE(mkdir(sub, 0700) == 0 && mkdir(subsub, 0700) == 0);
+	ASSERT_TRUE(mkdir(decoy, 0700) == 0);
 	write_text(db, "[]", 2);
-	ASSERT(compdb_find_dir(subsub, &found) == 0);
+	ASSERT_TRUE(compdb_find_dir(subsub, &found) == 0);
 	ASSERT_STR(tmp, found);
 	free(found);
-	ASSERT(compdb_find_dir(arena_printf(&a, "%s/a/b/../../a/./b", tmp),
+	ASSERT_TRUE(compdb_find_dir(arena_printf(&a, "%s/a/b/../../a/./b", tmp),
 			       &found) == 0);
 	ASSERT_STR(tmp, found);
 	free(found);
@@ -973,8 +930,8 @@ static void test_find_dir(const char *dir, const char *tmp)
 	/* nothing above "/" (when the machine has no /compile_commands.json) */
 	if (access("/compile_commands.json", F_OK) != 0) {
 		found = NULL;
-		ASSERT(compdb_find_dir("/", &found) == -1);
-		ASSERT(found == NULL);
+		ASSERT_TRUE(compdb_find_dir("/", &found) == -1);
+		ASSERT_TRUE(found == NULL);
 	}
 	arena_release(&a);
 }
@@ -1005,10 +962,10 @@ static void load_any(const char *path, const char *text, size_t len)
 	if (compdb_load(&db, path) == 0) {
 		for (size_t i = 0; i < db.n; i++) {
 			const struct compile_command *c = &db.cmds[i];
-			ASSERT(c->file[0] == '/' && c->directory[0] == '/');
-			ASSERT(c->nargs >= 2);
+			ASSERT_TRUE(c->file[0] == '/' && c->directory[0] == '/');
+			ASSERT_TRUE(c->nargs >= 2);
 			ASSERT_STR("-working-directory", c->args[c->nargs - 2]);
-			ASSERT(compdb_lookup(&db, c->file) != NULL);
+			ASSERT_TRUE(compdb_lookup(&db, c->file) != NULL);
 		}
 	}
 	compdb_release(&db);
@@ -1033,7 +990,7 @@ static void test_fuzz(const char *dir, const char *tmp)
 	for (size_t f = 0; f < ARRAY_SIZE(names); f++) {
 		size_t len;
 		char *text = read_file(fixture(&a, dir, names[f]), &len);
-		ASSERT(text != NULL);
+		ASSERT_TRUE(text != NULL);
 		char *buf = xmalloc(len + 1);
 
 		for (size_t cut = 0; cut <= len; cut++) {
@@ -1091,6 +1048,5 @@ int main(int argc, char **argv)
 
 	rmdir(tmp);
 	free(tmp);
-	printf("ok\n");
-	return 0;
+	return test_done("test_compdb");
 }

@@ -5,6 +5,7 @@
 #include "common.h"
 #include "rules.h"
 #include "util.h"
+#include "test.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -12,19 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int failures;
 static char dir[] = "/tmp/test_rules_XXXXXX";
-
-#define ASSERT(expected, actual) check((long)(expected), (long)(actual), #actual, __LINE__)
-
-static void check(long expected, long actual, const char *what, int line)
-{
-	if (expected != actual) {
-		printf("test_rules.c:%d: %s: expected %ld, got %ld\n", line, what,
-		       expected, actual);
-		failures++;
-	}
-}
 
 static const char *write_tmp(const char *name, const char *text)
 {
@@ -62,7 +51,7 @@ static bool has(const char *hay, const char *needle, int line)
 		return true;
 	printf("test_rules.c:%d: expected '%s' in:\n%s\n", line, needle,
 	       hay ? hay : "(null)");
-	failures++;
+	test_failures++;
 	return false;
 }
 #define HAS(hay, needle) has(hay, needle, __LINE__)
@@ -359,11 +348,6 @@ int main(void)
 	char cmd[600];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
-		failures++;
-	if (failures) {
-		printf("%d failure%s\n", failures, failures == 1 ? "" : "s");
-		return 1;
-	}
-	printf("ok\n");
-	return 0;
+		test_failures++;
+	return test_done("test_rules");
 }

@@ -3,52 +3,18 @@
  * parser and the matcher, on hand-built diagnostic lists.
  *
  * Usage: test_verify DIR, where DIR is checker/test/verify (the fixtures;
- * the tests use their line numbers).  Exits 1 at the first failure.
+ * the tests use their line numbers).  Exits 1 if a check failed.
  */
 #include "common.h"
 #include "arena.h"
 #include "diag.h"
 #include "util.h"
 #include "verify.h"
+#include "test.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define ASSERT(expected, actual)                                               \
-	check_eq((long)(expected), (long)(actual), #actual, __LINE__)
-#define ASSERT_STR(expected, actual)                                           \
-	check_str((expected), (actual), #actual, __LINE__)
-#define ASSERT_HAS(haystack, needle) check_has((haystack), (needle), __LINE__)
-
-static void check_eq(long expected, long actual, const char *what, int line)
-{
-	if (expected == actual)
-		return;
-	fprintf(stderr, "test_verify.c:%d: %s: expected %ld, got %ld\n", line,
-		what, expected, actual);
-	exit(1);
-}
-
-static void check_str(const char *expected, const char *actual,
-		      const char *what, int line)
-{
-	if (expected && actual && !strcmp(expected, actual))
-		return;
-	fprintf(stderr, "test_verify.c:%d: %s: expected '%s', got '%s'\n", line,
-		what, expected ? expected : "(null)",
-		actual ? actual : "(null)");
-	exit(1);
-}
-
-static void check_has(const char *haystack, const char *needle, int line)
-{
-	if (strstr(haystack, needle))
-		return;
-	fprintf(stderr, "test_verify.c:%d: missing '%s' in:\n%s", line, needle,
-		haystack);
-	exit(1);
-}
 
 /* Per-test state: the fixture directory, an arena, the output of a run. */
 struct t {
@@ -383,6 +349,21 @@ static void test_parse_markers(const char *dir)
 	ASSERT(7, m.v[2].line);
 	ASSERT_STR("second line of a block", m.v[2].text);
 
+	/* raw strings, digit separators and spliced comments (scan.h) */
+	ASSERT(0, parse(&t.a,
+		"auto r = R\"x(// expect-error {{in a raw string}})x\";\n"
+		"int k = 0xFF'FF; char q = u8'\"'; // expect-note {{after}}\n"
+		"// a spliced comment \\\n"
+		"   expect-warning {{on its second line}}\n",
+		&m, &errs));
+	ASSERT(2, m.n);
+	ASSERT_STR("after", m.v[0].text);
+	ASSERT(2, m.v[0].line);
+	ASSERT(37, m.v[0].col);
+	ASSERT_STR("on its second line", m.v[1].text);
+	ASSERT(4, m.v[1].line);
+	ASSERT(4, m.v[1].col);
+
 	text = read_file(fixture(&t, "malformed.cpp"), NULL);
 	ASSERT(1, text != NULL);
 	ASSERT(12, parse(&t.a, text, &m, &errs));
@@ -497,6 +478,5 @@ int main(int argc, char **argv)
 	test_headers(argv[1]);
 	test_parse_markers(argv[1]);
 	test_header(argv[1]);
-	printf("test_verify: all tests passed\n");
-	return 0;
+	return test_done("test_verify");
 }

@@ -4,7 +4,7 @@
 // follows control flow but not values, so a lock released under the same
 // condition that guards the suspension is still reported as held on the
 // path where the condition is false in one test and true in the other.
-// The expectation below is what a value-aware analysis would give.
+// What a value-aware analysis would give: expect-no-diagnostics
 #include "coro_stub.h"
 #include "mutex_stub.h"
 

@@ -1,0 +1,255 @@
+/*
+ * test_summary.c - unit tests of summary.c: which calls may suspend
+ * through other functions (chains, across translation units, shortest
+ * path, recursion), and lock helpers applied at their call sites.
+ *
+ * Views are built by hand; only what summary.c reads is filled in.
+ */
+#include "common.h"
+#include "arena.h"
+#include "summary.h"
+#include "util.h"
+#include "view.h"
+#include "test.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static struct arena A;
+
+/* A function that is not a coroutine, with an empty body. */
+static struct fn_view *fn(const char *name, const char *usr)
+{
+	struct fn_view *f = arena_alloc(&A, sizeof(*f));
+	f->name = name;
+	f->usr = usr;
+	f->arena = &A;
+	f->body = view_new_node(&A, V_SEQ);
+	f->loc = (struct src_loc){ "t.c", 1, 1 };
+	return f;
+}
+
+/* Append a call to 'callee' (USR "c:@F@<callee>") to f's body. */
+static struct vcall *call(struct fn_view *f, const char *callee)
+{
+	struct vnode *n = view_new_node(&A, V_CALL);
+	n->call = arena_alloc(&A, sizeof(*n->call));
+	n->call->name = callee;
+	n->call->usr = arena_printf(&A, "c:@F@%s", callee);
+	n->loc = (struct src_loc){ "t.c", 2, 3 };
+	view_add_kid(&A, f->body, n);
+	return n->call;
+}
+
+/* A call to the configured suspending function aco_yield. */
+static struct vcall *yield(struct fn_view *f)
+{
+	struct vcall *c = call(f, "aco_yield");
+	c->configured = true;
+	return c;
+}
+
+/* Link views into one translation unit's list; NULL ends. */
+static struct fn_view *tu(struct fn_view *first, ...)
+{
+	va_list ap;
+	struct fn_view *prev = first;
+	va_start(ap, first);
+	for (struct fn_view *f; (f = va_arg(ap, struct fn_view *));) {
+		prev->next = f;
+		prev = f;
+	}
+	va_end(ap);
+	return first;
+}
+
+static void test_direct_and_indirect(void)
+{
+	struct fn_view *wait = fn("wait", "c:@F@wait");
+	struct fn_view *push = fn("push", "c:@F@push");
+	struct fn_view *user = fn("user", "c:@F@user");
+	struct vcall *y = yield(wait);
+	struct vcall *to_wait = call(push, "wait");
+	struct vcall *to_push = call(user, "push");
+	struct vcall *other = call(user, "printf");
+	struct fn_view *list[] = { tu(wait, push, user, NULL) };
+
+	struct summary *s = summary_compute(list, 1);
+	/* the configured call itself is decided elsewhere, not here */
+	ASSERT(0, y->suspends);
+	ASSERT(1, to_wait->suspends);
+	ASSERT_STR("wait -> aco_yield", to_wait->chain);
+	ASSERT(1, to_push->suspends);
+	ASSERT_STR("push -> wait -> aco_yield", to_push->chain);
+	ASSERT(0, other->suspends);
+	ASSERT_TRUE(other->chain == NULL);
+	summary_free(s);
+}
+
+/* Functions in other translation units join up by USR. */
+static void test_across_units(void)
+{
+	struct fn_view *leaf = fn("leaf", "c:@F@leaf");
+	struct fn_view *mid = fn("mid", "c:@F@mid");
+	struct fn_view *top = fn("top", "c:@F@top");
+	struct vcall *m = yield(leaf);
+	m->configured = false;
+	m->macro = true;
+	m->macro_name = "FIBER_YIELD";
+	call(mid, "leaf");
+	struct vcall *c = call(top, "mid");
+	/* the caller's unit comes first */
+	struct fn_view *list[] = { top, mid, leaf };
+
+	struct summary *s = summary_compute(list, 3);
+	ASSERT(1, c->suspends);
+	ASSERT_STR("mid -> leaf -> FIBER_YIELD", c->chain);
+	summary_free(s);
+}
+
+/* The chain is a shortest one; recursion and cycles end. */
+static void test_shortest_and_cycles(void)
+{
+	struct fn_view *a = fn("a", "c:@F@a"), *b = fn("b", "c:@F@b");
+	struct fn_view *c = fn("c", "c:@F@c"), *d = fn("d", "c:@F@d");
+	struct fn_view *e = fn("e", "c:@F@e");
+	yield(c);
+	call(b, "c");
+	call(a, "b");
+	call(a, "d");
+	yield(d);
+	struct vcall *to_a = call(e, "a");
+	/* a cycle: c and b call each other, e calls itself */
+	call(c, "b");
+	struct vcall *self = call(e, "e");
+	struct fn_view *list[] = { tu(c, b, a, d, e, NULL) };
+
+	struct summary *s = summary_compute(list, 1);
+	ASSERT(1, to_a->suspends);
+	ASSERT_STR("a -> d -> aco_yield", to_a->chain);
+	ASSERT(1, self->suspends);
+	ASSERT_STR("e -> a -> d -> aco_yield", self->chain);
+	summary_free(s);
+}
+
+/*
+ * Not a reason to suspend: calling a coroutine, calling a function only
+ * declared, a call without a USR, an annotated callee's callers do.
+ */
+static void test_not_suspending(void)
+{
+	struct fn_view *coro = fn("coro", "c:@F@coro");
+	coro->coroutine = true;
+	yield(coro);
+	struct fn_view *user = fn("user", "c:@F@user");
+	struct vcall *to_coro = call(user, "coro");
+	struct vcall *to_decl = call(user, "declared_only");
+	struct vcall *no_usr = call(user, "wait");
+	no_usr->usr = NULL;
+	struct fn_view *wait = fn("wait", "c:@F@wait");
+	yield(wait);
+	struct fn_view *ann = fn("ann_user", "c:@F@ann_user");
+	struct vcall *an = call(ann, "sched");
+	an->annotated = true;
+	struct vcall *to_ann = call(user, "ann_user");
+	struct fn_view *list[] = { tu(coro, user, wait, ann, NULL) };
+
+	struct summary *s = summary_compute(list, 1);
+	ASSERT(0, to_coro->suspends);
+	ASSERT(0, to_decl->suspends);
+	ASSERT(0, no_usr->suspends);
+	ASSERT(1, to_ann->suspends);
+	ASSERT_STR("ann_user -> sched", to_ann->chain);
+	summary_free(s);
+}
+
+/* A lock event in 'f' on 'key'. */
+static void lock_event(struct fn_view *f, const char *key, bool acquire)
+{
+	ARENA_GROW(&A, f->locks, f->nlocks + 1, f->cap_locks);
+	f->locks[f->nlocks++] = (struct vlock){
+		key, acquire, "pthread_mutex_lock", "r", "pthread_mutex_t"
+	};
+}
+
+static void params(struct fn_view *f, const char *p)
+{
+	f->params = arena_alloc(&A, sizeof(*f->params));
+	f->params[0] = p;
+	f->nparams = 1;
+}
+
+static void args(struct vcall *c, const char *key)
+{
+	c->arg_keys = arena_alloc(&A, sizeof(*c->arg_keys));
+	c->arg_keys[0] = key;
+	c->nargs = 1;
+}
+
+static void test_lock_helpers(void)
+{
+	struct fn_view *lock = fn("lock_q", "c:@F@lock_q");
+	params(lock, "q");
+	lock_event(lock, "q->mu", true);
+	struct fn_view *unlock = fn("unlock_q", "c:@F@unlock_q");
+	params(unlock, "q");
+	lock_event(unlock, "q->mu", false);
+	/* both acquires and releases: not a helper */
+	struct fn_view *both = fn("both", "c:@F@both");
+	params(both, "q");
+	lock_event(both, "q->mu", true);
+	lock_event(both, "q->mu", false);
+	/* names a lock that is not reached through its parameter */
+	struct fn_view *global = fn("global", "c:@F@global");
+	params(global, "q");
+	lock_event(global, "qq->mu", true);
+
+	struct fn_view *user = fn("user", "c:@F@user");
+	user->body->post = 40;
+	struct vcall *acq = call(user, "lock_q");
+	args(acq, "&x");
+	struct vcall *rel = call(user, "unlock_q");
+	args(rel, "&x");
+	struct vcall *acq2 = call(user, "lock_q");
+	args(acq2, "p");
+	struct vcall *b = call(user, "both");
+	args(b, "&x");
+	struct vcall *g = call(user, "global");
+	args(g, "&x");
+	struct fn_view *list[] = { tu(lock, unlock, both, global, user, NULL) };
+
+	struct summary *s = summary_compute(list, 1);
+	if (!ASSERT(2, user->nvars))
+		goto out;
+	ASSERT_STR("x.mu", user->vars[0].name); /* q->mu with q = &x */
+	ASSERT(VAR_LOCK, user->vars[0].kind);
+	ASSERT_STR("pthread_mutex_lock", user->vars[0].matched);
+	ASSERT_STR("pthread_mutex_t", user->vars[0].type);
+	ASSERT(0, user->vars[0].lo);
+	ASSERT(40, user->vars[0].hi);
+	ASSERT_STR("p->mu", user->vars[1].name);
+	ASSERT(1, acq->acquires);
+	ASSERT(2, acq2->acquires);
+	if (ASSERT(1, rel->nreleases))
+		ASSERT(0, rel->releases[0]);
+	ASSERT(0, rel->acquires);
+	ASSERT(0, b->acquires);
+	ASSERT(0, b->nreleases);
+	ASSERT(0, g->acquires);
+	ASSERT(0, lock->nvars); /* the helper itself is unchanged */
+out:
+	summary_free(s);
+}
+
+int main(void)
+{
+	arena_init(&A);
+	test_direct_and_indirect();
+	test_across_units();
+	test_shortest_and_cycles();
+	test_not_suspending();
+	test_lock_helpers();
+	arena_release(&A);
+	return test_done("test_summary");
+}
