@@ -78,6 +78,22 @@ run deep-blocks-released a.cpp "${args[@]}"
 expect_status 0
 [ -z "$out" ] || fail "expected no findings"
 
+# ---- past the walker's nesting limit: said, exit 3, the rest still checked ----
+begin too-deep
+{
+  echo "$prelude"
+  echo "coro::task<> bad() {"
+  echo "  std::lock_guard<std::mutex> lk(m);"
+  awk 'BEGIN { for (i = 0; i < 10500; i++) printf "{\n"; printf "co_await f();\n"
+               for (i = 0; i < 10500; i++) printf "}\n" }'
+  echo "}"
+  echo "coro::task<> bad2() { std::lock_guard<std::mutex> lk(m); co_await f(); }"
+} >"$root/too-deep/a.cpp"
+run too-deep a.cpp "${args[@]}" -fbracket-depth=30000
+expect_status 3
+expect_err "a.cpp:5:14: error: 'bad' nests statements or expressions more than 10000 levels deep; the code past that depth was not checked"
+expect_out "a.cpp:21009:51: warning: 'lk' of type 'std::lock_guard<std::mutex>' is held"
+
 # ---- nested lambdas: the innermost coroutine lambda still has its finding ----
 begin nested-lambdas
 {
