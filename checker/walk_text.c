@@ -9,6 +9,7 @@
  */
 #include "common.h"
 #include "walk_p.h"
+#include "scan.h"
 #include "util.h"
 
 #include <string.h>
@@ -128,45 +129,17 @@ const char *keyword_of(struct walk_src *src, CXCursor c, unsigned *off)
  * of (), [] and {}.  Returns early when 'fn' returns true.
  */
 bool scan_code(struct walk_src *src, CXFile f, unsigned from, unsigned to,
-		      bool (*fn)(const char *p, size_t i, int depth, void *arg),
-		      void *arg)
+	       bool (*fn)(const char *p, size_t i, int depth, void *arg),
+	       void *arg)
 {
 	size_t size;
 	const char *buf = f ? file_contents(src, f, &size) : NULL;
-	int depth = 0;
 
 	if (!buf)
 		return false;
 	if (to > size)
 		to = (unsigned)size;
-	for (size_t i = from; i < to; i++) {
-		char c = buf[i];
-		if (c == '/' && i + 1 < to && buf[i + 1] == '/') {
-			while (i < to && buf[i] != '\n')
-				i++;
-			continue;
-		}
-		if (c == '/' && i + 1 < to && buf[i + 1] == '*') {
-			i += 2;
-			while (i + 1 < to && !(buf[i] == '*' && buf[i + 1] == '/'))
-				i++;
-			i++;
-			continue;
-		}
-		if (c == '"' || c == '\'') {
-			for (i++; i < to && buf[i] != c; i++)
-				if (buf[i] == '\\')
-					i++;
-			continue;
-		}
-		if (c == '(' || c == '[' || c == '{')
-			depth++;
-		else if (c == ')' || c == ']' || c == '}')
-			depth--;
-		if (fn(buf, i, depth, arg))
-			return true;
-	}
-	return false;
+	return from < to && scan_each_code_byte(buf, from, to, fn, arg);
 }
 
 /*
