@@ -16,24 +16,10 @@ struct seen {
 	size_t n, cap;
 };
 
-struct pairing {
-	struct fn_view *fn;
-	struct seen *seen;
-};
-
-/* An unlock becomes the releases of its lock's variables seen so far. */
-static void release_events(struct arena *a, struct vnode *into,
-			   struct vnode *kid, void *arg)
+/* An unlock gets, as its kids, the releases of its lock's variables seen so far. */
+static void release_events(struct fn_view *fn, struct vnode *unlock,
+			   const struct seen *s)
 {
-	struct pairing *p = arg;
-	struct fn_view *fn = p->fn;
-	const struct seen *s = p->seen;
-	const struct vnode *unlock = kid;
-	(void)a;
-	if (kid->kind != V_UNLOCK) {
-		view_add_kid(fn->arena, into, kid);
-		return;
-	}
 	for (size_t i = 0; i < s->n; i++) {
 		const struct vvar *v = &fn->vars[s->vars[i]];
 		if (strcmp(v->lock_key, unlock->lock->key))
@@ -42,15 +28,32 @@ static void release_events(struct arena *a, struct vnode *into,
 		n->loc = unlock->loc;
 		n->ev = EV_RELEASE;
 		n->var = s->vars[i];
-		view_add_kid(fn->arena, into, n);
+		view_add_kid(fn->arena, unlock, n);
 	}
 }
 
-/* Walk in evaluation order (view_number()'s), rebuilding kids lists. */
+/* An unlock is replaced by its releases (view_replace_kids()). */
+static void splice_unlock(struct arena *a, struct vnode *n, struct vnode *kid,
+			  void *arg)
+{
+	(void)arg;
+	if (kid->kind != V_UNLOCK) {
+		view_add_kid(a, n, kid);
+		return;
+	}
+	for (size_t i = 0; i < kid->nkids; i++)
+		view_add_kid(a, n, kid->kids[i]);
+}
+
+/* Walk in evaluation order (view_number()'s), noting acquires as seen. */
 static void pair(struct fn_view *fn, struct vnode *n, struct seen *s)
 {
 	if (!n)
 		return;
+	if (n->kind == V_UNLOCK) {
+		release_events(fn, n, s);
+		return;
+	}
 	if (n->kind == V_LOOP && (n->flags & LOOP_DO)) {
 		pair(fn, n->b, s);
 		pair(fn, n->a, s);
@@ -69,8 +72,7 @@ static void pair(struct fn_view *fn, struct vnode *n, struct seen *s)
 		s->vars[s->n++] = n->var;
 	}
 	if (any)
-		view_replace_kids(fn->arena, n, release_events,
-				  &(struct pairing){ fn, s });
+		view_replace_kids(fn->arena, n, splice_unlock, NULL);
 }
 
 void lockpair_direct(struct fn_view *fn)

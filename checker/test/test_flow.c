@@ -181,14 +181,17 @@ static struct vnode *CALL(const char *name, const char *usr, bool suspends)
 	return n;
 }
 
-/* Regions as walk.c computes them: declaration .. end of its scope. */
+/*
+ * The nodes a variable's region runs between, as the walker records
+ * them: its declaration and the end of the scope it is declared in.
+ */
 static void regions(struct vnode *n, struct vnode *scope)
 {
 	if (!n)
 		return;
 	if (n->kind == V_DECL && n->var >= 0 && F->vars[n->var].kind == VAR_LOCAL) {
-		F->vars[n->var].lo = n->post;
-		F->vars[n->var].hi = scope->post;
+		F->vars[n->var].from = n;
+		F->vars[n->var].scope = scope;
 	}
 	struct vnode *inner = (n->flags & SCOPE_FLAG) ? n : scope;
 	regions(n->a, inner);
@@ -210,18 +213,21 @@ static void begin(void)
 /* Size of the last graph run() built: points plus successor edges. */
 static size_t last_graph_size;
 
-/* Number, compute regions, analyse; returns the number of findings. */
+/*
+ * Number and compute regions with the walker's code (view_finish()),
+ * analyse; returns the number of findings.
+ */
 static size_t run(struct vnode *body, struct diag_list *out)
 {
 	struct flow f;
 	F->body = body;
-	F->nnumbers = view_number(body, 0);
 	regions(body, body);
 	for (size_t i = 0; i < F->nvars; i++)
 		if (F->vars[i].kind == VAR_PARAM || F->vars[i].kind == VAR_LOCK) {
-			F->vars[i].lo = 0;
-			F->vars[i].hi = body->post;
+			F->vars[i].from = NULL;
+			F->vars[i].scope = body;
 		}
+	view_finish(F);
 	flow_build(&f, F);
 	size_t n = lifetime_check(F, &f, out);
 	last_graph_size = f.npoints + f.nsucc;
