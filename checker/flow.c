@@ -212,7 +212,7 @@ static void build(struct builder *b, const struct vnode *n)
 	case V_SUSPEND:
 	case V_CALL:
 	case V_EVENT:
-	case V_UNLOCK:   /* lockpair.c leaves none; a no-op if one were left */
+	case V_UNLOCK:
 		build_kids(b, n);
 		go(b, new_point(b, n->post, n));
 		break;

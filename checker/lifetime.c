@@ -82,6 +82,9 @@ static bool survives(struct search *s, int var, const struct vnode *n,
 	}
 	if (n->kind == V_DECL)
 		return n->var != var;
+	if (n->kind == V_UNLOCK) /* releases every variable of its lock */
+		return !s->fn->vars[var].lock_key ||
+		       strcmp(s->fn->vars[var].lock_key, n->lock->key);
 	if (n->kind != V_EVENT || (n->var != var && n->var2 != var))
 		return true;
 	switch (n->ev) {

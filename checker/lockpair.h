@@ -1,14 +1,16 @@
 /*
- * lockpair.h - pair lock-functions releases with the acquires they end,
- * on the view.
+ * lockpair.h - lock helpers at their calls, on the view.
  *
  * The walker makes a variable for every lock a lock-functions acquire
  * takes (vvar.lock_key says which lock) and a V_UNLOCK node for every
- * release.  lockpair_direct() turns each V_UNLOCK into releases of the
- * variables of that lock.  After the may-suspend summaries,
- * lockpair_helpers() applies lock helpers (functions that only take or
- * only release a lock named through a parameter) at their calls.
- * Nothing here knows about libclang.
+ * release, which ends every variable of that lock on whatever path
+ * reaches it (lifetime.c), so that a release at the top of a loop ends
+ * the acquire at the bottom of the previous iteration.  After the
+ * may-suspend summaries, lockpair_helpers() applies lock helpers
+ * (functions that only take or only release a lock named through a
+ * parameter) at their calls: an acquiring call makes a lock variable
+ * that the unlocks of its key end too.  Nothing here knows about
+ * libclang.
  */
 #ifndef AWAIT_HOLDING_LOCKPAIR_H
 #define AWAIT_HOLDING_LOCKPAIR_H
@@ -18,13 +20,6 @@
 
 struct fn_view;
 struct vlock;
-
-/*
- * Replace every V_UNLOCK node of 'fn' with one V_EVENT release per lock
- * variable of the same key acquired before it (in evaluation order).
- * Runs before numbering; new nodes live in fn->arena.
- */
-void lockpair_direct(struct fn_view *fn);
 
 /* What a lock helper does to the lock its argument names. */
 struct lock_effect {

@@ -101,6 +101,8 @@ static void dump_node(const struct fn_view *fn, const struct vnode *n,
 		if (n->var2 >= 0)
 			strbuf_addf(out, " %s", fn->vars[n->var2].name);
 	}
+	if (n->kind == V_UNLOCK)
+		strbuf_addf(out, " %s", n->lock->key);
 	if (n->kind == V_SUSPEND)
 		strbuf_addf(out, " %s", suspend_kind_name(n->skind));
 	if (n->kind == V_CALL && n->call)

@@ -52,8 +52,10 @@ enum vnode_kind {
 	V_SUSPEND,  /* kids = operand; then the coroutine suspends */
 	V_CALL,     /* kids = arguments; then the call, which may suspend */
 	V_EVENT,    /* ownership change on 'var' (and 'var2') */
-	V_UNLOCK,   /* a lock-functions release of 'lock->key' (lockpair.c
-		       turns it into V_EVENT releases) */
+	V_UNLOCK,   /* a lock-functions release: every variable whose
+		       lock_key is 'lock->key' owns nothing after it, whichever
+		       acquire (before it, after it through a loop, a lock
+		       helper's) made it */
 };
 
 enum vinit {

@@ -17,7 +17,6 @@
 #include "common.h"
 #include "walk.h"
 #include "walk_p.h"
-#include "lockpair.h"
 #include "own.h"
 #include "diag.h"
 #include "rules.h"
@@ -150,7 +149,6 @@ static void walk_function(struct walk *w, CXCursor fn)
 		diag_list_add_problem(w->problems, PROBLEM_ERROR, &f->loc,
 				      "'%s' nests statements or expressions more than %d levels deep; the code past that depth was not checked [await-holding]",
 				      f->name, MAX_DEPTH);
-	lockpair_direct(f);
 	own_apply(f);
 	view_finish(f);
 	*w->tail = f;
