@@ -156,7 +156,9 @@ static void static_seeds(struct search *s)
 			add_seed(s, n->call->acquires - 1, (unsigned)p);
 	}
 	for (size_t i = 0; i < s->fn->nvars; i++)
-		if (s->fn->vars[i].kind == VAR_PARAM)
+		if (s->fn->vars[i].kind == VAR_PARAM ||
+		    s->fn->vars[i].kind == VAR_PARAM_REF ||
+		    s->fn->vars[i].kind == VAR_THIS)
 			add_seed(s, (int)i, s->f->entry);
 }
 
@@ -206,7 +208,8 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 	for (size_t i = 0; i < fn->nvars; i++) {
 		struct var_state *v = &s.vs[i];
 		const struct vvar *vv = &fn->vars[i];
-		if (v->nhits && vv->matched) {
+		if (v->nhits && vv->matched && vv->kind != VAR_PARAM_REF &&
+		    vv->kind != VAR_THIS) {
 			struct finding fd;
 			struct suspension *susp =
 				xcalloc(v->nhits, sizeof(*susp));
@@ -238,4 +241,31 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 	free(s.stack);
 	free(s.queue);
 	return nfound;
+}
+
+bool lifetime_ends_at_exit(const struct fn_view *fn, const struct flow *f,
+			   int var)
+{
+	struct search s;
+	bool ends;
+
+	memset(&s, 0, sizeof(s));
+	s.fn = fn;
+	s.f = f;
+	s.vs = xcalloc(fn->nvars, sizeof(*s.vs));
+	s.mark = xcalloc(f->npoints, sizeof(*s.mark));
+	s.hit_by = xcalloc(f->npoints, sizeof(*s.hit_by));
+	add_seed(&s, var, f->entry);
+	run_search(&s, var);
+	ends = s.mark[f->exit] != s.stamp;
+	for (size_t i = 0; i < fn->nvars; i++) {
+		free(s.vs[i].seeds);
+		free(s.vs[i].hits);
+	}
+	free(s.vs);
+	free(s.mark);
+	free(s.hit_by);
+	free(s.stack);
+	free(s.queue);
+	return ends;
 }

@@ -18,6 +18,7 @@
 #ifndef AWAIT_HOLDING_LIFETIME_H
 #define AWAIT_HOLDING_LIFETIME_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct diag_list;
@@ -30,5 +31,14 @@ struct fn_view;
  */
 size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 		      struct diag_list *out);
+
+/*
+ * Does 'var' (owning at entry) own nothing on every path to the exit of
+ * 'fn': released, reset or moved away wherever the function returns?
+ * (A move into another variable counts as ending it: what the function
+ * does with the other one is its own business.)
+ */
+bool lifetime_ends_at_exit(const struct fn_view *fn, const struct flow *f,
+			   int var);
 
 #endif

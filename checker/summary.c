@@ -11,6 +11,8 @@
 #include "common.h"
 #include "summary.h"
 #include "arena.h"
+#include "flow.h"
+#include "lifetime.h"
 #include "lockpair.h"
 #include "strmap.h"
 #include "util.h"
@@ -30,6 +32,11 @@ struct fninfo {
 	struct fninfo *via;    /* next hop function, NULL at the leaf */
 	const char **callers;  /* USRs of functions calling this one */
 	size_t ncallers, cap_callers;
+	bool *ends_param;      /* per parameter: a guard passed by reference
+				  owns nothing when it returns */
+	size_t nends_param;
+	bool ends_this;        /* the guard members of 'this' own nothing
+				  when it returns */
 };
 
 struct summary {
@@ -85,7 +92,7 @@ static void note_call(struct vnode *n, struct visit *v)
 	if (!v->direct && (n->call->configured || n->call->annotated ||
 			   n->call->macro))
 		v->direct = n->call;
-	if (n->call->usr && *n->call->usr) {
+	if (n->call->usr && *n->call->usr && !n->call->effects_only) {
 		struct fninfo *callee = info(v->s, n->call->usr, n->call->name);
 		ARRAY_GROW(callee->callers, callee->ncallers + 1,
 			   callee->cap_callers);
@@ -111,7 +118,7 @@ static const char *chain_of(struct arena *a, struct fninfo *f)
 
 static void mark_call(struct vnode *n, struct visit *v)
 {
-	if (n->call->suspends || !n->call->usr)
+	if (n->call->suspends || !n->call->usr || n->call->effects_only)
 		return;
 	struct strmap_slot *slot = strmap_find(&v->s->fns, n->call->usr, false);
 	struct fninfo *f = slot ? slot->val : NULL;
@@ -152,6 +159,108 @@ static void lock_effects(struct fninfo *f, const struct fn_view *fn)
 			};
 			break;
 		}
+	}
+}
+
+/*
+ * Which guards passed by reference, and whether the guard members of
+ * 'this', a function ends on every path (it unlocks, resets or moves
+ * them away): then a call to it ends the caller's guard.  Returns true
+ * when that changed.
+ */
+static bool ends_of(struct fninfo *f, const struct fn_view *fn)
+{
+	bool any = false, changed = false, this_all = true, this_any = false;
+	for (size_t i = 0; i < fn->nvars && !any; i++)
+		any = fn->vars[i].kind == VAR_PARAM_REF ||
+		      fn->vars[i].kind == VAR_THIS;
+	if (!any)
+		return false;
+	struct flow fl;
+	flow_build(&fl, fn);
+	for (size_t i = 0; i < fn->nvars; i++) {
+		const struct vvar *v = &fn->vars[i];
+		if (v->kind != VAR_PARAM_REF && v->kind != VAR_THIS)
+			continue;
+		bool ends = lifetime_ends_at_exit(fn, &fl, (int)i);
+		if (v->kind == VAR_THIS) {
+			this_any = true;
+			this_all &= ends;
+			continue;
+		}
+		size_t p = (size_t)v->param;
+		if (p >= f->nends_param) {
+			f->ends_param = xrealloc(f->ends_param,
+						 (p + 1) * sizeof(*f->ends_param));
+			memset(f->ends_param + f->nends_param, 0,
+			       (p + 1 - f->nends_param) * sizeof(*f->ends_param));
+			f->nends_param = p + 1;
+		}
+		changed |= f->ends_param[p] != ends;
+		f->ends_param[p] = ends;
+	}
+	flow_release(&fl);
+	bool ends_this = this_any && this_all;
+	changed |= f->ends_this != ends_this;
+	f->ends_this = ends_this;
+	return changed;
+}
+
+static void add_release(struct fn_view *fn, struct vcall *c, int var)
+{
+	for (size_t i = 0; i < c->nreleases; i++)
+		if (c->releases[i] == var)
+			return;
+	ARENA_GROW(fn->arena, c->releases, c->nreleases + 1, c->cap_releases);
+	c->releases[c->nreleases++] = var;
+}
+
+/* A call to a function that ends guards it is given ends the caller's. */
+static void apply_ends(struct vnode *n, struct visit *v)
+{
+	const struct vown *o = n->call->own;
+	if (!o || !n->call->usr)
+		return;
+	struct strmap_slot *slot = strmap_find(&v->s->fns, n->call->usr, false);
+	const struct fninfo *f = slot ? slot->val : NULL;
+	if (!f || !f->defined)
+		return;
+	for (int i = 0; i < o->nargs && (size_t)i < f->nends_param; i++)
+		if (f->ends_param[i] && o->args[i] >= 0 &&
+		    !(o->flags[i] & ARG_UNARY))
+			add_release(v->fn, n->call, o->args[i]);
+	if (f->ends_this && o->member && o->obj >= 0)
+		add_release(v->fn, n->call, o->obj);
+}
+
+/*
+ * Ownership effects through calls, to a fixed point: a function that
+ * hands its reference parameter to one that ends it ends it too.  The
+ * rounds are bounded; a longer chain keeps the guard held (the
+ * cautious answer for a checker of held guards is the reported one).
+ */
+static void ownership_through_calls(struct summary *s,
+				    struct fn_view *const *fns, size_t n)
+{
+	for (int round = 0; round < 8; round++) {
+		bool changed = false;
+		for (size_t i = 0; i < n; i++)
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
+				if (!fn->usr || !*fn->usr || fn->coroutine ||
+				    fn->instance)
+					continue;
+				struct strmap_slot *slot =
+					strmap_find(&s->fns, fn->usr, false);
+				if (slot && slot->val)
+					changed |= ends_of(slot->val, fn);
+			}
+		if (!changed)
+			return;
+		for (size_t i = 0; i < n; i++)
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+				if (!fn->instance) /* clones share the nodes */
+					each_call(fn->body, apply_ends,
+						  &(struct visit){ .s = s, .fn = fn });
 	}
 }
 
@@ -211,6 +320,7 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
 			each_call(fn->body, mark_call,
 				  &(struct visit){ .s = s, .fn = fn });
+	ownership_through_calls(s, fns, n);
 	/* lock helpers: acquires first, so releases find their variables */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
@@ -228,6 +338,7 @@ void summary_free(struct summary *s)
 	for (size_t i = 0; i < s->nall; i++) {
 		free(s->all[i]->callers);
 		free(s->all[i]->effects);
+		free(s->all[i]->ends_param);
 		free(s->all[i]);
 	}
 	free(s->all);

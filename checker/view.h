@@ -99,6 +99,9 @@ struct vcall {
 				 variable */
 	bool hidden;          /* made only for own.c: not a call (own_apply()
 				 removes it) */
+	bool effects_only;    /* a constructor or an awaiter's await_suspend:
+				 a call for its effects on guards, never a
+				 suspension point (summary.c) */
 };
 
 /* Flags of a call argument, for own.c. */
@@ -156,6 +159,12 @@ enum vvar_kind {
 	VAR_TEMP,   /* a temporary inside a full-expression */
 	VAR_REF,    /* a local reference bound to a guard we do not own */
 	VAR_LOCK,   /* a lock taken by a lock-functions acquire call */
+	VAR_PARAM_REF, /* a reference parameter bound to the caller's guard:
+			  owned from entry, never reported here (the caller
+			  reports its own guard); summaries tell callers
+			  whether the function ends it */
+	VAR_THIS,   /* a guard member of the object a method runs on: as
+		       VAR_PARAM_REF, for 'this' */
 };
 
 struct vvar {
@@ -172,6 +181,7 @@ struct vvar {
 	struct vnode *scope;  /* hi = scope->post; NULL: lo/hi set by hand */
 	int tparam;           /* type is template parameter tparam-1; 0: none */
 	const char *lock_key; /* a lock-functions lock: the key releases name */
+	int param;            /* VAR_PARAM_REF: which parameter (from 0) */
 };
 
 struct fn_view {

@@ -53,6 +53,7 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->nscope_vars = 0;
 	fb->depth = 0;
 	fb->too_deep = false;
+	fb->nthis = 0;
 	fb->nlater = 0;
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);
@@ -68,6 +69,82 @@ static void builder_release(struct fn_builder *fb)
 	cmap_release(&fb->lock_aliases);
 	free(fb->scope_vars);
 	free(fb->later);
+}
+
+/*
+ * Parameters of guard type: by value, they own their guard from entry
+ * (VAR_PARAM); by reference, they are the caller's guard, tracked for
+ * what this function does to it (VAR_PARAM_REF).
+ */
+static void add_params(struct walk *w, struct fn_view *f, const struct kids *ks)
+{
+	int param = 0;
+	for (unsigned i = 0; i < ks->n; i++) {
+		struct guard_info gi;
+		CXCursor p = ks->c[i];
+		if (clang_getCursorKind(p) != CXCursor_ParmDecl)
+			continue;
+		CXType t = clang_getCursorType(p);
+		CXType canon = clang_getCanonicalType(t);
+		enum vvar_kind kind = VAR_PARAM;
+		int tp = tparam_of(t);
+		if (canon.kind == CXType_LValueReference ||
+		    canon.kind == CXType_RValueReference) {
+			kind = VAR_PARAM_REF;
+			tp = 0;
+			t = clang_getPointeeType(canon);
+		}
+		param++;
+		if (!tp && (!classify_type(w, t, &gi, 0) || gi.needs_cleanup))
+			continue;
+		if (tp)
+			memset(&gi, 0, sizeof(gi));
+		struct vvar v = guard_var(w, p, t, &gi, kind);
+		v.tparam = tp;
+		v.param = param - 1;
+		v.name = cx_strdup(w->src.a, clang_getCursorSpelling(p));
+		bind_decl(w, p, view_add_var(w->src.a, f, &v));
+	}
+}
+
+struct this_fields {
+	struct walk *w;
+	struct fn_view *f;
+};
+
+static enum CXVisitorResult this_field_cb(CXCursor c, CXClientData data)
+{
+	struct this_fields *tf = data;
+	struct walk *w = tf->w;
+	struct guard_info gi;
+	CXType t = clang_getCursorType(c);
+	if (!classify_type(w, t, &gi, 0) || gi.needs_cleanup)
+		return CXVisit_Continue;
+	struct vvar v = guard_var(w, c, t, &gi, VAR_THIS);
+	v.name = cx_strdup(w->src.a, clang_getCursorSpelling(c));
+	bind_decl(w, c, view_add_var(w->src.a, tf->f, &v));
+	w->fb.nthis++;
+	return CXVisit_Continue;
+}
+
+/*
+ * The guard members of the object a method or constructor runs on
+ * (VAR_THIS): an awaiter's await_suspend that unlocks its member ends
+ * the guard the caller's awaiter holds.
+ */
+static void add_this_members(struct walk *w, struct fn_view *f, CXCursor fn)
+{
+	enum CXCursorKind k = clang_getCursorKind(fn);
+	struct guard_info gi;
+	if ((k != CXCursor_CXXMethod && k != CXCursor_Constructor) ||
+	    (k == CXCursor_CXXMethod && clang_CXXMethod_isStatic(fn)))
+		return;
+	CXCursor cls = clang_getCursorSemanticParent(fn);
+	CXType t = clang_getCursorType(cls);
+	if (t.kind == CXType_Invalid || !classify_type(w, t, &gi, 0))
+		return;
+	struct this_fields tf = { w, f };
+	clang_Type_visitFields(clang_getCanonicalType(t), this_field_cb, &tf);
 }
 
 static void walk_function(struct walk *w, CXCursor fn)
@@ -118,28 +195,20 @@ static void walk_function(struct walk *w, CXCursor fn)
 				f->params[f->nparams++] =
 					cx_strdup(w->src.a, clang_getCursorSpelling(ks.c[i]));
 	}
-	/* by-value parameters of guard type own their guard from entry */
-	for (unsigned i = 0; i < ks.n; i++) {
-		struct guard_info gi;
-		if (clang_getCursorKind(ks.c[i]) != CXCursor_ParmDecl)
-			continue;
-		CXType t = clang_getCursorType(ks.c[i]);
-		int tp = tparam_of(t);
-		if (!tp && (!classify_type(w, t, &gi, 0) || gi.needs_cleanup))
-			continue;
-		if (tp)
-			memset(&gi, 0, sizeof(gi));
-		struct vvar v = guard_var(w, ks.c[i], t, &gi, VAR_PARAM);
-		v.tparam = tp;
-		v.name = cx_strdup(w->src.a, clang_getCursorSpelling(ks.c[i]));
-		bind_decl(w, ks.c[i], view_add_var(w->src.a, f, &v));
-	}
+	add_params(w, f, &ks);
+	add_this_members(w, f, fn);
+	/* a constructor's member initializers run before its body */
+	for (unsigned i = 0; i < ks.n; i++)
+		if (clang_getCursorKind(fn) == CXCursor_Constructor &&
+		    clang_isExpression(clang_getCursorKind(ks.c[i])))
+			walk_full_expr(w, ks.c[i], f->body, &top);
 	kids_release(&ks);
 	if (!clang_Cursor_isNull(body))
 		walk_stmt(w, body, f->body, &top);
 	close_scope(w, 0, f->body);
 	for (size_t i = 0; i < f->nvars; i++)
-		if (f->vars[i].kind == VAR_PARAM || f->vars[i].kind == VAR_LOCK) {
+		if (f->vars[i].kind != VAR_LOCAL && f->vars[i].kind != VAR_TEMP &&
+		    f->vars[i].kind != VAR_REF) {
 			f->vars[i].from = NULL;
 			f->vars[i].scope = f->body;
 		}

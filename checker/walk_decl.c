@@ -161,7 +161,12 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 		int target = clang_Cursor_isNull(init) ? -1 : var_of_expr(w, init);
 		if (target < 0 && !clang_Cursor_isNull(init))
 			target = move_source(w, init, &mv_);
-		if (target >= 0) { /* an alias of a guard we track */
+		/*
+		 * An alias of a guard we track (of a reference parameter:
+		 * its policy too); a reference to a member of 'this' is
+		 * reported, as references to guards we do not own are.
+		 */
+		if (target >= 0 && w->fb.fn->vars[target].kind != VAR_THIS) {
 			walk_full_expr(w, init, seq, x);
 			bind_decl(w, c, target);
 			return;

@@ -34,6 +34,16 @@ int var_of_expr(struct walk *w, CXCursor e)
 	enum CXCursorKind k = clang_getCursorKind(e);
 	if (k == CXCursor_DeclRefExpr)
 		return var_of_decl(w, clang_getCursorReferenced(e));
+	if (k == CXCursor_MemberRefExpr && w->fb.nthis) {
+		/* a guard member of the object a method runs on */
+		struct kids ks;
+		kids_of(e, &ks);
+		bool on_this = ks.n == 0 ||
+			       (ks.n == 1 && clang_getCursorKind(strip_expr(ks.c[0])) ==
+						      CXCursor_CXXThisExpr);
+		kids_release(&ks);
+		return on_this ? var_of_decl(w, clang_getCursorReferenced(e)) : -1;
+	}
 	if (k == CXCursor_UnaryOperator && w->fb.ptrs.n && unary_op(w, e) == '*') {
 		CXCursor p = unary_operand(e);
 		if (clang_getCursorKind(p) != CXCursor_DeclRefExpr)
@@ -66,22 +76,56 @@ void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq,
 	kids_release(&ks);
 }
 
+/*
+ * A call made for its effects on tracked variables only (summary.c):
+ * a user constructor given a guard, an awaiter's await_suspend.
+ */
+static void effects_call(struct walk *w, CXCursor at, const struct callee *ce,
+			 struct vown *own, struct vnode *seq)
+{
+	struct vnode *n = new_node(w, V_CALL, at);
+	n->call = arena_alloc(w->src.a, sizeof(*n->call));
+	n->call->name = ce->name;
+	n->call->usr = ce->usr;
+	n->call->effects_only = true;
+	n->call->own = own;
+	add_node(w, seq, n);
+}
+
+/*
+ * A user constructor that is given a tracked guard may end it (move it
+ * into a member): record the call for the summaries.
+ */
+static void ctor_effects(struct walk *w, CXCursor c, CXCursor ref,
+			 struct vnode *seq, const struct ectx *x)
+{
+	if (in_system_header(ref))
+		return;
+	struct callee *ce = callee_of(w, ref);
+	struct vown *own = call_own(w, c, ce->name, ce->method, false,
+				    clang_getNullCursor(), x);
+	if (own)
+		effects_call(w, c, ce, own, seq);
+}
+
 static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
 		      struct vnode *seq, const struct ectx *x)
 {
 	struct guard_info gi;
 	CXType t = clang_getCursorType(c);
 
-	if (same_cursor(x->own_init, c) ||
-	    clang_CXXConstructor_isMoveConstructor(ref) ||
-	    clang_CXXConstructor_isCopyConstructor(ref) ||
-	    !classify_type(w, t, &gi, 0)) {
+	bool copy = clang_CXXConstructor_isMoveConstructor(ref) ||
+		    clang_CXXConstructor_isCopyConstructor(ref);
+	if (same_cursor(x->own_init, c) || copy || !classify_type(w, t, &gi, 0)) {
 		walk_kids_expr(w, c, seq, x);
+		if (!copy)
+			ctor_effects(w, c, ref, seq, x);
 		return;
 	}
 	/* a guard temporary: lives to the end of the full-expression */
 	struct vnode *d = new_node(w, V_DECL, c);
 	walk_kids_expr(w, c, d, x);
+	ctor_effects(w, c, ref, d, x);
 	declare(w, d, new_temp(w, c, t, &gi),
 		ctor_leaves_empty(w, c, &gi) ? INIT_EMPTY : INIT_HELD, true, seq);
 }
@@ -260,6 +304,63 @@ static void walk_call(struct walk *w, CXCursor c, struct vnode *seq,
 	walk_resolved_call(w, c, ref, seq, x);
 }
 
+struct method_search {
+	const char *name;
+	CXCursor found;
+};
+
+static enum CXChildVisitResult method_cb(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	struct method_search *s = data;
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_CXXMethod)
+		return CXChildVisit_Continue;
+	CXString sp = clang_getCursorSpelling(c);
+	if (!strcmp(cstr(sp), s->name))
+		s->found = c;
+	clang_disposeString(sp);
+	return clang_Cursor_isNull(s->found) ? CXChildVisit_Continue
+					     : CXChildVisit_Break;
+}
+
+/*
+ * The awaiter of a co_await runs its await_suspend before the coroutine
+ * suspends: when the awaiter is a tracked guard (it holds the caller's
+ * lock, as concurrencpp's async_lock_awaiter does), what await_suspend
+ * does to its 'this' counts (summary.c).  'operand' is the co_await's
+ * operand, already walked into 's'.
+ */
+static void await_suspend_effects(struct walk *w, CXCursor operand,
+				  struct vnode *s)
+{
+	int var = var_of_expr(w, operand);
+	if (var < 0 && s->nkids) {
+		/* the awaiter made right there: the temporary just declared */
+		const struct vnode *last = s->kids[s->nkids - 1];
+		if (last->kind == V_DECL && last->var >= 0 &&
+		    w->fb.fn->vars[last->var].kind == VAR_TEMP)
+			var = last->var;
+	}
+	if (var < 0)
+		return;
+	CXCursor d = type_decl(clang_getCursorType(strip_expr(operand)));
+	if (clang_Cursor_isNull(d) || in_system_header(d))
+		return;
+	struct method_search ms = { "await_suspend", clang_getNullCursor() };
+	visit_record(d, method_cb, &ms);
+	if (clang_Cursor_isNull(ms.found))
+		return;
+	struct callee *ce = callee_of(w, ms.found);
+	struct vown *own = arena_alloc(w->src.a, sizeof(*own));
+	own->name = ce->name;
+	own->method = "await_suspend";
+	own->member = true;
+	own->obj = var;
+	effects_call(w, clang_getNullCursor(), ce, own, s);
+	s->kids[s->nkids - 1]->loc = s->loc;
+}
+
 /* co_await / co_yield: walk the operand, then suspend. */
 static void walk_await(struct walk *w, CXCursor c, const char *kw, unsigned off,
 		       struct vnode *seq, const struct ectx *x)
@@ -277,6 +378,7 @@ static void walk_await(struct walk *w, CXCursor c, const char *kw, unsigned off,
 	if (ks.n) {
 		allowed = s->skind == SUSPEND_CO_AWAIT && allowed_await(w, ks.c[0]);
 		walk_expr(w, ks.c[0], s, &in);
+		await_suspend_effects(w, ks.c[0], s);
 	}
 	kids_release(&ks);
 	if (allowed)

@@ -172,6 +172,7 @@ struct fn_builder {
 	size_t nlater, cap_later;
 	int depth;            /* statement and expression nesting */
 	bool too_deep;        /* something was past MAX_DEPTH: not walked */
+	size_t nthis;         /* VAR_THIS variables: guard members of 'this' */
 };
 
 struct walk {
