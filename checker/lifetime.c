@@ -49,10 +49,17 @@ static void add_seed(struct search *s, int var, unsigned point)
 	}
 }
 
-static bool is_suspension(const struct vnode *n)
+/* Is 'n' a suspension point at which 'var' would be held? */
+static bool is_suspension(const struct vnode *n, int var)
 {
-	return n->kind == V_SUSPEND ||
-	       (n->kind == V_CALL && n->call && n->call->suspends);
+	if (n->kind == V_SUSPEND)
+		return true;
+	if (n->kind != V_CALL || !n->call || !n->call->suspends)
+		return false;
+	for (size_t i = 0; i < n->call->nquiet; i++)
+		if (n->call->quiet[i] == var)
+			return false; /* the callee lets it go meanwhile */
+	return true;
 }
 
 static void push_succ(struct search *s, unsigned p)
@@ -125,7 +132,7 @@ static void run_search(struct search *s, int var)
 		if (s->mark[p] == s->stamp)
 			continue;
 		s->mark[p] = s->stamp;
-		if (fp->node && is_suspension(fp->node) &&
+		if (fp->node && is_suspension(fp->node, var) &&
 		    s->hit_by[p] != (unsigned)var + 1) {
 			/* once per var and point (a re-search may repeat one
 			 * after another var's search: diag_list_sort drops it) */
@@ -243,11 +250,10 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 	return nfound;
 }
 
-bool lifetime_ends_at_exit(const struct fn_view *fn, const struct flow *f,
-			   int var)
+void lifetime_follow(const struct fn_view *fn, const struct flow *f, int var,
+		     bool *at_exit, bool *at_suspension)
 {
 	struct search s;
-	bool ends;
 
 	memset(&s, 0, sizeof(s));
 	s.fn = fn;
@@ -257,7 +263,8 @@ bool lifetime_ends_at_exit(const struct fn_view *fn, const struct flow *f,
 	s.hit_by = xcalloc(f->npoints, sizeof(*s.hit_by));
 	add_seed(&s, var, f->entry);
 	run_search(&s, var);
-	ends = s.mark[f->exit] != s.stamp;
+	*at_exit = s.mark[f->exit] == s.stamp;
+	*at_suspension = s.vs[var].nhits > 0;
 	for (size_t i = 0; i < fn->nvars; i++) {
 		free(s.vs[i].seeds);
 		free(s.vs[i].hits);
@@ -267,5 +274,4 @@ bool lifetime_ends_at_exit(const struct fn_view *fn, const struct flow *f,
 	free(s.hit_by);
 	free(s.stack);
 	free(s.queue);
-	return ends;
 }

@@ -33,12 +33,14 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 		      struct diag_list *out);
 
 /*
- * Does 'var' (owning at entry) own nothing on every path to the exit of
- * 'fn': released, reset or moved away wherever the function returns?
- * (A move into another variable counts as ending it: what the function
- * does with the other one is its own business.)
+ * Follow 'var' of 'fn', owning at entry: may it still own at the exit
+ * ('*at_exit'; false means it is released, reset or moved away wherever
+ * the function returns) and at some suspension point ('*at_suspension';
+ * false means every suspension happens with it let go)?  A move into
+ * another variable ends it: what the function does with the other one
+ * is its own business.
  */
-bool lifetime_ends_at_exit(const struct fn_view *fn, const struct flow *f,
-			   int var);
+void lifetime_follow(const struct fn_view *fn, const struct flow *f, int var,
+		     bool *at_exit, bool *at_suspension);
 
 #endif

@@ -9,9 +9,7 @@
 
 #include <string.h>
 
-/* The caller's lock key for a helper's effect on argument 'arg'. */
-static const char *effect_key(struct arena *a, const char *arg,
-			      const char *suffix)
+const char *lockpair_key(struct arena *a, const char *arg, const char *suffix)
 {
 	if (arg[0] == '&') { /* q->mu with q = &x is x.mu */
 		if (!strncmp(suffix, "->", 2))
@@ -31,7 +29,7 @@ static void apply_call(struct fn_view *fn, struct vnode *n, bool acquire,
 		if (le->acquire != acquire || le->param >= n->call->nargs ||
 		    !n->call->arg_keys[le->param])
 			continue;
-		const char *key = effect_key(fn->arena,
+		const char *key = lockpair_key(fn->arena,
 					     n->call->arg_keys[le->param],
 					     le->suffix);
 		if (acquire) {

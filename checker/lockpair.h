@@ -18,8 +18,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct arena;
 struct fn_view;
 struct vlock;
+
+/*
+ * The caller's key of the lock a callee names as parameter + 'suffix'
+ * ("q" + "->mu"), given the argument's key 'arg' ("&x" makes "x.mu", "p"
+ * makes "p->mu").  In arena 'a'.
+ */
+const char *lockpair_key(struct arena *a, const char *arg, const char *suffix);
 
 /* What a lock helper does to the lock its argument names. */
 struct lock_effect {

@@ -37,6 +37,11 @@ struct fninfo {
 	size_t nends_param;
 	bool ends_this;        /* the guard members of 'this' own nothing
 				  when it returns */
+	struct lock_effect *quiet; /* locks named through a parameter that
+				      every suspension inside happens
+				      without (released before, taken again
+				      after: down(), a condition wait) */
+	size_t nquiet;
 };
 
 struct summary {
@@ -182,7 +187,9 @@ static bool ends_of(struct fninfo *f, const struct fn_view *fn)
 		const struct vvar *v = &fn->vars[i];
 		if (v->kind != VAR_PARAM_REF && v->kind != VAR_THIS)
 			continue;
-		bool ends = lifetime_ends_at_exit(fn, &fl, (int)i);
+		bool at_exit, at_susp;
+		lifetime_follow(fn, &fl, (int)i, &at_exit, &at_susp);
+		bool ends = !at_exit;
 		if (v->kind == VAR_THIS) {
 			this_any = true;
 			this_all &= ends;
@@ -264,6 +271,92 @@ static void ownership_through_calls(struct summary *s,
 	}
 }
 
+/* The parameter a lock key is named through, or -1; '*rest' the suffix. */
+static int param_of_key(const struct fn_view *fn, const char *key,
+			const char **rest)
+{
+	for (size_t p = 0; p < fn->nparams; p++) {
+		size_t len = strlen(fn->params[p]);
+		*rest = key + len;
+		if (len && !strncmp(key, fn->params[p], len) &&
+		    (!**rest || !strncmp(*rest, "->", 2) || **rest == '.' ||
+		     **rest == '['))
+			return (int)p;
+	}
+	return -1;
+}
+
+/*
+ * A function that may suspend and releases a lock named through a
+ * parameter: does every suspension happen with that lock let go (the
+ * caller's lock, held on entry, released before and taken again after)?
+ * Such locks become f->quiet.  Asked of a lock variable added for the
+ * purpose, owning at entry, that the function's own releases end.
+ */
+static void quiet_locks(struct fninfo *f, struct fn_view *fn)
+{
+	for (size_t i = 0; i < fn->nlocks; i++) {
+		const struct vlock *l = &fn->locks[i];
+		const char *rest;
+		int p;
+		bool dup = false;
+		if (l->acquire || (p = param_of_key(fn, l->key, &rest)) < 0)
+			continue;
+		for (size_t k = 0; k < f->nquiet && !dup; k++)
+			dup = !strcmp(f->quiet[k].lock->key, l->key);
+		for (size_t k = 0; k < i && !dup; k++)
+			dup = !fn->locks[k].acquire &&
+			      !strcmp(fn->locks[k].key, l->key);
+		if (dup)
+			continue;
+		struct vvar v;
+		memset(&v, 0, sizeof(v));
+		v.name = l->key;
+		v.lock_key = l->key;
+		v.kind = VAR_PARAM_REF; /* never reported */
+		v.param = p;
+		v.scope = fn->body;
+		v.hi = fn->body->post;
+		int var = view_add_var(fn->arena, fn, &v);
+		struct flow fl;
+		bool at_exit, at_susp;
+		flow_build(&fl, fn);
+		lifetime_follow(fn, &fl, var, &at_exit, &at_susp);
+		flow_release(&fl);
+		fn->nvars--; /* only asked for */
+		if (at_susp || !f->suspends)
+			continue;
+		f->quiet = xrealloc(f->quiet, (f->nquiet + 1) * sizeof(*f->quiet));
+		f->quiet[f->nquiet++] = (struct lock_effect){ false, (size_t)p,
+							      rest, l };
+	}
+}
+
+/* A suspending call to such a function does not hold that lock across. */
+static void apply_quiet(struct vnode *n, struct visit *v)
+{
+	struct vcall *c = n->call;
+	if (!c->suspends || !c->usr || !c->arg_keys)
+		return;
+	struct strmap_slot *slot = strmap_find(&v->s->fns, c->usr, false);
+	const struct fninfo *f = slot ? slot->val : NULL;
+	for (size_t q = 0; f && q < f->nquiet; q++) {
+		const struct lock_effect *le = &f->quiet[q];
+		if (le->param >= c->nargs || !c->arg_keys[le->param])
+			continue;
+		const char *key = lockpair_key(v->fn->arena,
+					       c->arg_keys[le->param], le->suffix);
+		for (size_t k = 0; k < v->fn->nvars; k++) {
+			const char *lk = v->fn->vars[k].lock_key;
+			if (!lk || strcmp(lk, key))
+				continue;
+			ARENA_GROW(v->fn->arena, c->quiet, c->nquiet + 1,
+				   c->cap_quiet);
+			c->quiet[c->nquiet++] = (int)k;
+		}
+	}
+}
+
 /* lockpair_helpers()' view of the summaries. */
 static const struct lock_effect *effects_of(void *data, const char *usr,
 					    size_t *n)
@@ -321,6 +414,17 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 			each_call(fn->body, mark_call,
 				  &(struct visit){ .s = s, .fn = fn });
 	ownership_through_calls(s, fns, n);
+	/* locks let go around the suspensions of a callee (after mark_call) */
+	for (size_t i = 0; i < n; i++)
+		for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
+			if (!fn->usr || !*fn->usr || fn->coroutine ||
+			    fn->instance || !fn->nlocks || !fn->nparams)
+				continue;
+			struct strmap_slot *slot = strmap_find(&s->fns, fn->usr,
+							       false);
+			if (slot && slot->val)
+				quiet_locks(slot->val, fn);
+		}
 	/* lock helpers: acquires first, so releases find their variables */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
@@ -328,6 +432,11 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 				if (!fn->instance) /* clones share the nodes */
 					lockpair_helpers(fn, pass == 0,
 							 effects_of, s);
+	for (size_t i = 0; i < n; i++)
+		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+			if (!fn->instance)
+				each_call(fn->body, apply_quiet,
+					  &(struct visit){ .s = s, .fn = fn });
 	return s;
 }
 
@@ -339,6 +448,7 @@ void summary_free(struct summary *s)
 		free(s->all[i]->callers);
 		free(s->all[i]->effects);
 		free(s->all[i]->ends_param);
+		free(s->all[i]->quiet);
 		free(s->all[i]);
 	}
 	free(s->all);

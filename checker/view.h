@@ -94,6 +94,10 @@ struct vcall {
 				 itself stands for what the call acquires */
 	int *releases;        /* lock vars this call releases (a helper) */
 	size_t nreleases, cap_releases;
+	int *quiet;           /* vars not held across this call's suspension:
+				 the callee releases their lock first and
+				 takes it again after (summary.c) */
+	size_t nquiet, cap_quiet;
 	struct vown *own;     /* what own.c needs to decide its ownership
 				 effects; NULL when it names no tracked
 				 variable */
