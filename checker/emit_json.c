@@ -2,7 +2,7 @@
  * emit_json.c - findings as one JSON document (schema in README.md):
  *
  *   {"version": "...", "diagnostics": [{"file", "line", "column",
- *     "severity", "message", "check", "function",
+ *     "severity", "message", "check", "function", "fingerprint",
  *     "guard": {"name", "display", "type", "matched", "reason", "via"},
  *     "suspensions": [{"file", "line", "column", "kind", "detail",
  *                      "message"}]}],
@@ -14,6 +14,7 @@
 #include "common.h"
 #include "emit.h"
 #include "diag.h"
+#include "fingerprint.h"
 #include "util.h"
 
 #include <cjson/cJSON.h>
@@ -34,7 +35,8 @@ static void add_loc(cJSON *obj, const struct src_loc *l)
 	cJSON_AddNumberToObject(obj, "column", l->col);
 }
 
-static void write_json(FILE *out, const struct diag_list *l)
+static void write_json(FILE *out, const struct diag_list *l,
+		       const struct emit_ctx *ctx)
 {
 	struct arena a;
 	cJSON *root = cJSON_CreateObject();
@@ -42,6 +44,7 @@ static void write_json(FILE *out, const struct diag_list *l)
 	char *text;
 
 	arena_init(&a);
+	const char **fps = fingerprint_all(&a, l, ctx->source_root, ctx->src);
 	cJSON_AddStringToObject(root, "version", AWAIT_HOLDING_VERSION);
 	diags = cJSON_AddArrayToObject(root, "diagnostics");
 	for (size_t i = 0; i < l->nfindings; i++) {
@@ -52,6 +55,7 @@ static void write_json(FILE *out, const struct diag_list *l)
 		add_str(d, "message", diag_warning_text(&a, f));
 		add_str(d, "check", "await-holding");
 		add_str(d, "function", f->function);
+		add_str(d, "fingerprint", fps[i]);
 		g = cJSON_AddObjectToObject(d, "guard");
 		add_str(g, "name", f->name);
 		add_str(g, "display", f->display ? f->display : f->name);
@@ -88,4 +92,4 @@ static void write_json(FILE *out, const struct diag_list *l)
 	arena_release(&a);
 }
 
-const struct emitter emit_json = { "json", write_json };
+const struct emitter emit_json = { "json", write_json, false };
