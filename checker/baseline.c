@@ -1,11 +1,12 @@
 /*
  * baseline.c - read, apply and write baselines (baseline.h).  The file
- * is parsed with cJSON and converted at once; no cJSON node outlives
- * baseline_load().
+ * is parsed with json.c (errors at their line and column) and converted
+ * at once; no cJSON node outlives baseline_load().
  */
 #include "common.h"
 #include "baseline.h"
 #include "diag.h"
+#include "json.h"
 #include "srcroot.h"
 #include "util.h"
 
@@ -15,38 +16,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int not_baseline(const char *path, const char *why)
+static int not_baseline(const struct json_doc *d, const cJSON *node,
+			const char *why)
 {
-	return error("'%s' is not an await-holding baseline: %s", path, why);
+	return json_doc_error(d, node, "not an await-holding baseline: %s", why);
 }
 
 int baseline_load(struct baseline *b, const char *path)
 {
 	int ret = -1;
 	char *text;
-	cJSON *root = NULL;
+	struct json_doc doc;
 
 	memset(b, 0, sizeof(*b));
 	arena_init(&b->arena);
 	if (!(text = read_file(path, NULL)))
 		return error("cannot read baseline '%s': %s", path, strerror(errno));
-	root = cJSON_Parse(text);
-	if (!root) {
-		not_baseline(path, "not valid JSON");
-		goto out;
+	if (json_doc_parse(&doc, path, text) < 0) {
+		free(text);
+		return -1;
 	}
+	const cJSON *root = doc.root;
 	const cJSON *tool = cJSON_GetObjectItemCaseSensitive(root, "tool");
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "findings");
 	if (!cJSON_IsString(tool) || strcmp(tool->valuestring, "await-holding") ||
 	    !cJSON_IsArray(list)) {
-		not_baseline(path, "expected {\"tool\": \"await-holding\", \"findings\": [...]}");
+		not_baseline(&doc, root, "expected {\"tool\": \"await-holding\", \"findings\": [...]}");
 		goto out;
 	}
 	const cJSON *e;
 	cJSON_ArrayForEach(e, list) {
 		const cJSON *fp = cJSON_GetObjectItemCaseSensitive(e, "fingerprint");
 		if (!cJSON_IsString(fp)) {
-			not_baseline(path, "a finding has no \"fingerprint\" string");
+			not_baseline(&doc, e, "a finding has no \"fingerprint\" string");
 			goto out;
 		}
 		struct strmap_slot *s = strmap_find(&b->known, fp->valuestring, false);
@@ -59,7 +61,7 @@ int baseline_load(struct baseline *b, const char *path)
 	}
 	ret = 0;
 out:
-	cJSON_Delete(root);
+	json_doc_release(&doc);
 	free(text);
 	return ret;
 }

@@ -32,7 +32,8 @@ struct baseline {
 
 /*
  * Read 'path' into 'b' (need not be initialised).  On error print
- * "cannot read"/"is not a baseline" with the file name and return -1;
+ * "cannot read baseline" or "path:line:col: error: not an await-holding
+ * baseline: ..." (invalid JSON likewise, at its position) and return -1;
  * 'b' is then empty but must still be released.
  */
 int baseline_load(struct baseline *b, const char *path);
