@@ -60,6 +60,20 @@ extern const struct emitter emit_github;
 /* The writer called 'name' ("text", "json", "sarif", "github"), or NULL. */
 const struct emitter *emit_find(const char *name);
 
+/*
+ * JSON documents with many findings, written one element at a time so
+ * that memory holds the tree of one finding, not of all: 'root' holds,
+ * in the array that the elements go to, the one string EMIT_SLOT (and
+ * nowhere else); 'item(i, arg)' makes element i < n, which is printed
+ * there, formatted as cJSON_Print() would, and deleted.  'root' is not
+ * changed.  Dies on out-of-memory.
+ */
+struct cJSON;
+#define EMIT_SLOT "\001await-holding-elements\001"
+void emit_json_with_elements(FILE *out, const struct cJSON *root, size_t n,
+			     struct cJSON *(*item)(size_t i, void *arg),
+			     void *arg);
+
 /* Print the problems of 'l' to 'err' in clang's format. */
 void emit_problems(FILE *err, const struct diag_list *l);
 

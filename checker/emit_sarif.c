@@ -232,6 +232,21 @@ static cJSON *result(struct arena *a, const struct finding *f,
 	return r;
 }
 
+struct elements {
+	const struct diag_list *l;
+	const char **fps;
+	const struct emit_ctx *ctx;
+	struct arena a;       /* one element's texts; reset for each */
+};
+
+/* The element of "results" for finding 'i'. */
+static cJSON *element(size_t i, void *arg)
+{
+	struct elements *e = arg;
+	arena_release(&e->a);
+	return result(&e->a, &e->l->findings[i], e->fps[i], e->ctx);
+}
+
 static cJSON *notification(struct arena *a, const struct problem *p,
 			   const struct emit_ctx *ctx)
 {
@@ -249,7 +264,6 @@ static void write_sarif(FILE *out, const struct diag_list *l,
 {
 	struct arena a;
 	cJSON *root = cJSON_CreateObject();
-	char *text;
 
 	arena_init(&a);
 	cJSON_AddStringToObject(root, "$schema",
@@ -277,11 +291,10 @@ static void write_sarif(FILE *out, const struct diag_list *l,
 	add_text(base, "description", "the source root (--source-root)");
 	cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
 
-	const char **fps = fingerprint_all(&a, l, ctx->source_root, ctx->src);
-	cJSON *results = cJSON_AddArrayToObject(run, "results");
-	for (size_t i = 0; i < l->nfindings; i++)
-		cJSON_AddItemToArray(results,
-				     result(&a, &l->findings[i], fps[i], ctx));
+	struct elements e = { l, fingerprint_all(&a, l, ctx->source_root, ctx->src),
+			      ctx, { 0 } };
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(run, "results"),
+			     cJSON_CreateString(EMIT_SLOT));
 
 	bool ok = !ctx->incomplete;
 	cJSON *inv = cJSON_CreateObject();
@@ -294,12 +307,10 @@ static void write_sarif(FILE *out, const struct diag_list *l,
 	cJSON_AddBoolToObject(inv, "executionSuccessful", ok);
 	cJSON_AddItemToArray(cJSON_AddArrayToObject(run, "invocations"), inv);
 
-	text = cJSON_Print(root);
-	if (!text)
-		die("out of memory writing SARIF");
-	fprintf(out, "%s\n", text);
-	cJSON_free(text);
+	arena_init(&e.a);
+	emit_json_with_elements(out, root, l->nfindings, element, &e);
 	cJSON_Delete(root);
+	arena_release(&e.a);
 	arena_release(&a);
 }
 
