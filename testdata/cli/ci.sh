@@ -369,6 +369,12 @@ expect_err "[1/2] "; expect_err "[2/2] "; expect_err ".cpp ("
 expect_err "await-holding: 2 findings in 2 files (2 checked)"
 run progress a.cpp b.cpp "${args[@]}"
 expect_no_err "[1/2]"
+# several findings: the documents are written one finding at a time
+run progress --format=sarif a.cpp b.cpp "${args[@]}"
+keep_sarif
+[ "$(jq_py 'print(len(d["runs"][0]["results"]))' "$root/out")" = 2 ] || fail "SARIF does not hold 2 results"
+run progress --format=json a.cpp b.cpp "${args[@]}"
+[ "$(jq_py 'print(len(d["diagnostics"]), d["diagnostics"][1]["file"])' "$root/out")" = "2 b.cpp" ] || fail "JSON does not hold 2 diagnostics"
 run progress --quiet --progress a.cpp "${args[@]}"
 expect_err "[1/1] a.cpp ("; expect_no_err "findings in"
 run progress -q a.cpp nope.cpp "${args[@]}"
