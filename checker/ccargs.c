@@ -4,6 +4,7 @@
  */
 #include "common.h"
 #include "ccargs.h"
+#include "compdb.h"
 #include "diag.h"
 #include "tu.h"
 #include "util.h"
@@ -33,7 +34,58 @@ void ccargs_release(struct ccargs *c)
 	free(c->after);
 }
 
-void ccargs_add_extra(struct ccargs *c, const char *arg, bool before)
+/* Append the words of response file 'arg' ("@path") to 'out', or 'arg'
+ * itself when it cannot be read; '*budget' counts files read. */
+static void expand_one(struct ccargs *c, const char *arg, const char ***out,
+		       size_t *n, size_t *cap, unsigned *budget)
+{
+	const char *why = NULL;
+	char *text = NULL;
+	const char **words = NULL;
+	size_t nwords = 0;
+
+	if (arg[0] != '@' || !arg[1] || !*budget) {
+		ARRAY_GROW(*out, *n + 1, *cap);
+		(*out)[(*n)++] = arg;
+		return;
+	}
+	--*budget;
+	text = read_regular_file(arg + 1, NULL, (size_t)64 << 20, &why);
+	if (text && compdb_split_command(&c->arena, text, &words, &nwords, NULL) < 0) {
+		why = "an unterminated quote";
+		free(text);
+		text = NULL;
+	}
+	if (!text) {
+		warning("cannot read response file '%s': %s; passing it on unchanged",
+			arg + 1, why);
+		ARRAY_GROW(*out, *n + 1, *cap);
+		(*out)[(*n)++] = arg;
+		return;
+	}
+	free(text);
+	for (size_t i = 0; i < nwords; i++)
+		expand_one(c, words[i], out, n, cap, budget);
+}
+
+void ccargs_expand(struct ccargs *c, const char *const **args, size_t *n)
+{
+	const char **out = NULL;
+	size_t k = 0, cap = 0;
+	unsigned budget = 64;
+	bool any = false;
+	for (size_t i = 0; i < *n; i++)
+		any |= (*args)[i][0] == '@';
+	if (!any)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		expand_one(c, (*args)[i], &out, &k, &cap, &budget);
+	*args = arena_memdup(&c->arena, out, (k ? k : 1) * sizeof(*out));
+	*n = k;
+	free(out);
+}
+
+static void add_one(struct ccargs *c, const char *arg, bool before)
 {
 	if (before) {
 		ARRAY_GROW(c->before, c->nbefore + 1, c->cap_before);
@@ -42,6 +94,15 @@ void ccargs_add_extra(struct ccargs *c, const char *arg, bool before)
 		ARRAY_GROW(c->after, c->nafter + 1, c->cap_after);
 		c->after[c->nafter++] = arg;
 	}
+}
+
+void ccargs_add_extra(struct ccargs *c, const char *arg, bool before)
+{
+	const char *const *args = &arg;
+	size_t n = 1;
+	ccargs_expand(c, &args, &n);
+	for (size_t i = 0; i < n; i++)
+		add_one(c, args[i], before);
 }
 
 bool ccargs_is_c_family(const char *file, const char *const *args,

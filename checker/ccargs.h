@@ -49,8 +49,20 @@ void ccargs_init(struct ccargs *c);
 void ccargs_release(struct ccargs *c);
 
 /* Add an argument before (--extra-arg-before) or after (--extra-arg)
- * every command.  'arg' is borrowed. */
+ * every command.  'arg' is borrowed; a response file (@file) is
+ * expanded as ccargs_expand() does. */
 void ccargs_add_extra(struct ccargs *c, const char *arg, bool before);
+
+/*
+ * Replace each response file (@file, relative to the current directory)
+ * in the 'n' arguments at '*args' by the words it holds, split as clang
+ * splits them (nested ones too, at most 64 in all); one that cannot be
+ * read stays as it is, with a warning, as clang does.  '*args' then
+ * points to an array owned by 'c' (the words too); the old array is
+ * left alone.  For "--" arguments: a database's are expanded when it is
+ * read.
+ */
+void ccargs_expand(struct ccargs *c, const char *const **args, size_t *n);
 
 /*
  * Is 'file', compiled with 'args', C or C++ (or Objective-C, CUDA: what

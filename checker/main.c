@@ -471,6 +471,9 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < r.opt.nextra; i++)
 		ccargs_add_extra(&r.ccargs, r.opt.extra[i], r.opt.extra_before[i]);
+	const char *const *fixed = r.opt.fixed;
+	ccargs_expand(&r.ccargs, &fixed, &r.opt.nfixed);
+	r.opt.fixed = (const char **)fixed; /* argv's, or ours */
 	if (r.opt.stdin_filename &&
 	    !(r.stdin_text = read_stream(stdin, &r.stdin_len))) {
 		error("cannot read the buffer from stdin: %s", strerror(errno));

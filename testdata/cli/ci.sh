@@ -460,6 +460,15 @@ run extra-arg --extra-arg=-DHOLD h.cpp -- -std=c++20 -I "$inc" -UHOLD
 expect_status 1
 run extra-arg --extra-arg
 expect_status 2; expect_err "needs a compiler argument"
+# response files in "--" and in --extra-arg, nested too; a missing one is said
+printf -- '-std=c++20 "-I%s"\n@more.rsp\n' "$inc" >"$d/args.rsp"
+printf -- '-DHOLD\n' >"$d/more.rsp"
+run extra-arg h.cpp -- @args.rsp
+expect_status 1; expect_out "h.cpp:6:31: warning:"
+run extra-arg --extra-arg=@more.rsp h.cpp "${args[@]}"
+expect_status 1
+run extra-arg h.cpp -- @missing.rsp -std=c++20 -I "$inc"
+expect_status 0; expect_err "cannot read response file 'missing.rsp'"
 # -p DIR -- ARGS: the database's commands with ARGS added
 mkdir -p "$d/build"
 cat >"$d/build/compile_commands.json" <<JSON
