@@ -1,13 +1,15 @@
 /*
  * advice.c - the help note of a finding (advice.h).  The scan of the
  * guard's block is lexical: from the guard's position to the brace that
- * closes its block, skipping comments and string and character literals,
- * it notes each line where the guard's name appears as a whole word.
+ * closes its block, through scan.c's code pieces (comments and literals
+ * skipped), it notes each line where the guard's name appears as a whole
+ * word.
  */
 #include "common.h"
 #include "advice.h"
 #include "arena.h"
 #include "diag.h"
+#include "scan.h"
 #include "srcfile.h"
 #include "util.h"
 
@@ -38,54 +40,47 @@ static bool simple_name(const char *s)
 }
 
 /*
- * Scan from the guard's declaration to the end of its block.  Returns
- * false when the source cannot be read.
+ * Scan from the guard's declaration to the end of its block, through
+ * the code pieces of scan.c (comments and literals are skipped).
+ * Returns false when the source cannot be read.
  */
 static bool scan_uses(struct srcfiles *src, const struct finding *f,
 		      unsigned susp_line, struct uses *u)
 {
-	size_t nlen = strlen(f->name), len;
-	unsigned nlines = srcfile_nlines(src, f->loc.file);
+	size_t nlen = strlen(f->name), len, tlen;
+	const char *text = srcfile_text(src, f->loc.file, &tlen);
+	const char *decl = srcfile_line(src, f->loc.file, f->loc.line, &len);
 	int depth = 0, parens = 0;
-	bool in_block_comment = false;
 	bool param = false;   /* the guard is a parameter: its block is the body */
+	unsigned open1 = 0;   /* line of the open '{' at depth 1 */
+	bool seen_susp = false;
+	struct scanner sc;
+	struct scan_piece pc;
 
 	memset(u, 0, sizeof(*u));
-	if (!nlines)
+	if (!text || !decl)
 		return false;
-	unsigned open1 = 0;    /* line of the open '{' at depth 1 */
-	for (unsigned ln = f->loc.line; ln <= nlines; ln++) {
-		const char *t = srcfile_line(src, f->loc.file, ln, &len);
-		if (ln == susp_line && depth > 0)
-			u->block_open = open1;
-		size_t i = ln == f->loc.line && f->loc.col ? f->loc.col - 1 : 0;
-		/* the declaration's own name is not a use */
-		if (ln == f->loc.line)
-			i += nlen;
-		char quote = 0;
-		for (; i < len; i++) {
-			char c = t[i];
-			if (in_block_comment) {
-				if (c == '*' && i + 1 < len && t[i + 1] == '/') {
-					in_block_comment = false;
-					i++;
-				}
-				continue;
+	/* the declaration's own name is not a use */
+	size_t start = (size_t)(decl - text) +
+		       (f->loc.col ? f->loc.col - 1 : 0) + nlen;
+	scan_init(&sc, text, start < tlen ? start : tlen, tlen);
+	while (scan_next(&sc, &pc)) {
+		/* scan.c counts lines from 'start', on the guard's line */
+		unsigned ln = f->loc.line + pc.line - 1;
+		if (pc.kind != SCAN_CODE) {
+			for (size_t i = pc.start; i < pc.end; i++)
+				ln += text[i] == '\n';
+			continue;
+		}
+		for (size_t i = pc.start; i < pc.end; i++) {
+			char c = text[i];
+			if (ln >= susp_line && !seen_susp) {
+				seen_susp = true;
+				if (depth > 0)
+					u->block_open = open1;
 			}
-			if (quote) {
-				if (c == '\\')
-					i++;
-				else if (c == quote)
-					quote = 0;
-				continue;
-			}
-			if (c == '/' && i + 1 < len && t[i + 1] == '/')
-				break;
-			if (c == '/' && i + 1 < len && t[i + 1] == '*') {
-				in_block_comment = true;
-				i++;
-			} else if (c == '"' || c == '\'') {
-				quote = c;
+			if (c == '\n') {
+				ln++;
 			} else if (c == '(') {
 				parens++;
 			} else if (c == ')') {
@@ -100,14 +95,13 @@ static bool scan_uses(struct srcfiles *src, const struct finding *f,
 					u->param = param;
 					return true;
 				}
-			} else if (ident_char(c) && (i == 0 || !ident_char(t[i - 1]))) {
+			} else if (ident_char(c) && (i == 0 || !ident_char(text[i - 1]))) {
 				size_t k = i;
-				while (k < len && ident_char(t[k]))
+				while (k < pc.end && ident_char(text[k]))
 					k++;
-				if (k - i == nlen && !memcmp(t + i, f->name, nlen)) {
-					if (ln >= susp_line && !u->first_after)
-						u->first_after = ln;
-				}
+				if (k - i == nlen && !memcmp(text + i, f->name, nlen) &&
+				    ln >= susp_line && !u->first_after)
+					u->first_after = ln;
 				i = k - 1;
 			}
 		}

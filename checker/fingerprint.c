@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "compdb.h"
 #include "diag.h"
+#include "scan.h"
 #include "srcfile.h"
 #include "srcroot.h"
 #include "strmap.h"
@@ -22,35 +23,21 @@ const char *fingerprint_normalise(struct arena *a, const char *line,
 {
 	char *out = arena_alloc(a, len + 1);
 	size_t n = 0;
-	char quote = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = line[i];
-		if (quote) {
+	struct scanner sc;
+	struct scan_piece pc;
+
+	scan_init(&sc, line, 0, len);
+	while (scan_next(&sc, &pc)) {
+		if (pc.kind == SCAN_COMMENT)
+			continue;
+		for (size_t i = pc.start; i < pc.end; i++) {
+			char c = line[i];
+			if (pc.kind == SCAN_CODE &&
+			    (c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
+			     c == '\r' || c == '\n'))
+				continue;
 			out[n++] = c;
-			if (c == '\\' && i + 1 < len)
-				out[n++] = line[++i];
-			else if (c == quote)
-				quote = 0;
-			continue;
 		}
-		if (c == '/' && i + 1 < len && line[i + 1] == '/')
-			break;
-		if (c == '/' && i + 1 < len && line[i + 1] == '*') {
-			const char *end = NULL;
-			for (size_t k = i + 2; k + 1 < len && !end; k++)
-				if (line[k] == '*' && line[k + 1] == '/')
-					end = line + k;
-			if (!end)
-				break;
-			i = (size_t)(end - line) + 1;
-			continue;
-		}
-		if (c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
-		    c == '\r' || c == '\n')
-			continue;
-		if (c == '"' || c == '\'')
-			quote = c;
-		out[n++] = c;
 	}
 	out[n] = '\0';
 	return out;

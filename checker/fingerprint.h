@@ -35,9 +35,9 @@ const char **fingerprint_all(struct arena *a, const struct diag_list *l,
 			     const char *root, struct srcfiles *src);
 
 /*
- * 'line' ('len' bytes) without whitespace and without a trailing "//"
- * or enclosed block comment outside string and character literals.
- * Returns memory owned by 'a'.
+ * 'line' ('len' bytes) without its comments (scan.c's) and without the
+ * whitespace outside string and character literals.  Returns memory
+ * owned by 'a'.
  */
 const char *fingerprint_normalise(struct arena *a, const char *line,
 				  size_t len);

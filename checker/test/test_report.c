@@ -109,6 +109,8 @@ static void test_normalise(void)
 	ASSERT_STR("std::lock_guard<std::mutex>g(m);",
 		   fingerprint_normalise(&a, l2, strlen(l2)));
 	ASSERT_STR("f(\"a // b\",' ');", fingerprint_normalise(&a, l3, strlen(l3)));
+	const char *l4 = "x( /* a */ R\"(s  t)\" ) ;";
+	ASSERT_STR("x(R\"(s  t)\");", fingerprint_normalise(&a, l4, strlen(l4)));
 	arena_release(&a);
 }
 
@@ -261,6 +263,20 @@ static void test_advice(void)
 	ASSERT_HAS("put '{ }' around lines 2-3)", advice_help(&a, &l.findings[4], s));
 	ASSERT_HAS("the co_await at line 4 is inside the statement at line 3 that 'g' protects",
 		   advice_help(&a, &l.findings[5], s));
+	/* a name in comments and literals after the suspension is no use */
+	static const char quoted[] =
+		"coro::task<> f() {\n"
+		"  std::unique_lock<std::mutex> lk(m);\n"
+		"  co_await x();\n"
+		"  log(\"lk\"); /* lk\n"
+		"     lk */ // lk\n"
+		"}\n";
+	srcfile_set(s, "q.cpp", quoted, sizeof(quoted) - 1);
+	add_finding(&l, "q.cpp", 2, "lk", "f", 3, SUSPEND_CO_AWAIT, NULL);
+	l.findings[6].loc.col = 32;
+	l.findings[6].matched = "std::unique_lock";
+	ASSERT_HAS("'lk' is not used from the co_await at line 3 on",
+		   advice_help(&a, &l.findings[6], s));
 	/* no source: still advice */
 	ASSERT_HAS("end the scope of 'g' before the co_await",
 		   advice_help(&a, &l.findings[0], NULL));
