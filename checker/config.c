@@ -119,10 +119,10 @@ struct rules *config_choose(struct config_cache *c, const char *abs_path,
 	return rules;
 }
 
-void config_report_unused(const struct config_cache *c)
+void config_report_unused(const struct config_cache *c, struct diag_list *out)
 {
 	size_t pos = 0;
 	for (struct strmap_slot *s; (s = strmap_next(&c->configs, &pos));)
 		if (s->val)
-			rules_report_unused(s->val);
+			rules_report_unused(s->val, out);
 }

@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "strmap.h"
 
+struct diag_list;
 struct rules;
 
 struct config_cache {
@@ -66,6 +67,6 @@ struct rules *config_for_verify(struct config_cache *c, const char *test_path,
  * Warn about the entries that never matched in every configuration
  * that loaded (rules_report_unused()).
  */
-void config_report_unused(const struct config_cache *c);
+void config_report_unused(const struct config_cache *c, struct diag_list *out);
 
 #endif

@@ -2,7 +2,7 @@
  * emit_json.c - findings as one JSON document (schema in README.md):
  *
  *   {"version": "...", "diagnostics": [{"file", "line", "column",
- *     "severity", "message", "check", "function",
+ *     "severity", "message", "check", "function", "fingerprint",
  *     "guard": {"name", "display", "type", "matched", "reason", "via"},
  *     "suspensions": [{"file", "line", "column", "kind", "detail",
  *                      "message"}]}],
@@ -14,6 +14,7 @@
 #include "common.h"
 #include "emit.h"
 #include "diag.h"
+#include "fingerprint.h"
 #include "util.h"
 
 #include <cjson/cJSON.h>
@@ -34,58 +35,72 @@ static void add_loc(cJSON *obj, const struct src_loc *l)
 	cJSON_AddNumberToObject(obj, "column", l->col);
 }
 
-static void write_json(FILE *out, const struct diag_list *l)
+struct elements {
+	const struct diag_list *l;
+	const char **fps;
+	struct arena a;       /* one element's texts; reset for each */
+};
+
+/* The element of "diagnostics" for finding 'i'. */
+static cJSON *diagnostic(size_t i, void *arg)
+{
+	struct elements *e = arg;
+	const struct finding *f = &e->l->findings[i];
+	cJSON *d = cJSON_CreateObject(), *g, *ss;
+
+	arena_release(&e->a);
+	add_loc(d, &f->loc);
+	add_str(d, "severity", "warning");
+	add_str(d, "message", diag_warning_text(&e->a, f));
+	add_str(d, "check", "await-holding");
+	add_str(d, "function", f->function);
+	add_str(d, "fingerprint", e->fps[i]);
+	g = cJSON_AddObjectToObject(d, "guard");
+	add_str(g, "name", f->name);
+	add_str(g, "display", f->display ? f->display : f->name);
+	add_str(g, "type", f->type);
+	add_str(g, "matched", f->matched);
+	add_str(g, "reason", f->reason);
+	add_str(g, "via", f->via);
+	ss = cJSON_AddArrayToObject(d, "suspensions");
+	for (size_t k = 0; k < f->nsusp; k++) {
+		cJSON *s = cJSON_CreateObject();
+		add_loc(s, &f->susp[k].loc);
+		add_str(s, "kind", suspend_kind_name(f->susp[k].kind));
+		add_str(s, "detail", f->susp[k].detail);
+		add_str(s, "message", diag_note_text(&e->a, &f->susp[k]));
+		cJSON_AddItemToArray(ss, s);
+	}
+	return d;
+}
+
+static void write_json(FILE *out, const struct diag_list *l,
+		       const struct emit_ctx *ctx)
 {
 	struct arena a;
+	struct elements e = { .l = l };
 	cJSON *root = cJSON_CreateObject();
-	cJSON *diags, *errors;
-	char *text;
+	cJSON *errors;
 
 	arena_init(&a);
+	arena_init(&e.a);
+	e.fps = fingerprint_all(&a, l, ctx->source_root, ctx->src);
 	cJSON_AddStringToObject(root, "version", AWAIT_HOLDING_VERSION);
-	diags = cJSON_AddArrayToObject(root, "diagnostics");
-	for (size_t i = 0; i < l->nfindings; i++) {
-		const struct finding *f = &l->findings[i];
-		cJSON *d = cJSON_CreateObject(), *g, *ss;
-		add_loc(d, &f->loc);
-		add_str(d, "severity", "warning");
-		add_str(d, "message", diag_warning_text(&a, f));
-		add_str(d, "check", "await-holding");
-		add_str(d, "function", f->function);
-		g = cJSON_AddObjectToObject(d, "guard");
-		add_str(g, "name", f->name);
-		add_str(g, "display", f->display ? f->display : f->name);
-		add_str(g, "type", f->type);
-		add_str(g, "matched", f->matched);
-		add_str(g, "reason", f->reason);
-		add_str(g, "via", f->via);
-		ss = cJSON_AddArrayToObject(d, "suspensions");
-		for (size_t k = 0; k < f->nsusp; k++) {
-			cJSON *s = cJSON_CreateObject();
-			add_loc(s, &f->susp[k].loc);
-			add_str(s, "kind", suspend_kind_name(f->susp[k].kind));
-			add_str(s, "detail", f->susp[k].detail);
-			add_str(s, "message", diag_note_text(&a, &f->susp[k]));
-			cJSON_AddItemToArray(ss, s);
-		}
-		cJSON_AddItemToArray(diags, d);
-	}
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(root, "diagnostics"),
+			     cJSON_CreateString(EMIT_SLOT));
 	errors = cJSON_AddArrayToObject(root, "errors");
 	for (size_t i = 0; i < l->nproblems; i++) {
 		const struct problem *p = &l->problems[i];
-		cJSON *e = cJSON_CreateObject();
-		add_loc(e, &p->loc);
-		add_str(e, "severity", problem_kind_name(p->kind));
-		add_str(e, "message", p->message);
-		cJSON_AddItemToArray(errors, e);
+		cJSON *err = cJSON_CreateObject();
+		add_loc(err, &p->loc);
+		add_str(err, "severity", problem_kind_name(p->kind));
+		add_str(err, "message", p->message);
+		cJSON_AddItemToArray(errors, err);
 	}
-	text = cJSON_Print(root);
-	if (!text)
-		die("out of memory writing JSON");
-	fprintf(out, "%s\n", text);
-	cJSON_free(text);
+	emit_json_with_elements(out, root, l->nfindings, diagnostic, &e);
 	cJSON_Delete(root);
+	arena_release(&e.a);
 	arena_release(&a);
 }
 
-const struct emitter emit_json = { "json", write_json };
+const struct emitter emit_json = { "json", write_json, false };

@@ -9,6 +9,7 @@
  * Pass 2 builds each function's flow graph and finds the held guards.
  */
 #include "common.h"
+#include "ccargs.h"
 #include "config.h"
 #include "diag.h"
 #include "emit.h"
@@ -18,6 +19,8 @@
 #include "output.h"
 #include "rules.h"
 #include "plan.h"
+#include "report.h"
+#include "srcfile.h"
 #include "summary.h"
 #include "suppress.h"
 #include "tu.h"
@@ -33,6 +36,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Stack of each thread that parses and walks: clang's parser and our walk
  * recurse as deep as the code nests. */
@@ -53,6 +57,10 @@ struct run {
 	size_t njobs;
 	struct diag_list diags;
 	int status;              /* before the files are checked */
+	struct report rp;        /* progress, baseline, writing, summary */
+	struct ccargs ccargs;    /* --extra-arg*, flags clang does not know */
+	char *stdin_text;        /* --stdin-filename: the buffer */
+	size_t stdin_len;
 };
 
 /* ---- the passes ----------------------------------------------------------- */
@@ -106,15 +114,30 @@ static int run_verify(struct run *r)
 static int write_findings(struct run *r, int status)
 {
 	struct output out;
+	/* problems, so that JSON and SARIF carry them too */
+	config_report_unused(&r->configs, &r->diags);
 	if (output_open(&out, r->opt.output) < 0)
 		return STATUS_USAGE;
-	r->opt.format->write(out.fp, &r->diags);
+	if (report_write(&r->rp, r->opt.format, out.fp, &r->diags,
+			 status == STATUS_PARSE) < 0) {
+		output_close(&out);
+		return STATUS_USAGE;
+	}
 	if (output_close(&out) < 0)
 		return STATUS_USAGE;
 	emit_problems(stderr, &r->diags);
-	if (status == STATUS_CLEAN && r->diags.nfindings)
+	size_t nchecked = 0, nfailed = 0;
+	for (size_t i = 0; i < r->njobs; i++) {
+		if (!r->jobs[i].failed && !r->jobs[i].excluded)
+			nchecked++;
+		if (r->jobs[i].failed || r->jobs[i].had_errors)
+			nfailed++;
+	}
+	report_summary(&r->rp, &r->diags, nchecked, nfailed);
+	/* a baseline being written records the findings: they do not fail */
+	if (status == STATUS_CLEAN && r->diags.nfindings &&
+	    !r->rp.opt.write_baseline)
 		status = STATUS_FINDINGS;
-	config_report_unused(&r->configs);
 	return status;
 }
 
@@ -126,6 +149,34 @@ struct pass1 {
 	double t_parse, t_walk; /* CPU seconds, summed over workers */
 	bool parse_failed;
 };
+
+/*
+ * Parse 'j' with the extra arguments and without the flags clang does
+ * not know (ccargs.h); a parse whose errors name such flags is done
+ * again without them.
+ */
+static struct tu *parse_job(struct run *r, struct tu_index *idx,
+			    struct job *j, int *failed)
+{
+	int macros = rules_has(j->rules, RL_SUSPEND_MACROS) ||
+		     rules_has_locks(j->rules);
+	size_t n;
+	const char **args = ccargs_apply(&r->ccargs, j->args, j->nargs, &n);
+	struct tu *tu = tu_parse(idx, j->path, j->display, args, n, macros,
+				 &j->problems, failed);
+	if (*failed && ccargs_learn(&r->ccargs, &j->problems, args, n,
+				    j->display)) {
+		tu_free(tu);
+		diag_list_release(&j->problems);
+		diag_list_init(&j->problems);
+		free(args);
+		args = ccargs_apply(&r->ccargs, j->args, j->nargs, &n);
+		tu = tu_parse(idx, j->path, j->display, args, n, macros,
+			      &j->problems, failed);
+	}
+	free(args);
+	return tu;
+}
 
 static double thread_cpu_seconds(void)
 {
@@ -145,6 +196,9 @@ static int pass1_worker(void *arg)
 	struct pass1 *p = arg;
 	struct run *r = p->r;
 	struct tu_index *idx = tu_index_new();
+	if (r->opt.stdin_filename)
+		tu_index_set_unsaved(idx, r->jobs[0].path, r->stdin_text,
+				     r->stdin_len);
 
 	for (;;) {
 		pthread_mutex_lock(&p->lock);
@@ -156,11 +210,10 @@ static int pass1_worker(void *arg)
 		int failed = 0;
 		if (j->failed || j->excluded)
 			continue;
+		struct timespec w0, w1;
+		clock_gettime(CLOCK_MONOTONIC, &w0);
 		double t0 = thread_cpu_seconds();
-		j->tu = tu_parse(idx, j->path, j->display, j->args, j->nargs,
-				 rules_has(j->rules, RL_SUSPEND_MACROS) ||
-					 rules_has_locks(j->rules),
-				 &j->problems, &failed);
+		j->tu = parse_job(r, idx, j, &failed);
 		double t1 = thread_cpu_seconds();
 		if (j->tu) {
 			bool incomplete = false;
@@ -171,7 +224,12 @@ static int pass1_worker(void *arg)
 			tu_dispose_ast(j->tu);
 		}
 		double t2 = thread_cpu_seconds();
+		clock_gettime(CLOCK_MONOTONIC, &w1);
 		pthread_mutex_lock(&p->lock);
+		j->had_errors = failed;
+		report_progress(&r->rp, j->display,
+				(double)(w1.tv_sec - w0.tv_sec) +
+					(double)(w1.tv_nsec - w0.tv_nsec) / 1e9);
 		p->t_parse += t1 - t0;
 		p->t_walk += t2 - t1;
 		if (failed)
@@ -234,8 +292,9 @@ static int check_files(struct run *r, int status)
 	for (size_t i = 0; i < r->njobs; i++)
 		shown[i] = r->jobs[i].display;
 	/* --verify checks stale suppressions too: tests mark them */
-	suppress_apply(&r->diags, shown, r->njobs,
-		       r->opt.warn_unused_suppressions || r->opt.verify);
+	suppress_apply_from(&r->diags, shown, r->njobs,
+			    r->opt.warn_unused_suppressions || r->opt.verify,
+			    report_sources(&r->rp));
 	free(shown);
 	diag_list_sort(&r->diags);
 
@@ -262,6 +321,61 @@ static void run_release(struct run *r)
 	config_cache_release(&r->configs);
 	options_release(&r->opt);
 	diag_list_release(&r->diags);
+	report_release(&r->rp);
+	ccargs_release(&r->ccargs);
+	free(r->stdin_text);
+}
+
+/*
+ * Jobs that are not C or C++ (assembler, resource scripts) are not
+ * checked; one note names how many and the first.
+ */
+static void skip_non_c(struct run *r)
+{
+	size_t n = 0;
+	const char *first = NULL;
+	for (size_t i = 0; i < r->njobs; i++) {
+		struct job *j = &r->jobs[i];
+		if (j->failed || ccargs_is_c_family(j->path, j->args, j->nargs))
+			continue;
+		j->excluded = true;
+		if (!n++)
+			first = j->display;
+	}
+	if (n) /* a problem, so that JSON and SARIF say it too */
+		diag_list_add_problem(&r->diags, PROBLEM_NOTE, NULL,
+				      "skipped %zu file%s that %s not C or C++ ('%s'%s)",
+				      n, n == 1 ? "" : "s", n == 1 ? "is" : "are",
+				      first, n > 1 ? ", ..." : "");
+}
+
+/* Flags clang does not know, found once for the whole run (ccargs.h). */
+static void probe_flags(struct run *r)
+{
+	struct tu_index *probe = tu_index_new();
+	for (size_t i = 0; i < r->njobs; i++)
+		if (!r->jobs[i].failed && !r->jobs[i].excluded)
+			ccargs_probe_add(&r->ccargs, r->jobs[i].args,
+					 r->jobs[i].nargs, r->jobs[i].display);
+	ccargs_probe_run(&r->ccargs, probe);
+	tu_index_free(probe);
+}
+
+/* All of 'f' in a malloc'd NUL-terminated buffer; NULL on a read error. */
+static char *read_stream(FILE *f, size_t *len)
+{
+	struct strbuf sb;
+	char buf[65536];
+	size_t n;
+	strbuf_init(&sb);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	if (ferror(f)) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	return strbuf_detach(&sb);
 }
 
 /*
@@ -344,12 +458,25 @@ int main(int argc, char **argv)
 	plan_init(&r.plan);
 	config_cache_init(&r.configs);
 	diag_list_init(&r.diags);
+	ccargs_init(&r.ccargs);
 	tu_setup();
-	switch (options_parse(&r.opt, argc, argv)) {
+	int parsed = options_parse(&r.opt, argc, argv);
+	report_init(&r.rp, &r.opt.report);
+	switch (parsed) {
 	case 1:
 		status = STATUS_CLEAN;
 		goto out;
 	case -1:
+		goto out;
+	}
+	for (size_t i = 0; i < r.opt.nextra; i++)
+		ccargs_add_extra(&r.ccargs, r.opt.extra[i], r.opt.extra_before[i]);
+	const char *const *fixed = r.opt.fixed;
+	ccargs_expand(&r.ccargs, &fixed, &r.opt.nfixed);
+	r.opt.fixed = (const char **)fixed; /* argv's, or ours */
+	if (r.opt.stdin_filename &&
+	    !(r.stdin_text = read_stream(stdin, &r.stdin_len))) {
+		error("cannot read the buffer from stdin: %s", strerror(errno));
 		goto out;
 	}
 
@@ -379,6 +506,21 @@ int main(int argc, char **argv)
 		status = dump_configs(&r);
 		goto out;
 	}
+	if (!r.opt.verify) {
+		skip_non_c(&r);
+		probe_flags(&r);
+	}
+	size_t nparse = 0;
+	for (size_t i = 0; i < r.njobs; i++)
+		nparse += !r.jobs[i].failed && !r.jobs[i].excluded;
+	if (report_setup(&r.rp, r.opt.p_dir ? r.opt.p_dir : ".",
+			 !r.opt.output && isatty(STDOUT_FILENO), nparse) < 0) {
+		status = STATUS_USAGE;
+		goto out;
+	}
+	if (r.opt.stdin_filename)
+		srcfile_set(report_sources(&r.rp), r.jobs[0].display,
+			    r.stdin_text, r.stdin_len);
 	r.status = status;
 	status = run_on_threads(check_files_thread, &r, 1, (size_t)1 << 30);
 out:

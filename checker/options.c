@@ -28,7 +28,8 @@ static const char usage_text[] =
 	"  --config <file>      configuration (TOML or .json); default: the nearest\n"
 	"                       await-holding.toml/.json above each file, else the\n"
 	"                       built-in std rules\n"
-	"  --format=text|json|sarif  output format (default text)\n"
+	"  --format=text|json|sarif|github  output format (default text; github:\n"
+	"                       workflow-command annotations)\n"
 	"  -o <file>, --output=<file>  write the findings there instead of stdout\n"
 	"  --verify             compare findings with expect-* markers in the files\n"
 	"  --dump-config        print the effective configuration for each file\n"
@@ -41,7 +42,15 @@ static const char usage_text[] =
 	"  --list-packs         list the built-in rule packs\n"
 	"  --version            print versions of await-holding and libclang\n"
 	"  --help               this text\n"
-	"  -- <args>            compiler arguments for every file (no database)\n"
+	"  -- <args>            compiler arguments for every file (no database);\n"
+	"                       with -p, added to every command of the database\n"
+	"  --extra-arg=<arg>    add <arg> after every compile command\n"
+	"  --extra-arg-before=<arg>  add <arg> before every compile command\n"
+	"  --stdin-filename=<path>  check the source on stdin as if it were <path>\n"
+	"                       (configuration, compile database, output)\n"
+	"\n"
+	"Output:\n"
+	"%s"
 	"\n"
 	"Exit status: 0 no findings, 1 findings, 2 usage, configuration or\n"
 	"compile database error, 3 some file could not be parsed (the others\n"
@@ -91,6 +100,15 @@ static bool is_opt(const char *arg, const char *name)
 	return !strncmp(arg, name, n) && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/* --extra-arg(-before) 'v', or an argument after "-p DIR --". */
+static void add_extra(struct options *o, const char *v, bool before)
+{
+	ARRAY_GROW(o->extra, o->nextra + 1, o->cap_extra);
+	ARRAY_GROW(o->extra_before, o->nextra + 1, o->cap_extra_before);
+	o->extra_before[o->nextra] = before;
+	o->extra[o->nextra++] = v;
+}
+
 /*
  * Options that would each print to the same place, or that the mode
  * ignores, are refused rather than half obeyed.  -1 after a usage error.
@@ -118,6 +136,7 @@ int options_parse(struct options *o, int argc, char **argv)
 	size_t cap_files = 0;
 
 	o->format = &emit_text;
+	report_options_init(&o->report);
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	o->jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
 	for (int i = 1; i < argc; i++) {
@@ -128,8 +147,27 @@ int options_parse(struct options *o, int argc, char **argv)
 			o->nfixed = (size_t)(argc - i - 1);
 			break;
 		}
+		int taken = report_option(&o->report, argc, argv, &i);
+		if (taken < 0)
+			return -1;
+		if (taken)
+			continue;
+		if (is_opt(a, "--stdin-filename")) {
+			if (!(v = opt_value(argc, argv, &i, "--stdin-filename")) || !*v)
+				return options_usage_error("option '%s' needs the buffer's file name", a);
+			o->stdin_filename = v;
+			continue;
+		}
+		if (is_opt(a, "--extra-arg") || is_opt(a, "--extra-arg-before")) {
+			bool before = is_opt(a, "--extra-arg-before");
+			if (!(v = opt_value(argc, argv, &i, before ? "--extra-arg-before"
+								   : "--extra-arg")))
+				return options_usage_error("option '%s' needs a compiler argument", a);
+			add_extra(o, v, before);
+			continue;
+		}
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(usage_text, stdout);
+			printf(usage_text, report_usage);
 			return 1;
 		}
 		if (!strcmp(a, "--version")) {
@@ -156,15 +194,9 @@ int options_parse(struct options *o, int argc, char **argv)
 			o->config = v;
 		} else if (is_opt(a, "--format")) {
 			if (!(v = opt_value(argc, argv, &i, "--format")))
-				return options_usage_error("option '%s' needs text or json", a);
-			if (!strcmp(v, "text"))
-				o->format = &emit_text;
-			else if (!strcmp(v, "json"))
-				o->format = &emit_json;
-			else if (!strcmp(v, "sarif"))
-				o->format = &emit_sarif;
-			else
-				return options_usage_error("unknown format '%s' (expected text, json or sarif)", v);
+				return options_usage_error("option '%s' needs text, json, sarif or github", a);
+			if (!(o->format = emit_find(v)))
+				return options_usage_error("unknown format '%s' (expected text, json, sarif or github)", v);
 		} else if (!strcmp(a, "--verify")) {
 			o->verify = true;
 		} else if (!strcmp(a, "--dump-view")) {
@@ -194,6 +226,8 @@ int options_parse(struct options *o, int argc, char **argv)
 			o->stats = true;
 		} else if (!strcmp(a, "--warn-unused-suppressions")) {
 			o->warn_unused_suppressions = true;
+		} else if (!strcmp(a, "-") && o->stdin_filename) {
+			continue; /* "-": the buffer on stdin, named by --stdin-filename */
 		} else if (a[0] == '-' && a[1]) {
 			return options_usage_error("unknown option '%s'", a);
 		} else {
@@ -203,6 +237,18 @@ int options_parse(struct options *o, int argc, char **argv)
 	}
 	if (check_combinations(o) < 0)
 		return -1;
+	if (o->stdin_filename) {
+		if (o->nfiles)
+			return options_usage_error("%s", "--stdin-filename checks the buffer on stdin: give no other files (or '-')");
+		ARRAY_GROW(o->files, 1, cap_files);
+		o->files[o->nfiles++] = o->stdin_filename;
+	}
+	if (o->have_fixed && o->p_dir) {
+		/* -p DIR -- ARGS: the database's commands, each with ARGS added */
+		for (size_t i = 0; i < o->nfixed; i++)
+			add_extra(o, o->fixed[i], false);
+		o->have_fixed = false;
+	}
 	if (o->have_fixed && !o->nfiles)
 		return options_usage_error("%s", "'--' needs files to check before it");
 	if (!o->nfiles && !o->p_dir)
@@ -215,4 +261,9 @@ void options_release(struct options *o)
 	free(o->files);
 	o->files = NULL;
 	o->nfiles = 0;
+	free(o->extra);
+	free(o->extra_before);
+	o->extra = NULL;
+	o->extra_before = NULL;
+	o->nextra = 0;
 }

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "report.h"
+
 
 struct emitter;
 
@@ -33,7 +35,15 @@ struct options {
 	size_t nfiles;
 	const char **fixed;        /* after "--"; borrowed from argv */
 	size_t nfixed;
-	bool have_fixed;           /* "--" was given */
+	bool have_fixed;           /* "--" was given (with -p, the arguments
+				      are moved to 'extra' instead) */
+	const char *stdin_filename; /* --stdin-filename: the source is on
+				       stdin; also files[0] */
+	struct report_options report; /* report.h's options */
+	const char **extra;        /* --extra-arg(-before) values, in order;
+				      malloc'd array of argv strings */
+	bool *extra_before;        /* whether each goes before the command */
+	size_t nextra, cap_extra, cap_extra_before;
 };
 
 /*

@@ -264,7 +264,9 @@ int plan_jobs(struct plan *p, const struct options *o, size_t *nfailed)
 		if (named_before(p, abs))
 			continue;
 		struct job *j = add_job(p, o->files[i], abs);
-		const char *why = why_unreadable(abs);
+		/* an unsaved buffer (--stdin-filename) need not exist */
+		const char *why = o->files[i] == o->stdin_filename
+			? NULL : why_unreadable(abs);
 		if (why) {
 			not_checked(j, "cannot open '%s': %s", o->files[i], why);
 			failed++;

@@ -40,6 +40,7 @@ struct job {
 	/* The rest is the run's (main.c), which also releases it. */
 	struct tu *tu;
 	struct fn_view *fns;
+	bool had_errors;      /* clang errors: checked as far as it parsed */
 	struct diag_list problems; /* found while parsing and walking it;
 				      initialised by the plan */
 };

@@ -6,6 +6,7 @@
 #include "common.h"
 #include "rules.h"
 #include "rules_p.h"
+#include "diag.h"
 #include "util.h"
 
 #include <fnmatch.h>
@@ -279,15 +280,31 @@ bool rules_excluded(const struct rules *r, const char *abs_path)
 	return false;
 }
 
-void rules_report_unused(const struct rules *r)
+static void unused_at(struct diag_list *out, const struct rule *e,
+		      const char *fmt, ...) ATTR_PRINTF(3, 4);
+static void unused_at(struct diag_list *out, const struct rule *e,
+		      const char *fmt, ...)
+{
+	struct src_loc loc = { e->file, e->line, e->col };
+	struct strbuf sb;
+	va_list ap;
+	strbuf_init(&sb);
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	diag_list_add_problem(out, PROBLEM_WARNING, &loc, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
+void rules_report_unused(const struct rules *r, struct diag_list *out)
 {
 	for (size_t i = 0; i < r->nlocks; i++) {
 		const struct rule *l = &r->locks[i];
 		if (l->uses || l->allow_unused || !l->line)
 			continue;
-		fprintf(stderr,
-			"%s:%u:%u: warning: lock function pair '%s'/'%s' in 'lock-functions' matched no call in the checked files; check the spelling, or add allow-unused = true [await-holding-config]\n",
-			l->file, l->line, l->col, l->path, l->release);
+		unused_at(out, l,
+			  "lock function pair '%s'/'%s' in 'lock-functions' matched no call in the checked files; check the spelling, or add allow-unused = true [await-holding-config]",
+			  l->path, l->release);
 	}
 	for (int l = 0; l < RL_COUNT; l++)
 		for (size_t i = 0; i < r->n[l]; i++) {
@@ -295,19 +312,18 @@ void rules_report_unused(const struct rules *r)
 			if (e->uses || e->allow_unused || !e->line)
 				continue;
 			if (e->misuse) {
-				fprintf(stderr,
-					"%s:%u:%u: warning: '%s' in '%s' names %s, so it matches nothing there; did you mean '%s'? [await-holding-config]\n",
-					e->file, e->line, e->col, e->path, rules_list_keys[l],
-					e->misuse,
-					l == RL_INVALID_TYPES ? "suspend-functions"
-							      : "await-holding-invalid-types");
+				unused_at(out, e,
+					  "'%s' in '%s' names %s, so it matches nothing there; did you mean '%s'? [await-holding-config]",
+					  e->path, rules_list_keys[l], e->misuse,
+					  l == RL_INVALID_TYPES ? "suspend-functions"
+								: "await-holding-invalid-types");
 				continue;
 			}
 			if (strstr(e->path, "::") && !e->ns_present)
 				continue;
-			fprintf(stderr,
-				"%s:%u:%u: warning: '%s' in '%s' matched nothing in the checked files; check the spelling and the namespace, or add allow-unused = true [await-holding-config]\n",
-				e->file, e->line, e->col, e->path, rules_list_keys[l]);
+			unused_at(out, e,
+				  "'%s' in '%s' matched nothing in the checked files; check the spelling and the namespace, or add allow-unused = true [await-holding-config]",
+				  e->path, rules_list_keys[l]);
 		}
 }
 

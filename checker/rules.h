@@ -27,6 +27,8 @@
 #include <stdatomic.h>
 #include <stdio.h>
 
+struct diag_list;
+
 #include "arena.h"
 #include "strmap.h"
 
@@ -165,12 +167,13 @@ const struct rule *rules_list(const struct rules *r, enum rule_list list,
 bool rules_has_header_filter(const struct rules *r);
 
 /*
- * Warn (on stderr, at the entry's position) about entries that never
- * matched, unless they say allow-unused, or they are qualified and their
- * top-level namespace was in none of the checked files (a shared
- * configuration naming a library this project does not use).
+ * Warn (a warning problem in 'out', at the entry's position, so that
+ * JSON and SARIF carry it too) about entries that never matched, unless
+ * they say allow-unused, or they are qualified and their top-level
+ * namespace was in none of the checked files (a shared configuration
+ * naming a library this project does not use).
  */
-void rules_report_unused(const struct rules *r);
+void rules_report_unused(const struct rules *r, struct diag_list *out);
 
 /*
  * Print the configuration as TOML (the same schema it is read from), as

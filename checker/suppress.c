@@ -3,6 +3,7 @@
  */
 #include "common.h"
 #include "suppress.h"
+#include "srcfile.h"
 #include "diag.h"
 #include "scan.h"
 #include "strmap.h"
@@ -149,7 +150,8 @@ static void scan_file(struct file_sup *fs, const char *t)
 	}
 }
 
-static struct file_sup *file_of(struct strmap *m, const char *file)
+static struct file_sup *file_of(struct strmap *m, struct srcfiles *src,
+				const char *file)
 {
 	if (!file)
 		return NULL;
@@ -157,9 +159,14 @@ static struct file_sup *file_of(struct strmap *m, const char *file)
 	if (!s->val) {
 		struct file_sup *fs = xcalloc(1, sizeof(*fs));
 		fs->file = file;
-		char *text = read_file(file, NULL);
-		if (text) {
-			scan_file(fs, text);
+		if (src) {
+			const char *text = srcfile_text(src, file, NULL);
+			if (text)
+				scan_file(fs, text);
+		} else {
+			char *text = read_file(file, NULL);
+			if (text)
+				scan_file(fs, text);
 			free(text);
 		}
 		s->val = fs;
@@ -185,16 +192,22 @@ static bool suppressed(struct file_sup *fs, unsigned line)
 void suppress_apply(struct diag_list *l, const char *const *files,
 		    size_t nfiles, bool warn_unused)
 {
+	suppress_apply_from(l, files, nfiles, warn_unused, NULL);
+}
+
+void suppress_apply_from(struct diag_list *l, const char *const *files,
+			 size_t nfiles, bool warn_unused, struct srcfiles *src)
+{
 	struct strmap m = { 0 };
 	size_t out = 0;
 
 	for (size_t i = 0; i < l->nfindings; i++) {
 		struct finding *f = &l->findings[i];
-		if (suppressed(file_of(&m, f->loc.file), f->loc.line))
+		if (suppressed(file_of(&m, src, f->loc.file), f->loc.line))
 			continue;
 		size_t k = 0;
 		for (size_t s = 0; s < f->nsusp; s++)
-			if (!suppressed(file_of(&m, f->susp[s].loc.file),
+			if (!suppressed(file_of(&m, src, f->susp[s].loc.file),
 					f->susp[s].loc.line))
 				f->susp[k++] = f->susp[s];
 		f->nsusp = k;
@@ -205,7 +218,7 @@ void suppress_apply(struct diag_list *l, const char *const *files,
 
 	/* checked files without findings can hold unused suppressions */
 	for (size_t i = 0; warn_unused && i < nfiles; i++)
-		file_of(&m, files[i]);
+		file_of(&m, src, files[i]);
 	size_t pos = 0;
 	for (struct strmap_slot *s; (s = strmap_next(&m, &pos));) {
 		struct file_sup *fs = s->val;

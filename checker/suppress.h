@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 struct diag_list;
+struct srcfiles;
 
 /*
  * Apply the suppression comments of every file the findings in 'l' point
@@ -27,5 +28,12 @@ struct diag_list;
  */
 void suppress_apply(struct diag_list *l, const char *const *files,
 		    size_t nfiles, bool warn_unused);
+
+/*
+ * suppress_apply() reading the files through 'src' (srcfile.h), which
+ * knows unsaved buffers (--stdin-filename); 'src' NULL: from the disk.
+ */
+void suppress_apply_from(struct diag_list *l, const char *const *files,
+			 size_t nfiles, bool warn_unused, struct srcfiles *src);
 
 #endif

@@ -14,6 +14,7 @@
 
 struct tu_index {
 	CXIndex cx;
+	struct CXUnsavedFile unsaved; /* Filename NULL: none */
 };
 
 void tu_setup(void)
@@ -28,7 +29,7 @@ void tu_setup(void)
 
 struct tu_index *tu_index_new(void)
 {
-	struct tu_index *idx = xmalloc(sizeof(*idx));
+	struct tu_index *idx = xcalloc(1, sizeof(*idx));
 	/* exclude declarations from PCH: no; display diagnostics: no */
 	idx->cx = clang_createIndex(0, 0);
 	if (!idx->cx)
@@ -42,6 +43,14 @@ void tu_index_free(struct tu_index *idx)
 		return;
 	clang_disposeIndex(idx->cx);
 	free(idx);
+}
+
+void tu_index_set_unsaved(struct tu_index *idx, const char *file,
+			  const char *text, size_t len)
+{
+	idx->unsaved.Filename = file;
+	idx->unsaved.Contents = text;
+	idx->unsaved.Length = (unsigned long)len;
 }
 
 const char *cx_strdup(struct arena *a, CXString s)
@@ -147,7 +156,8 @@ struct tu *tu_parse(struct tu_index *idx, const char *file,
 		opts |= CXTranslationUnit_DetailedPreprocessingRecord;
 	const char **argv = with_resource_dir(args, &nargs);
 	err = clang_parseTranslationUnit2(idx->cx, file, argv, (int)nargs,
-					  NULL, 0, opts, &tu->cx);
+					  idx->unsaved.Filename ? &idx->unsaved : NULL,
+					  idx->unsaved.Filename ? 1 : 0, opts, &tu->cx);
 	free(argv);
 	if (err != CXError_Success || !tu->cx) {
 		struct src_loc loc = { tu->file, 0, 0 };
@@ -165,6 +175,39 @@ struct tu *tu_parse(struct tu_index *idx, const char *file,
 	clang_disposeString(spelling);
 	add_clang_diags(tu, problems, failed);
 	return tu;
+}
+
+void tu_probe_args(struct tu_index *idx, const char *const *args,
+		   size_t nargs, struct diag_list *out)
+{
+	static const char probe[] = "/await-holding-probe.cpp";
+	struct CXUnsavedFile empty = { probe, "", 0 };
+	CXTranslationUnit cx = NULL;
+	size_t n = nargs;
+	const char **argv = with_resource_dir(args, &n);
+
+	clang_parseTranslationUnit2(idx->cx, probe, argv, (int)n, &empty, 1,
+				    CXTranslationUnit_KeepGoing, &cx);
+	free(argv);
+	if (!cx)
+		return;
+	unsigned nd = clang_getNumDiagnostics(cx);
+	for (unsigned i = 0; i < nd; i++) {
+		CXDiagnostic d = clang_getDiagnostic(cx, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		CXFile f = NULL;
+		clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f,
+					   NULL, NULL, NULL);
+		if (!f && sev >= CXDiagnostic_Warning) {
+			CXString text = clang_getDiagnosticSpelling(d);
+			diag_list_add_problem(out, sev >= CXDiagnostic_Error
+						      ? PROBLEM_ERROR : PROBLEM_WARNING,
+					      NULL, "%s", clang_getCString(text));
+			clang_disposeString(text);
+		}
+		clang_disposeDiagnostic(d);
+	}
+	clang_disposeTranslationUnit(cx);
 }
 
 void tu_dispose_ast(struct tu *tu)

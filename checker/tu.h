@@ -21,6 +21,24 @@ struct tu_index *tu_index_new(void);
 void tu_index_free(struct tu_index *idx);
 
 /*
+ * Later parses with 'idx' read 'text' ('len' bytes; borrowed, it must
+ * outlive them) as the contents of 'file' (absolute), which need not
+ * exist: an editor's unsaved buffer (libclang's unsaved files).
+ */
+void tu_index_set_unsaved(struct tu_index *idx, const char *file,
+			  const char *text, size_t len);
+
+/*
+ * Parse an empty C++ file with 'args' to see what clang's driver says of
+ * them: each of its diagnostics that has no position (unknown arguments,
+ * unknown warning options) is added to 'out' as an error or warning
+ * problem with clang's text.  The driver also prints some of them on
+ * stderr by itself; the caller silences it if need be.
+ */
+void tu_probe_args(struct tu_index *idx, const char *const *args,
+		   size_t nargs, struct diag_list *out);
+
+/*
  * Parse 'file' (shown to the user as 'display') with compiler arguments 'args' (no compiler name, no file).
  * Clang errors in the TU are added to 'problems' (at their position);
  * fatal ones make the parse count as failed.  Returns the TU, or NULL

@@ -3,7 +3,7 @@
 
 # Each takes its fixture directory, checker/test/NAME, as its argument
 # (those that have none ignore it).
-foreach(t toml compdb verify flow rules strmap scan diag summary util suppress own)
+foreach(t toml compdb verify flow rules strmap scan diag summary util suppress own report)
   if(EXISTS ${PROJECT_SOURCE_DIR}/checker/test/test_${t}.c)
     add_executable(test_${t} checker/test/test_${t}.c)
     target_compile_options(test_${t} PRIVATE ${AH_WARNINGS})
@@ -49,3 +49,27 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/testdata/cli/run.sh)
   add_test(NAME cli COMMAND bash ${PROJECT_SOURCE_DIR}/testdata/cli/run.sh
                             $<TARGET_FILE:await-holding>)
 endif()
+
+# ---- reporting: SARIF, GitHub annotations, baselines, progress (testdata/cli/ci.sh)
+# The official SARIF 2.1.0 schema is not in this repository; point
+# AH_SARIF_SCHEMA at sarif-schema-2.1.0.json (from the OASIS sarif-spec
+# repository) to validate every SARIF the test writes.  Without it the
+# test checks what GitHub needs only and reports SKIPPED.
+set(AH_SARIF_SCHEMA "" CACHE FILEPATH "sarif-schema-2.1.0.json for the SARIF tests")
+if(NOT AH_SARIF_SCHEMA AND EXISTS ${PROJECT_SOURCE_DIR}/../shared/sarif/sarif-schema-2.1.0.json)
+  get_filename_component(AH_SARIF_SCHEMA
+    ${PROJECT_SOURCE_DIR}/../shared/sarif/sarif-schema-2.1.0.json ABSOLUTE)
+endif()
+# cli/ci, cli/install and cli/docs are made by the glob above
+foreach(t ci install docs)
+  if(EXISTS ${PROJECT_SOURCE_DIR}/testdata/cli/${t}.sh)
+    set_tests_properties(cli/${t} PROPERTIES SKIP_RETURN_CODE 77
+                         ENVIRONMENT "AH_SARIF_SCHEMA=${AH_SARIF_SCHEMA}")
+  endif()
+endforeach()
+# install and docs install into a temporary prefix and run cpack: one at a time
+foreach(t install docs)
+  if(EXISTS ${PROJECT_SOURCE_DIR}/testdata/cli/${t}.sh)
+    set_tests_properties(cli/${t} PROPERTIES RUN_SERIAL TRUE)
+  endif()
+endforeach()
