@@ -44,6 +44,8 @@ struct builder {
 	struct try_ctx *tries;
 	unsigned *labels;           /* point per label id, NONE until seen */
 	int nlabels;
+	unsigned implied;           /* of new points: flow_point.implied */
+	bool conds;                 /* tracked conditions are used */
 };
 
 static unsigned new_point(struct builder *b, unsigned num,
@@ -55,6 +57,7 @@ static unsigned new_point(struct builder *b, unsigned num,
 	f->points[f->npoints].node = node;
 	f->points[f->npoints].succ = 0;
 	f->points[f->npoints].nsucc = 0;
+	f->points[f->npoints].implied = b->implied;
 	return (unsigned)f->npoints++;
 }
 
@@ -94,18 +97,41 @@ static void build_kids(struct builder *b, const struct vnode *n)
 		build(b, n->kids[i]);
 }
 
+/*
+ * Entering branch 'br' (may be NULL) of an if on a tracked condition:
+ * the points of the branch imply the condition's value, and a first point
+ * says so even when the branch is empty.  'outer' is what the if itself
+ * implies.
+ */
+static void assume(struct builder *b, const struct vnode *n,
+		   const struct vnode *br, unsigned split, bool then,
+		   unsigned outer)
+{
+	b->implied = outer;
+	if (!b->conds || n->kind != V_IF || n->cond < 0 || split == NONE)
+		return;
+	unsigned value = then != n->cond_neg ? 2u : 1u;
+	b->implied = outer | value << (2 * n->cond);
+	go(b, new_point(b, br ? br->pre : n->post, NULL));
+}
+
 /* Both branches of an if or ?: and the join after them. */
 static void build_branches(struct builder *b, const struct vnode *n)
 {
 	unsigned split, end_then, end_else, join;
 
+	unsigned outer = b->implied;
+
 	build(b, n->a);
 	split = b->cur;
+	assume(b, n, n->b, split, true, outer);
 	build(b, n->b);
 	end_then = b->cur;
 	b->cur = split;
+	assume(b, n, n->c, split, false, outer);
 	build(b, n->c);
 	end_else = b->cur;
+	b->implied = outer;
 	join = new_point(b, n->post, NULL);
 	add_edge(b, end_then, join);
 	add_edge(b, end_else, join);
@@ -291,6 +317,8 @@ void flow_build(struct flow *f, const struct fn_view *fn)
 	memset(&b, 0, sizeof(b));
 	b.f = f;
 	b.nlabels = fn->nlabels;
+	/* a goto into a branch would bypass its condition */
+	b.conds = fn->nconds > 0 && fn->nlabels == 0;
 	b.labels = xmalloc((size_t)(fn->nlabels + 1) * sizeof(*b.labels));
 	for (int i = 0; i < fn->nlabels; i++)
 		b.labels[i] = NONE;

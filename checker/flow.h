@@ -19,6 +19,8 @@
  *   case / default / label                           that node's pre
  *   exception dispatch of a try                      first handler's pre
  *   function entry / exit                            0 / the body's post
+ *   entry to a branch of an if on a tracked          the branch's pre
+ *   condition                                        (no else: the if's post)
  *
  * Exceptions: every point inside a try body has an edge to its dispatch
  * point, which leads to each handler; a throw outside any try, like a
@@ -36,6 +38,10 @@ struct flow_point {
 	unsigned num;              /* region number, see above */
 	const struct vnode *node;  /* the acting node, or NULL for a join */
 	size_t succ, nsucc;        /* successors: flow.succ[succ .. succ+nsucc) */
+	unsigned implied;          /* what reaching it implies of the tracked
+				      conditions (vnode.cond): two bits each,
+				      1 false, 2 true, 0 nothing; inside a
+				      branch of an if on one, its value */
 };
 
 struct flow {

@@ -8,6 +8,7 @@
 #include "util.h"
 #include "view.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,26 @@ struct var_state {
 	size_t nhits, cap_hits;
 };
 
+/*
+ * A place in the search: a point and what the path to it assumed of the
+ * function's tracked conditions (flow_point.implied's form), so that two
+ * ifs on one condition are taken the same way.
+ */
+struct state {
+	unsigned p;
+	unsigned assumed;
+};
+
+/* A set of states, cleared by a new stamp (open addressing). */
+struct seen {
+	uint64_t *keys;
+	unsigned *stamps;
+	size_t n, cap;
+	unsigned stamp;
+};
+
+static bool seen_add(struct seen *ss, uint64_t key, unsigned stamp);
+
 struct search {
 	const struct fn_view *fn;
 	const struct flow *f;
@@ -27,8 +48,10 @@ struct search {
 	unsigned *mark;       /* per point: stamp of the last search */
 	unsigned *hit_by;     /* per point: last var (+1) that recorded it */
 	unsigned stamp;
-	unsigned *stack;
+	struct state *stack;
 	size_t nstack, cap_stack;
+	struct seen seen;     /* (point, assumptions) visited, when the
+				 function has tracked conditions */
 	int *queue;           /* vars waiting for a (re)search */
 	size_t nqueue, cap_queue;
 };
@@ -62,12 +85,53 @@ static bool is_suspension(const struct vnode *n, int var)
 	return true;
 }
 
-static void push_succ(struct search *s, unsigned p)
+static bool seen_add(struct seen *ss, uint64_t key, unsigned stamp)
+{
+	if (ss->stamp != stamp) {
+		ss->stamp = stamp;
+		ss->n = 0;
+	}
+	if ((ss->n + 1) * 2 > ss->cap) {
+		struct seen old = *ss;
+		ss->cap = old.cap ? old.cap * 2 : 256;
+		ss->keys = xcalloc(ss->cap, sizeof(*ss->keys));
+		ss->stamps = xcalloc(ss->cap, sizeof(*ss->stamps));
+		ss->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.stamps[i] == stamp)
+				seen_add(ss, old.keys[i], stamp);
+		free(old.keys);
+		free(old.stamps);
+	}
+	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull) & (ss->cap - 1);
+	while (ss->stamps[i] == stamp) {
+		if (ss->keys[i] == key)
+			return false;
+		i = (i + 1) & (ss->cap - 1);
+	}
+	ss->stamps[i] = stamp;
+	ss->keys[i] = key;
+	ss->n++;
+	return true;
+}
+
+/*
+ * Push the successors of 'p' reached with assumptions 'assumed': an edge
+ * into a branch of a tracked condition the path already took the other
+ * way is not followed.
+ */
+static void push_succ(struct search *s, unsigned p, unsigned assumed)
 {
 	const struct flow_point *fp = &s->f->points[p];
 	ARRAY_GROW(s->stack, s->nstack + fp->nsucc, s->cap_stack);
-	for (size_t i = 0; i < fp->nsucc; i++)
-		s->stack[s->nstack++] = s->f->succ[fp->succ + i];
+	for (size_t i = 0; i < fp->nsucc; i++) {
+		unsigned q = s->f->succ[fp->succ + i];
+		unsigned a = assumed | s->f->points[q].implied;
+		/* a condition both false (01) and true (10): not a path */
+		if (a & (a >> 1) & 0x55555555u)
+			continue;
+		s->stack[s->nstack++] = (struct state){ q, a };
+	}
 }
 
 /*
@@ -118,18 +182,23 @@ static void run_search(struct search *s, int var)
 	struct var_state *v = &s->vs[var];
 	const struct vvar *vv = &s->fn->vars[var];
 
+	bool paths = s->fn->nconds > 0;
+
 	s->stamp++;
 	s->nstack = 0;
 	for (size_t i = 0; i < v->nseeds; i++)
-		push_succ(s, v->seeds[i]);
+		push_succ(s, v->seeds[i], s->f->points[v->seeds[i]].implied);
 	v->searched = v->nseeds;
 	while (s->nstack) {
-		unsigned p = s->stack[--s->nstack];
+		struct state st = s->stack[--s->nstack];
+		unsigned p = st.p;
 		const struct flow_point *fp = &s->f->points[p];
 
 		if (fp->num < vv->lo || fp->num > vv->hi)
 			continue; /* out of scope: destroyed */
-		if (s->mark[p] == s->stamp)
+		if (paths ? !seen_add(&s->seen, (uint64_t)p << 32 | st.assumed,
+				      s->stamp)
+			  : s->mark[p] == s->stamp)
 			continue;
 		s->mark[p] = s->stamp;
 		if (fp->node && is_suspension(fp->node, var) &&
@@ -141,7 +210,7 @@ static void run_search(struct search *s, int var)
 			v->hits[v->nhits++] = p;
 		}
 		if (survives(s, var, fp->node, p))
-			push_succ(s, p);
+			push_succ(s, p, st.assumed);
 	}
 }
 
@@ -247,6 +316,8 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 	free(s.hit_by);
 	free(s.stack);
 	free(s.queue);
+	free(s.seen.keys);
+	free(s.seen.stamps);
 	return nfound;
 }
 
@@ -274,4 +345,6 @@ void lifetime_follow(const struct fn_view *fn, const struct flow *f, int var,
 	free(s.hit_by);
 	free(s.stack);
 	free(s.queue);
+	free(s.seen.keys);
+	free(s.seen.stamps);
 }

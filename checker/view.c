@@ -11,7 +11,7 @@ struct vnode *view_new_node(struct arena *a, enum vnode_kind kind)
 {
 	struct vnode *n = arena_alloc(a, sizeof(*n));
 	n->kind = kind;
-	n->var = n->var2 = n->label = -1;
+	n->var = n->var2 = n->label = n->cond = -1;
 	return n;
 }
 

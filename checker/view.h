@@ -154,8 +154,14 @@ struct vnode {
 	int label;            /* V_GOTO, V_LABEL */
 	enum suspend_kind skind; /* V_SUSPEND */
 	struct vcall *call;   /* V_CALL */
+	int cond;             /* V_IF: id of a condition tested the same way
+				 elsewhere in the function (walk_cond.c), or -1 */
+	bool cond_neg;        /* V_IF: the branch 'b' runs when it is false */
 	const struct vlock *lock; /* V_UNLOCK */
 };
+
+/* At most this many conditions per function are tracked (vnode.cond). */
+#define VIEW_MAX_CONDS 8
 
 enum vvar_kind {
 	VAR_LOCAL,  /* a local variable (automatic storage) */
@@ -205,6 +211,7 @@ struct fn_view {
 	struct vlock *locks;  /* lock-functions events in the body */
 	size_t nlocks, cap_locks;
 	bool has_tparams;     /* some var has a template-parameter type */
+	int nconds;           /* condition ids are 0..nconds-1 (vnode.cond) */
 	struct fn_view *next; /* list of views in a TU */
 };
 

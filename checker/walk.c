@@ -54,6 +54,7 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->depth = 0;
 	fb->too_deep = false;
 	fb->nthis = 0;
+	fb->nconds = 0;
 	fb->nlater = 0;
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);
@@ -69,6 +70,7 @@ static void builder_release(struct fn_builder *fb)
 	cmap_release(&fb->lock_aliases);
 	free(fb->scope_vars);
 	free(fb->later);
+	free(fb->conds);
 }
 
 /*
@@ -218,6 +220,7 @@ static void walk_function(struct walk *w, CXCursor fn)
 		diag_list_add_problem(w->problems, PROBLEM_ERROR, &f->loc,
 				      "'%s' nests statements or expressions more than %d levels deep; the code past that depth was not checked [await-holding]",
 				      f->name, MAX_DEPTH);
+	cond_finish(w, fn);
 	own_apply(f);
 	view_finish(f);
 	*w->tail = f;

@@ -6,6 +6,7 @@
  * The family, by job:
  *   walk.c         the TU, its functions and lambdas (walk_tu())
  *   walk_stmt.c    statements and scopes; node constructors
+ *   walk_cond.c    if-conditions tested the same way more than once
  *   walk_decl.c    declarations: guard locals and how they start
  *   walk_expr.c    expressions: calls, co_await, branches, lambdas
  *   walk_own.c     what a call, assignment or move does to a guard
@@ -33,6 +34,7 @@
 struct diag_list;
 struct rule;
 struct rules;
+struct cond_use;
 struct strbuf;
 
 #define MAX_DEPTH 10000    /* deeper expressions are not looked into */
@@ -173,6 +175,8 @@ struct fn_builder {
 	int depth;            /* statement and expression nesting */
 	bool too_deep;        /* something was past MAX_DEPTH: not walked */
 	size_t nthis;         /* VAR_THIS variables: guard members of 'this' */
+	struct cond_use **conds; /* if-conditions that may be stable */
+	size_t nconds, cap_conds;
 };
 
 struct walk {
@@ -209,6 +213,10 @@ struct ectx {
 /* walk.c: the TU and its functions */
 void defer_cursor(struct walk *w, CXCursor c);
 bool in_main_file(struct walk_src *src, CXCursor c);
+
+/* walk_cond.c: conditions tested the same way more than once */
+void cond_note(struct walk *w, struct vnode *n, CXCursor cond);
+void cond_finish(struct walk *w, CXCursor fn);
 
 /* walk_stmt.c: statements, scopes and nodes */
 void add_event(struct walk *w, struct vnode *seq, CXCursor at,

@@ -211,6 +211,8 @@ static void walk_if(struct walk *w, CXCursor c, struct vnode *seq,
 	for (unsigned i = 0; i < init_end; i++)
 		walk_stmt(w, ks.c[i], wrap, x);
 	struct vnode *n = new_node(w, V_IF, c);
+	if (clang_Cursor_isNull(condvar) && init_end == 0)
+		cond_note(w, n, ks.c[cond_i]);
 	n->a = cond_part(w, condvar, ks.c[cond_i], x);
 	n->b = sub_stmt(w, ks.c[then_i], x);
 	if (has_else)

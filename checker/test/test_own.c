@@ -229,6 +229,40 @@ static void test_unlock_through_back_edge(bool yield_after_relock)
 	ASSERT(yield_after_relock ? 1 : 0, findings());
 }
 
+/*
+ * lk; if (c) lk.unlock(); if (c) co_await: correlated, nothing held;
+ * with the second if on !c, or on an untracked condition, held.
+ */
+static void test_correlated_ifs(int second_cond, bool second_neg,
+				size_t expected)
+{
+	begin();
+	F->nconds = 1;
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.name = "lk";
+	v.matched = "std::unique_lock";
+	v.kind = VAR_PARAM; /* owned from entry */
+	view_add_var(&A, F, &v);
+	struct vnode *if1 = view_new_node(&A, V_IF);
+	if1->cond = 0;
+	if1->a = view_new_node(&A, V_SEQ);
+	if1->b = view_new_node(&A, V_SEQ);
+	struct vnode *rel = view_new_node(&A, V_EVENT);
+	rel->ev = EV_RELEASE;
+	rel->var = 0;
+	view_add_kid(&A, if1->b, rel);
+	struct vnode *if2 = view_new_node(&A, V_IF);
+	if2->cond = second_cond;
+	if2->cond_neg = second_neg;
+	if2->a = view_new_node(&A, V_SEQ);
+	if2->b = view_new_node(&A, V_SEQ);
+	view_add_kid(&A, if2->b, view_new_node(&A, V_SUSPEND));
+	view_add_kid(&A, F->body, if1);
+	view_add_kid(&A, F->body, if2);
+	ASSERT(expected, findings());
+}
+
 /* Lock helpers through lockpair_helpers(): an acquiring helper's call. */
 static struct lock_effect helper_effect;
 static const struct lock_effect *effects(void *data, const char *usr,
@@ -304,6 +338,9 @@ int main(void)
 	test_swap_on_untracked();
 	test_unlock_through_back_edge(false);
 	test_unlock_through_back_edge(true);
+	test_correlated_ifs(0, false, 0);
+	test_correlated_ifs(0, true, 1);
+	test_correlated_ifs(-1, false, 1);
 	test_lockpair_helpers();
 	test_known();
 	arena_release(&A);
