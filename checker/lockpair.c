@@ -83,3 +83,76 @@ void lockpair_helpers(struct fn_view *fn, bool acquire, lock_effects_fn effects,
 {
 	apply(fn, fn->body, acquire, effects, data);
 }
+
+/* Is 'key' locked or unlocked by a lock-functions call in 'fn'? */
+static bool has_lock_event(const struct fn_view *fn, const char *key)
+{
+	for (size_t i = 0; i < fn->nlocks; i++)
+		if (!strcmp(fn->locks[i].key, key))
+			return true;
+	return false;
+}
+
+/* The lock a cleanup guard's initializer 'd' hands to its constructor. */
+static const char *guard_lock(const struct fn_view *fn, const struct vnode *d)
+{
+	for (size_t i = 0; i < d->nkids; i++) {
+		const struct vnode *k = d->kids[i];
+		if (k->kind != V_CALL || !k->call || !k->call->nargs ||
+		    !k->call->arg_keys || !k->call->arg_keys[0])
+			continue;
+		const char *key = k->call->arg_keys[0];
+		if (key[0] == '&')
+			key++;
+		if (has_lock_event(fn, key))
+			return key;
+	}
+	return NULL;
+}
+
+static void find_guards(struct fn_view *fn, const struct vnode *n)
+{
+	if (!n)
+		return;
+	if (n->kind == V_DECL && n->var >= 0 &&
+	    fn->vars[n->var].cleanup_guard && !fn->vars[n->var].lock_key)
+		fn->vars[n->var].lock_key = guard_lock(fn, n);
+	find_guards(fn, n->a);
+	find_guards(fn, n->b);
+	find_guards(fn, n->c);
+	for (size_t i = 0; i < n->nkids; i++)
+		find_guards(fn, n->kids[i]);
+}
+
+/* A lock taken at 'd' inside a cleanup guard of the same lock ends with it. */
+static void end_relocks(struct fn_view *fn, const struct vnode *n)
+{
+	if (!n)
+		return;
+	if (n->kind == V_DECL && n->var >= 0 &&
+	    fn->vars[n->var].kind == VAR_LOCK) {
+		struct vvar *l = &fn->vars[n->var];
+		for (size_t g = 0; g < fn->nvars; g++) {
+			const struct vvar *gv = &fn->vars[g];
+			if (!gv->cleanup_guard || !gv->lock_key ||
+			    strcmp(gv->lock_key, l->lock_key) ||
+			    n->post < gv->lo || n->post > gv->hi)
+				continue;
+			l->kind = VAR_LOCAL;
+			l->hi = gv->hi;
+		}
+	}
+	end_relocks(fn, n->a);
+	end_relocks(fn, n->b);
+	end_relocks(fn, n->c);
+	for (size_t i = 0; i < n->nkids; i++)
+		end_relocks(fn, n->kids[i]);
+}
+
+void lockpair_guards(struct fn_view *fn)
+{
+	if (!fn->nlocks)
+		return;
+	find_guards(fn, fn->body);
+	end_relocks(fn, fn->body);
+}

@@ -56,4 +56,15 @@ typedef const struct lock_effect *(*lock_effects_fn)(void *data,
 void lockpair_helpers(struct fn_view *fn, bool acquire, lock_effects_fn effects,
 		      void *data);
 
+/*
+ * Cleanup guards of a lock-functions lock (the kernel's scoped_guard()
+ * and guard() over a mutex or spinlock), in the numbered view 'fn': a
+ * guard whose initializer hands the lock 'K' to its constructor, in a
+ * function that also locks or unlocks 'K' directly, is that lock's
+ * variable too, so a raw unlock of 'K' inside the guard's scope ends it;
+ * and a raw re-lock of 'K' inside the guard's scope is released by the
+ * guard's cleanup at the end of that scope.
+ */
+void lockpair_guards(struct fn_view *fn);
+
 #endif

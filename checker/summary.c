@@ -435,6 +435,10 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
 			if (!fn->instance)
+				lockpair_guards(fn);
+	for (size_t i = 0; i < n; i++)
+		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+			if (!fn->instance)
 				each_call(fn->body, apply_quiet,
 					  &(struct visit){ .s = s, .fn = fn });
 	return s;

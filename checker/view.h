@@ -192,6 +192,9 @@ struct vvar {
 	int tparam;           /* type is template parameter tparam-1; 0: none */
 	const char *lock_key; /* a lock-functions lock: the key releases name */
 	int param;            /* VAR_PARAM_REF: which parameter (from 0) */
+	bool cleanup_guard;   /* a local with a cleanup attribute (the kernel's
+				 guard(), scoped_guard()): its cleanup runs
+				 at the end of its scope */
 };
 
 struct fn_view {

@@ -209,6 +209,7 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 	struct vvar v = guard_var(w, c, t, &gi, kind);
 	v.name = cx_strdup(w->src.a, clang_getCursorSpelling(c));
 	v.display = macro_display(&w->src, c, v.name);
+	v.cleanup_guard = cleanup;
 	v.tparam = tparam;
 	int var = view_add_var(w->src.a, w->fb.fn, &v);
 
