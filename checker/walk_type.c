@@ -630,18 +630,21 @@ struct callee *callee_of(struct walk *w, CXCursor ref)
 		return s->val;
 	struct callee *ce = arena_alloc(w->src.a, sizeof(*ce));
 	s->val = ce;
-	ce->name = qualname(w, ref);
-	/*
-	 * A specialization's summary is its template's, which is the
-	 * function we walked: f<int> calls are calls of template f.
-	 */
-	CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
-	ce->usr = cx_strdup(w->src.a, clang_getCursorUSR(
-				 clang_Cursor_isNull(tmpl) ? ref : tmpl));
 	if (is_lambda_call_operator(w, ref)) {
+		/* named by position: a nested lambda's qualified name and
+		 * USR grow with its depth */
 		struct src_loc l = cursor_loc(&w->src, ref);
 		ce->usr = lambda_key(&w->src, ref);
 		ce->name = arena_printf(w->src.a, "lambda at %u:%u", l.line, l.col);
+	} else {
+		ce->name = qualname(w, ref);
+		/*
+		 * A specialization's summary is its template's, which is the
+		 * function we walked: f<int> calls are calls of template f.
+		 */
+		CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
+		ce->usr = cx_strdup(w->src.a, clang_getCursorUSR(
+					 clang_Cursor_isNull(tmpl) ? ref : tmpl));
 	}
 	ce->in_system = in_system_header(ref);
 	ce->known = known_function(ce->name);
