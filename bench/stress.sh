@@ -5,7 +5,7 @@
 #
 # For each shape it generates a small and a large input (the large one
 # twice the small one), runs clang++-22 -fsyntax-only and await-holding on
-# both, and prints wall seconds and peak memory of each, await-holding's
+# both, and prints CPU seconds (user + system) and peak memory of each, await-holding's
 # ratio to the parse, and its growth per doubling (large / small; 2.0 is
 # linear, 4.0 quadratic).  A run that exceeds STRESS_TIMEOUT is shown as
 # '>T'.  Not a test: it reports, and fails only on the one bound below.
@@ -173,12 +173,14 @@ gen_big_source() {
 
 # ---- measuring ----------------------------------------------------------
 
-# measure OUT cmd...: prints "seconds maxrss_mb status" of one run.
+# measure OUT cmd...: prints "cpu_seconds maxrss_mb status" of one run
+# (user + system time: on a shared machine it moves less than wall time).
 measure() {
-	local out=$1 rc=0
+	local out=$1 rc=0 user sys kb secs
 	shift
-	/usr/bin/time -f '%e %M' -o "$out.time" timeout "$STRESS_TIMEOUT" "$@" >"$out" 2>&1 || rc=$?
-	read -r secs kb < <(tail -n 1 "$out.time")
+	/usr/bin/time -f '%U %S %M' -o "$out.time" timeout "$STRESS_TIMEOUT" "$@" >"$out" 2>&1 || rc=$?
+	read -r user sys kb < <(tail -n 1 "$out.time")
+	secs=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 	if ((rc == 124)); then secs=">$STRESS_TIMEOUT"; fi
 	echo "$secs $((kb / 1024)) $rc"
 }
@@ -217,14 +219,14 @@ for shape in $STRESS_SHAPES; do
 	printf '%-15s %9s   %s\n' "" "" "growth: await-holding $g, clang $(div "${ccs[1]}" "${ccs[0]}")"
 	if [[ $shape == sequence ]] && ! awk -v g="$g" -v b="$STRESS_LINEAR_BOUND" 'BEGIN { exit !(g != "-" && g <= b) }'; then
 		# tiny times are noise: only a slow large run counts
-		if awk -v t="${ahs[1]}" 'BEGIN { exit !(t ~ /^>/ || t > 0.5) }'; then
+		if awk -v t="${ahs[1]}" 'BEGIN { exit !(t ~ /^>/ || t > 0.5) }'; then # (CPU seconds)
 			echo "stress.sh: 'sequence' grew $g per doubling (bound $STRESS_LINEAR_BOUND): not linear" >&2
 			status=1
 		fi
 	fi
 done
 echo
-echo "seconds are wall time of one run; MB is peak resident memory; exit is await-holding's status"
+echo "seconds are CPU time (user + system) of one run; MB is peak resident memory; exit is await-holding's status"
 echo "(1 = findings, 2 = a configuration error, as config-line expects; 124 = timeout)."
 echo "many-files: the clang column is one clang-22 process over all the files."
 exit $status

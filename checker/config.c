@@ -6,6 +6,7 @@
 #include "common.h"
 #include "config.h"
 #include "rules.h"
+#include "strmap.h"
 #include "util.h"
 
 #include <stdlib.h>

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "lang.h"
 #include "options.h"
+#include "strmap.h"
 #include "util.h"
 #include "verify.h"
 

@@ -35,6 +35,8 @@ foreach(case IN LISTS ah_cases)
     add_test(NAME verify/${name} COMMAND await-holding --verify ${case})
   endif()
 endforeach()
+add_test(NAME known-bugs/run.sh
+         COMMAND bash ${PROJECT_SOURCE_DIR}/testdata/known-bugs/selftest.sh)
 
 # testdata/cli/NAME.sh other than run.sh: one more test each, cli/NAME
 file(GLOB ah_cli_scripts CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/testdata/cli/*.sh)

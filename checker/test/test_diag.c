@@ -152,7 +152,10 @@ out:
 	diag_list_release(&l);
 }
 
-/* Problems sort by position and message; equal ones of one kind go. */
+/*
+ * Problems sort by position and message, those without a position last;
+ * equal ones of one kind go.
+ */
 static void test_sort_problems(void)
 {
 	struct diag_list l;
@@ -174,7 +177,8 @@ static void test_sort_problems(void)
 	ASSERT_STR("b.cpp", l.problems[2].loc.file);
 	ASSERT_STR("b.cpp", l.problems[3].loc.file);
 	ASSERT_TRUE(l.problems[2].kind != l.problems[3].kind);
-	ASSERT_TRUE(l.problems[4].loc.file == NULL); /* no file sorts last */
+	/* no position sorts last (clang's "too many errors" after its errors) */
+	ASSERT_TRUE(l.problems[4].loc.file == NULL);
 out:
 	diag_list_release(&l);
 }

@@ -12,43 +12,11 @@
 #include "srcfile.h"
 #include "srcroot.h"
 #include "util.h"
+#include "test.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static int failures;
-
-#define ASSERT(expected, actual) check((long)(expected), (long)(actual), #actual, __LINE__)
-#define ASSERT_STR(expected, actual) check_str(expected, actual, __LINE__)
-#define ASSERT_HAS(needle, hay) check_has(needle, hay, __LINE__)
-
-static void check(long expected, long actual, const char *what, int line)
-{
-	if (expected != actual) {
-		printf("test_report.c:%d: %s: expected %ld, got %ld\n", line, what,
-		       expected, actual);
-		failures++;
-	}
-}
-
-static void check_str(const char *expected, const char *actual, int line)
-{
-	if (!actual || strcmp(expected, actual)) {
-		printf("test_report.c:%d: expected '%s', got '%s'\n", line,
-		       expected, actual ? actual : "(null)");
-		failures++;
-	}
-}
-
-static void check_has(const char *needle, const char *hay, int line)
-{
-	if (!hay || !strstr(hay, needle)) {
-		printf("test_report.c:%d: '%s' lacks '%s'\n", line,
-		       hay ? hay : "(null)", needle);
-		failures++;
-	}
-}
 
 static const char *line_of(struct srcfiles *s, const char *f, unsigned n)
 {
@@ -165,7 +133,7 @@ static void test_fingerprint_and_baseline(void)
 	const char **f2 = fingerprint_all(&a, &l2, "/r", s2);
 	ASSERT_STR(f1[0], f2[0]);               /* moved down, reindented */
 	ASSERT(34, strlen(f1[0]));               /* 32 hex digits, ":1" */
-	ASSERT_HAS(":1", f1[0]);
+	ASSERT_HAS(f1[0], ":1");
 	/* another function, another kind, another name: another print */
 	add_finding(&l3, "/r/a.cpp", 3, "g", "other", 4, SUSPEND_CO_AWAIT, NULL);
 	add_finding(&l3, "/r/a.cpp", 3, "g", "f", 4, SUSPEND_CALL, "yield");
@@ -177,7 +145,7 @@ static void test_fingerprint_and_baseline(void)
 		ASSERT(1, strcmp(f1[0], f3[i]) != 0);
 	ASSERT_STR(f1[0], f3[3]);
 	ASSERT(0, strncmp(f3[3], f3[4], 32));   /* same print, counted */
-	ASSERT_HAS(":2", f3[4]);
+	ASSERT_HAS(f3[4], ":2");
 
 	/* a baseline of l1 hides one of the two identical findings of l3 */
 	char path[64];
@@ -189,7 +157,7 @@ static void test_fingerprint_and_baseline(void)
 	ASSERT(1, baseline_filter(&b, &l3, f3));
 	ASSERT(4, l3.nfindings);
 	ASSERT_STR("h", l3.findings[2].name);
-	ASSERT_HAS(":2", f3[3]);
+	ASSERT_HAS(f3[3], ":2");
 	baseline_release(&b);
 	remove(path);
 
@@ -221,13 +189,13 @@ static void test_advice(void)
 	add_finding(&l, "u.cpp", 2, "lk", "f", 4, SUSPEND_CO_AWAIT, NULL);
 	add_finding(&l, "a.cpp", 3, "g", "f", 4, SUSPEND_INDIRECT, "a -> b -> yield");
 	l.findings[1].matched = "std::unique_lock";
-	ASSERT_HAS("'g' is not used from the co_await at line 4 on: end its scope before it (put '{ }' around lines 3-3)",
-		   advice_help(&a, &l.findings[0], s));
+	ASSERT_HAS(advice_help(&a, &l.findings[0], s),
+		   "'g' is not used from the co_await at line 4 on: end its scope before it (put '{ }' around lines 3-3)");
 	ASSERT(NULL, strstr(advice_help(&a, &l.findings[0], s), "unlock"));
-	ASSERT_HAS("'lk' is used again at line 5, after the co_await at line 4",
-		   advice_help(&a, &l.findings[1], s));
-	ASSERT_HAS("the suspension comes through a -> b -> yield, so the call to 'a' at line 4 is the one to move",
-		   advice_help(&a, &l.findings[2], s));
+	ASSERT_HAS(advice_help(&a, &l.findings[1], s),
+		   "'lk' is used again at line 5, after the co_await at line 4");
+	ASSERT_HAS(advice_help(&a, &l.findings[2], s),
+		   "the suspension comes through a -> b -> yield, so the call to 'a' at line 4 is the one to move");
 	/* a by-value parameter: its block is the body, not the file */
 	static const char param[] =
 		"coro::task<> take(std::unique_lock<std::mutex> lk) {\n"
@@ -238,8 +206,8 @@ static void test_advice(void)
 	add_finding(&l, "p.cpp", 1, "lk", "take", 2, SUSPEND_CO_AWAIT, NULL);
 	l.findings[3].loc.col = 48;
 	l.findings[3].matched = "std::unique_lock";
-	ASSERT_HAS("'lk' is a by-value parameter: it lives until the coroutine ends, so call lk.unlock() / reset() before the co_await at line 2",
-		   advice_help(&a, &l.findings[3], s));
+	ASSERT_HAS(advice_help(&a, &l.findings[3], s),
+		   "'lk' is a by-value parameter: it lives until the coroutine ends, so call lk.unlock() / reset() before the co_await at line 2");
 	/* the suspension is in a loop: the braces end before the loop */
 	static const char loop[] =
 		"coro::task<> f() {\n"
@@ -260,9 +228,10 @@ static void test_advice(void)
 	srcfile_set(s, "l2.cpp", loop2, sizeof(loop2) - 1);
 	add_finding(&l, "l.cpp", 2, "g", "f", 6, SUSPEND_CO_AWAIT, NULL);
 	add_finding(&l, "l2.cpp", 2, "g", "f", 4, SUSPEND_CO_AWAIT, NULL);
-	ASSERT_HAS("put '{ }' around lines 2-3)", advice_help(&a, &l.findings[4], s));
-	ASSERT_HAS("the co_await at line 4 is inside the statement at line 3 that 'g' protects",
-		   advice_help(&a, &l.findings[5], s));
+	ASSERT_HAS(advice_help(&a, &l.findings[4], s),
+		   "put '{ }' around lines 2-3)");
+	ASSERT_HAS(advice_help(&a, &l.findings[5], s),
+		   "the co_await at line 4 is inside the statement at line 3 that 'g' protects");
 	/* a name in comments and literals after the suspension is no use */
 	static const char quoted[] =
 		"coro::task<> f() {\n"
@@ -275,11 +244,11 @@ static void test_advice(void)
 	add_finding(&l, "q.cpp", 2, "lk", "f", 3, SUSPEND_CO_AWAIT, NULL);
 	l.findings[6].loc.col = 32;
 	l.findings[6].matched = "std::unique_lock";
-	ASSERT_HAS("'lk' is not used from the co_await at line 3 on",
-		   advice_help(&a, &l.findings[6], s));
+	ASSERT_HAS(advice_help(&a, &l.findings[6], s),
+		   "'lk' is not used from the co_await at line 3 on");
 	/* no source: still advice */
-	ASSERT_HAS("end the scope of 'g' before the co_await",
-		   advice_help(&a, &l.findings[0], NULL));
+	ASSERT_HAS(advice_help(&a, &l.findings[0], NULL),
+		   "end the scope of 'g' before the co_await");
 	diag_list_release(&l);
 	srcfile_free(s);
 	arena_release(&a);
@@ -292,10 +261,5 @@ int main(void)
 	test_normalise();
 	test_fingerprint_and_baseline();
 	test_advice();
-	if (failures) {
-		printf("test_report: %d failure%s\n", failures, failures == 1 ? "" : "s");
-		return 1;
-	}
-	printf("test_report: ok\n");
-	return 0;
+	return test_done("test_report");
 }
