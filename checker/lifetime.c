@@ -258,6 +258,32 @@ static void suspension_of(const struct vnode *n, struct suspension *out)
 	}
 }
 
+static void search_init(struct search *s, const struct fn_view *fn,
+			const struct flow *f)
+{
+	memset(s, 0, sizeof(*s));
+	s->fn = fn;
+	s->f = f;
+	s->vs = xcalloc(fn->nvars, sizeof(*s->vs));
+	s->mark = xcalloc(f->npoints, sizeof(*s->mark));
+	s->hit_by = xcalloc(f->npoints, sizeof(*s->hit_by));
+}
+
+static void search_release(struct search *s)
+{
+	for (size_t i = 0; i < s->fn->nvars; i++) {
+		free(s->vs[i].seeds);
+		free(s->vs[i].hits);
+	}
+	free(s->vs);
+	free(s->mark);
+	free(s->hit_by);
+	free(s->stack);
+	free(s->queue);
+	free(s->seen.keys);
+	free(s->seen.stamps);
+}
+
 size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 		      struct diag_list *out)
 {
@@ -266,12 +292,7 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 
 	if (!fn->nvars)
 		return 0;
-	memset(&s, 0, sizeof(s));
-	s.fn = fn;
-	s.f = f;
-	s.vs = xcalloc(fn->nvars, sizeof(*s.vs));
-	s.mark = xcalloc(f->npoints, sizeof(*s.mark));
-	s.hit_by = xcalloc(f->npoints, sizeof(*s.hit_by));
+	search_init(&s, fn, f);
 
 	static_seeds(&s);
 	while (s.nqueue) {
@@ -308,16 +329,8 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 			free(susp);
 			nfound++;
 		}
-		free(v->seeds);
-		free(v->hits);
 	}
-	free(s.vs);
-	free(s.mark);
-	free(s.hit_by);
-	free(s.stack);
-	free(s.queue);
-	free(s.seen.keys);
-	free(s.seen.stamps);
+	search_release(&s);
 	return nfound;
 }
 
@@ -326,25 +339,10 @@ void lifetime_follow(const struct fn_view *fn, const struct flow *f, int var,
 {
 	struct search s;
 
-	memset(&s, 0, sizeof(s));
-	s.fn = fn;
-	s.f = f;
-	s.vs = xcalloc(fn->nvars, sizeof(*s.vs));
-	s.mark = xcalloc(f->npoints, sizeof(*s.mark));
-	s.hit_by = xcalloc(f->npoints, sizeof(*s.hit_by));
+	search_init(&s, fn, f);
 	add_seed(&s, var, f->entry);
 	run_search(&s, var);
 	*at_exit = s.mark[f->exit] == s.stamp;
 	*at_suspension = s.vs[var].nhits > 0;
-	for (size_t i = 0; i < fn->nvars; i++) {
-		free(s.vs[i].seeds);
-		free(s.vs[i].hits);
-	}
-	free(s.vs);
-	free(s.mark);
-	free(s.hit_by);
-	free(s.stack);
-	free(s.queue);
-	free(s.seen.keys);
-	free(s.seen.stamps);
+	search_release(&s);
 }
