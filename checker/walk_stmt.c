@@ -301,6 +301,17 @@ static void walk_for(struct walk *w, CXCursor c, struct vnode *seq,
 	kids_release(&ks);
 }
 
+/*
+ * The declaration in 'while (T x = e)' or 'switch (T x = e)': the first
+ * of the statement's children 'ks' when there are three, else null.
+ */
+static CXCursor cond_var(const struct kids *ks)
+{
+	if (ks->n >= 3 && clang_getCursorKind(ks->c[0]) == CXCursor_VarDecl)
+		return ks->c[0];
+	return clang_getNullCursor();
+}
+
 static void walk_while(struct walk *w, CXCursor c, struct vnode *seq,
 		       const struct ectx *x)
 {
@@ -310,9 +321,7 @@ static void walk_while(struct walk *w, CXCursor c, struct vnode *seq,
 		kids_release(&ks);
 		return;
 	}
-	CXCursor condvar = clang_getNullCursor();
-	if (ks.n >= 3 && clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
-		condvar = ks.c[0];
+	CXCursor condvar = cond_var(&ks);
 	struct vnode *n = new_node(w, V_LOOP, c);
 	size_t mark = open_scope(w);
 	n->a = cond_part(w, condvar, ks.c[ks.n - 2], x);
@@ -376,9 +385,7 @@ static void walk_switch(struct walk *w, CXCursor c, struct vnode *seq,
 		kids_release(&ks);
 		return;
 	}
-	CXCursor condvar = clang_getNullCursor();
-	if (ks.n >= 3 && clang_getCursorKind(ks.c[0]) == CXCursor_VarDecl)
-		condvar = ks.c[0];
+	CXCursor condvar = cond_var(&ks);
 	size_t mark = open_scope(w);
 	header_init_guard(w, c, seq);
 	struct vnode *n = new_node(w, V_SWITCH, c);
