@@ -5,6 +5,7 @@
  */
 #include "common.h"
 #include "rules.h"
+#include "querylog.h"
 #include "rules_p.h"
 #include "diag.h"
 #include "util.h"
@@ -119,6 +120,10 @@ void rules_release(struct rules *r)
 		regfree(r->header_re);
 		free(r->header_re);
 	}
+	if (r->report_re) {
+		regfree(r->report_re);
+		free(r->report_re);
+	}
 	free(r->excludes);
 	for (int i = 0; i < RL_COUNT; i++) {
 		free(r->lists[i]);
@@ -195,6 +200,7 @@ static bool same_spelling(const char *pattern, const char *spelled)
 const struct rule *rules_match(struct rules *r, enum rule_list list,
 			       const char *qualname, const char *spelled)
 {
+	querylog_note(QUERY_MATCH, list, qualname, spelled);
 	for (size_t i = 0; i < r->n[list]; i++) {
 		struct rule *e = &r->lists[list][i];
 		bool hit = strchr(e->path, '<')
@@ -212,6 +218,7 @@ const struct rule *rules_match(struct rules *r, enum rule_list list,
 void rules_note_misuse(struct rules *r, enum rule_list list, const char *name,
 		       const char *what)
 {
+	querylog_note(QUERY_MISUSE, list, name, what);
 	for (size_t i = 0; i < r->n[list]; i++) {
 		struct rule *e = &r->lists[list][i];
 		const char *none = NULL;
@@ -232,6 +239,8 @@ int rules_set_header_filter(struct rules *r, const char *regex)
 
 void rules_note_namespaces(struct rules *r, char *const *names, size_t n)
 {
+	for (size_t k = 0; k < n; k++)
+		querylog_note(QUERY_NAMESPACE, 0, names[k], NULL);
 	for (int l = 0; l < RL_COUNT; l++)
 		for (size_t i = 0; i < r->n[l]; i++) {
 			struct rule *e = &r->lists[l][i];
@@ -251,6 +260,7 @@ void rules_note_namespaces(struct rules *r, char *const *names, size_t n)
 const struct rule *rules_match_lock(struct rules *r, const char *name,
 				    bool *is_acquire)
 {
+	querylog_note(QUERY_LOCK, 0, name, NULL);
 	for (size_t i = 0; i < r->nlocks; i++) {
 		struct rule *l = &r->locks[i];
 		if (!strcmp(l->path, name) || !strcmp(l->release, name)) {
@@ -268,6 +278,24 @@ bool rules_want_header(const struct rules *r, const char *path)
 	return r->header_re && regexec(r->header_re, path, 0, NULL, 0) == 0;
 }
 
+void rules_want_all_headers(struct rules *r)
+{
+	if (r->all_headers)
+		return;
+	regex_t *all = xmalloc(sizeof(*all));
+	if (regcomp(all, "^", REG_EXTENDED | REG_NOSUB))
+		BUG("'^' does not compile as a regular expression");
+	r->report_re = r->header_re;
+	r->header_re = all;
+	r->all_headers = true;
+}
+
+bool rules_report_header(const struct rules *r, const char *path)
+{
+	const void *re = r->all_headers ? r->report_re : r->header_re;
+	return re && regexec(re, path, 0, NULL, 0) == 0;
+}
+
 bool rules_excluded(const struct rules *r, const char *abs_path)
 {
 	const char *base = strrchr(abs_path, '/');
@@ -278,6 +306,36 @@ bool rules_excluded(const struct rules *r, const char *abs_path)
 			return true;
 	}
 	return false;
+}
+
+/* Would rules_report_unused() say that 'e' matched nothing? */
+static bool reported_unused(const struct rule *e)
+{
+	return !e->uses && !e->allow_unused && e->line && !e->misuse &&
+	       (!strstr(e->path, "::") || e->ns_present);
+}
+
+void rules_suggest(struct rules *r, enum rule_list list,
+		   const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < r->n[list]; i++) {
+		struct rule *e = &r->lists[list][i];
+		if (!reported_unused(e))
+			continue;
+		size_t len = strlen(e->path), best = (size_t)-1;
+		size_t limit = len / 4 > 2 ? len / 4 : 2;
+		for (size_t k = 0; k < n; k++) {
+			size_t other = strlen(names[k]);
+			/* the distance is at least the difference in length */
+			if ((other > len ? other - len : len - other) > limit)
+				continue;
+			size_t d = edit_distance(e->path, names[k]);
+			if (d && d <= limit && d < best) {
+				best = d;
+				e->suggest = names[k];
+			}
+		}
+	}
 }
 
 static void unused_at(struct diag_list *out, const struct rule *e,
@@ -321,6 +379,12 @@ void rules_report_unused(const struct rules *r, struct diag_list *out)
 			}
 			if (strstr(e->path, "::") && !e->ns_present)
 				continue;
+			if (e->suggest) {
+				unused_at(out, e,
+					  "'%s' in '%s' matched nothing in the project; did you mean '%s'? [await-holding-config]",
+					  e->path, rules_list_keys[l], e->suggest);
+				continue;
+			}
 			unused_at(out, e,
 				  "'%s' in '%s' matched nothing in the checked files; check the spelling and the namespace, or add allow-unused = true [await-holding-config]",
 				  e->path, rules_list_keys[l]);

@@ -54,6 +54,8 @@ struct rule {
 	atomic_bool ns_present; /* its top namespace exists in a checked file */
 	_Atomic(const char *) misuse; /* "a function" in a type list, "a type"
 				  in a function list: what the name really is */
+	const char *suggest;   /* unused: the closest name the project index
+				  knows (rules_suggest()), or NULL */
 };
 
 struct rules {
@@ -67,6 +69,9 @@ struct rules {
 	const char *dir;           /* directory of that file; NULL for built-ins */
 	const char *header_filter; /* header-filter regex as written, or NULL */
 	void *header_re;           /* compiled header-filter (a regex_t) */
+	void *report_re;           /* after rules_want_all_headers(): the
+				      configured one (header_re matches all) */
+	bool all_headers;          /* rules_want_all_headers() was called */
 	const char **excludes;     /* exclude globs */
 	size_t nexcludes, cap_excludes;
 	bool implied_std;          /* "std" came in without being asked for */
@@ -115,6 +120,19 @@ char *rules_find_config(const char *dir);
  * main file of a translation unit always is.
  */
 bool rules_want_header(const struct rules *r, const char *path);
+
+/*
+ * For the project index, which summarises the functions of every
+ * project header whatever header-filter says (it only decides where
+ * findings are reported): from now on rules_want_header() says yes to
+ * every header, and rules_report_header() answers with the filter as
+ * configured.  Call once loading and --header-filter are done.
+ */
+void rules_want_all_headers(struct rules *r);
+
+/* Should findings in header 'path' be reported?  rules_want_header(),
+ * unless rules_want_all_headers() changed that. */
+bool rules_report_header(const struct rules *r, const char *path);
 
 /* Is 'abs_path' excluded from checking by an 'exclude' glob? */
 bool rules_excluded(const struct rules *r, const char *abs_path);
@@ -165,6 +183,15 @@ const struct rule *rules_list(const struct rules *r, enum rule_list list,
 
 /* Is there a header filter (so that headers may be reported)? */
 bool rules_has_header_filter(const struct rules *r);
+
+/*
+ * 'names' are every name the checked code asked 'list' about (from the
+ * project index).  Each entry of 'list' that rules_report_unused() would
+ * report gets the closest of them, if close enough, as a did-you-mean.
+ * The names must outlive 'r'.  Not thread-safe.
+ */
+void rules_suggest(struct rules *r, enum rule_list list,
+		   const char *const *names, size_t n);
 
 /*
  * Warn (a warning problem in 'out', at the entry's position, so that

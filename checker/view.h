@@ -33,7 +33,8 @@
 
 struct arena;
 
-/* ORDER VNODE_KIND: keep kind_names[] in view.c in step. */
+/* ORDER VNODE_KIND: keep kind_names[] in view.c in step, and the last
+ * kind that viewio.c reads. */
 enum vnode_kind {
 	V_SEQ,      /* kids in order */
 	V_DECL,     /* kids = initializer; then 'var' is alive with 'init' state */
@@ -163,6 +164,7 @@ struct vnode {
 /* At most this many conditions per function are tracked (vnode.cond). */
 #define VIEW_MAX_CONDS 8
 
+/* ORDER VVAR_KIND: viewio.c reads kinds up to the last one. */
 enum vvar_kind {
 	VAR_LOCAL,  /* a local variable (automatic storage) */
 	VAR_PARAM,  /* a by-value parameter of a coroutine: alive from entry */

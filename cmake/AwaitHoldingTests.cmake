@@ -3,7 +3,7 @@
 
 # Each takes its fixture directory, checker/test/NAME, as its argument
 # (those that have none ignore it).
-foreach(t toml compdb verify flow rules strmap scan diag summary util suppress own report)
+foreach(t toml compdb verify flow rules strmap scan diag summary util suppress own report index)
   if(EXISTS ${PROJECT_SOURCE_DIR}/checker/test/test_${t}.c)
     add_executable(test_${t} checker/test/test_${t}.c)
     target_compile_options(test_${t} PRIVATE ${AH_WARNINGS})
