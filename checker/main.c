@@ -14,6 +14,8 @@
 #include "diag.h"
 #include "emit.h"
 #include "flow.h"
+#include "index.h"
+#include "index_run.h"
 #include "lifetime.h"
 #include "options.h"
 #include "output.h"
@@ -21,6 +23,7 @@
 #include "plan.h"
 #include "report.h"
 #include "srcfile.h"
+#include "querylog.h"
 #include "summary.h"
 #include "suppress.h"
 #include "tu.h"
@@ -61,15 +64,26 @@ struct run {
 	struct ccargs ccargs;    /* --extra-arg*, flags clang does not know */
 	char *stdin_text;        /* --stdin-filename: the buffer */
 	size_t stdin_len;
+	struct index_run ir;     /* the project index, when ir.on */
 };
 
 /* ---- the passes ----------------------------------------------------------- */
+
+/* Is 'file' the job's main file or a header header-filter selects? */
+static bool reported_file(const struct job *j, const char *file)
+{
+	return !file || !strcmp(file, j->display) ||
+	       rules_report_header(j->rules, file);
+}
 
 static void check_functions(struct run *r, struct job *j)
 {
 	for (struct fn_view *fn = j->fns; fn; fn = fn->next) {
 		struct flow f;
 		if (!fn->nvars)
+			continue;
+		/* walked for the summaries only (rules_want_all_headers()) */
+		if (!reported_file(j, fn->loc.file))
 			continue;
 		flow_build(&f, fn);
 		lifetime_check(fn, &f, &r->diags);
@@ -128,6 +142,8 @@ static int write_findings(struct run *r, int status)
 	emit_problems(stderr, &r->diags);
 	size_t nchecked = 0, nfailed = 0;
 	for (size_t i = 0; i < r->njobs; i++) {
+		if (!r->jobs[i].report)
+			continue; /* in the index only */
 		if (!r->jobs[i].failed && !r->jobs[i].excluded)
 			nchecked++;
 		if (r->jobs[i].failed || r->jobs[i].had_errors)
@@ -139,6 +155,182 @@ static int write_findings(struct run *r, int status)
 	    !r->rp.opt.write_baseline)
 		status = STATUS_FINDINGS;
 	return status;
+}
+
+/* ---- the project index --------------------------------------------------- */
+
+/*
+ * With a compile database (and no reason not to), open the index and
+ * make every file of the database a job: the files asked for report
+ * their findings, the others only take part in the summaries.  With
+ * --shard, the jobs are the shard's files, none reporting.  With
+ * --merge-index, the shard indexes are merged in first.  Returns 0, or
+ * -1 after an error.
+ */
+static int setup_index(struct run *r)
+{
+	const struct options *o = &r->opt;
+	struct arena tmp;
+
+	if (o->no_index || o->verify || o->have_fixed || o->dump_config)
+		return 0;
+	struct compdb *db = plan_database(&r->plan);
+	if (!db)
+		return 0;
+	arena_init(&tmp);
+	char *dbdir = dir_of(compdb_abspath(&tmp, NULL, db->path));
+	const char *dir = o->index_dir ? o->index_dir
+				       : arena_printf(&r->plan.arena, "%s/%s",
+						      dbdir, INDEX_DIR_NAME);
+	free(dbdir);
+	arena_release(&tmp);
+	if (index_run_open(&r->ir, dir) < 0 && (o->nmerge || o->index_only))
+		return -1; /* nowhere to put what was asked for */
+	if (o->nmerge) {
+		size_t copied;
+		if (index_run_merge(&r->ir, o->merge, o->nmerge, &copied) < 0)
+			return -1;
+		fprintf(stderr, "await-holding: index: merged %zu index entries into '%s'\n",
+			copied, r->ir.ix.dir);
+	}
+	plan_add_database(&r->plan, db);
+	r->jobs = r->plan.jobs;
+	r->njobs = r->plan.njobs;
+	if (o->shard_n) {
+		const char **paths = xcalloc(r->njobs + 1, sizeof(*paths));
+		bool *take = xcalloc(r->njobs + 1, sizeof(*take));
+		for (size_t i = 0; i < r->njobs; i++)
+			paths[i] = r->jobs[i].path;
+		index_shard(paths, r->njobs, o->shard_k, o->shard_n, take);
+		for (size_t i = 0; i < r->njobs; i++) {
+			r->jobs[i].report = false;
+			if (!take[i])
+				r->jobs[i].excluded = true;
+		}
+		free(take);
+		free(paths);
+	}
+	return 0;
+}
+
+/* Distinct names asked about in one configuration list, for suggestions. */
+struct names {
+	struct strmap seen;
+	const char **v;
+	size_t n, cap;
+};
+
+static void add_names(struct names *by_list, const struct query *q, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (q[i].kind != QUERY_MATCH || q[i].list < 0 ||
+		    q[i].list >= RL_COUNT || !q[i].a)
+			continue;
+		struct names *l = &by_list[q[i].list];
+		struct strmap_slot *slot = strmap_find(&l->seen, q[i].a, true);
+		if (slot->val)
+			continue;
+		slot->val = (void *)q[i].a;
+		ARRAY_GROW(l->v, l->n + 1, l->cap);
+		l->v[l->n++] = q[i].a;
+	}
+}
+
+/* Drop from 'j' the header functions 'seen' already has; note the rest. */
+static void drop_seen(struct job *j, struct strmap *seen, struct arena *keys)
+{
+	for (struct fn_view **p = &j->fns; *p;) {
+		struct fn_view *fn = *p;
+		if (!fn->usr || !fn->loc.file || !strcmp(fn->loc.file, j->display)) {
+			p = &fn->next;
+			continue;
+		}
+		const char *key = fn->instance
+					  ? arena_printf(keys, "%s|%s", fn->usr, fn->instance)
+					  : fn->usr;
+		struct strmap_slot *slot = strmap_find(seen, key, true);
+		if (slot->val) {
+			*p = fn->next; /* another file's copy stands for it */
+			continue;
+		}
+		slot->val = fn;
+		p = &fn->next;
+	}
+}
+
+/*
+ * The index walks every project header in every file that includes it,
+ * so an inline function of a header comes once per includer.  Keep one
+ * copy per function (and instantiation) for the summaries: the first of
+ * the reported files' copies, else the first file's.  Copies differ only
+ * when a header reads differently in two files (macros); the first wins,
+ * as in any index keyed by USR.
+ */
+static void drop_header_copies(struct run *r)
+{
+	struct strmap seen = { 0 };
+	struct arena keys;
+	arena_init(&keys);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < r->njobs; i++) {
+			struct job *j = &r->jobs[i];
+			if (!j->failed && !j->excluded && j->report == (pass == 0))
+				drop_seen(j, &seen, &keys);
+		}
+	strmap_release(&seen);
+	arena_release(&keys);
+}
+
+/*
+ * The configuration seen through the whole index: files taken from the
+ * index ask their recorded questions again (so uses count as if they
+ * had been walked), and entries that still match nothing get the
+ * closest name the index knows as a suggestion.
+ */
+static void index_configuration(struct run *r)
+{
+	struct names by_list[RL_COUNT];
+	struct rules **seen_rules = NULL;
+	struct strmap *done = NULL;
+	size_t nrules = 0, cap_rules = 0, cap_done = 0;
+	struct arena keys;
+
+	memset(by_list, 0, sizeof(by_list));
+	arena_init(&keys);
+	for (size_t i = 0; i < r->njobs; i++) {
+		struct job *j = &r->jobs[i];
+		if (j->failed || j->excluded || !j->rules)
+			continue;
+		size_t k = 0;
+		while (k < nrules && seen_rules[k] != j->rules)
+			k++;
+		if (k == nrules) {
+			ARRAY_GROW(seen_rules, nrules + 1, cap_rules);
+			ARRAY_GROW(done, nrules + 1, cap_done);
+			memset(&done[nrules], 0, sizeof(done[nrules]));
+			seen_rules[nrules++] = j->rules;
+		}
+		if (j->log)
+			add_names(by_list, j->log->q, j->log->n);
+		if (!j->entry)
+			continue;
+		add_names(by_list, j->entry->queries, j->entry->nqueries);
+		querylog_replay(j->rules, j->entry->queries, j->entry->nqueries,
+				&done[k], &keys);
+	}
+	for (size_t k = 0; k < nrules; k++)
+		for (int l = 0; l < RL_COUNT; l++)
+			rules_suggest(seen_rules[k], l, by_list[l].v,
+				      by_list[l].n);
+	for (size_t k = 0; k < nrules; k++)
+		strmap_release(&done[k]);
+	free(done);
+	free(seen_rules);
+	for (int l = 0; l < RL_COUNT; l++) {
+		strmap_release(&by_list[l].seen);
+		free(by_list[l].v);
+	}
+	arena_release(&keys);
 }
 
 /* The work of pass 1, shared by the worker threads. */
@@ -186,6 +378,71 @@ static double thread_cpu_seconds(void)
 }
 
 /*
+ * The walk's problems in headers walked only for the summaries
+ * (rules_want_all_headers()) are not the file's: drop those found after
+ * the first 'before'.
+ */
+static void drop_header_problems(struct job *j, size_t before)
+{
+	size_t kept = before;
+	for (size_t k = before; k < j->problems.nproblems; k++)
+		if (reported_file(j, j->problems.problems[k].loc.file))
+			j->problems.problems[kept++] = j->problems.problems[k];
+	j->problems.nproblems = kept;
+}
+
+/*
+ * Before pass 1, with the index: take each job's entry if it is fresh
+ * (its views, problems and parse status), so pass 1 skips it.
+ */
+static int lookup_worker(void *arg)
+{
+	struct pass1 *p = arg;
+	struct run *r = p->r;
+
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= r->njobs)
+			break;
+		struct job *j = &r->jobs[i];
+		if (j->failed || j->excluded)
+			continue;
+		/* the arguments as parse_job() first gives them to libclang */
+		size_t nargs;
+		j->key_args = ccargs_apply(&r->ccargs, j->args, j->nargs, &nargs);
+		index_run_key(&r->ir, j->rules, j->path, j->key_args, nargs,
+			      &j->key);
+		struct index_entry *e = xmalloc(sizeof(*e));
+		index_entry_init(e);
+		if (!index_run_lookup(&r->ir, &j->key, e)) {
+			index_entry_release(e);
+			free(e);
+			continue;
+		}
+		index_entry_rename(e, j->display);
+		j->entry = e;
+		j->fns = e->fns;
+		j->had_errors = e->failed;
+		for (size_t k = 0; k < e->nproblems; k++) {
+			const struct problem *pr = &e->problems[k];
+			if (k >= e->nparse_problems &&
+			    !reported_file(j, pr->loc.file))
+				continue; /* see drop_header_problems() */
+			diag_list_add_problem(&j->problems, pr->kind,
+					      pr->loc.file ? &pr->loc : NULL,
+					      "%s", pr->message);
+		}
+		pthread_mutex_lock(&p->lock);
+		if (e->failed && j->report)
+			p->parse_failed = true;
+		pthread_mutex_unlock(&p->lock);
+	}
+	return 0;
+}
+
+/*
  * A worker of pass 1: take the next job, parse it and walk it into our
  * views, free libclang's AST; until no job is left.  Each job has its own
  * arena and problem list, and the rules count uses atomically, so workers
@@ -210,6 +467,9 @@ static int pass1_worker(void *arg)
 		int failed = 0;
 		if (j->failed || j->excluded)
 			continue;
+		if (j->entry)
+			continue; /* fresh in the index */
+		int64_t start = r->ir.on ? index_now_ns() : 0;
 		struct timespec w0, w1;
 		clock_gettime(CLOCK_MONOTONIC, &w0);
 		double t0 = thread_cpu_seconds();
@@ -217,10 +477,23 @@ static int pass1_worker(void *arg)
 		double t1 = thread_cpu_seconds();
 		if (j->tu) {
 			bool incomplete = false;
+			size_t before = j->problems.nproblems;
+			if (r->ir.on) {
+				j->log = xmalloc(sizeof(*j->log));
+				querylog_init(j->log);
+				querylog_begin(j->log);
+			}
 			j->fns = walk_tu(j->tu, j->rules, &j->problems,
 					 &incomplete);
 			if (incomplete)
 				failed = 1; /* the problem says what */
+			if (r->ir.on) {
+				querylog_end();
+				index_run_record(&r->ir, &j->key, j->display,
+						 j->tu, j->fns, &j->problems,
+						 before, failed, j->log, start);
+				drop_header_problems(j, before);
+			}
 			tu_dispose_ast(j->tu);
 		}
 		double t2 = thread_cpu_seconds();
@@ -232,7 +505,7 @@ static int pass1_worker(void *arg)
 					(double)(w1.tv_nsec - w0.tv_nsec) / 1e9);
 		p->t_parse += t1 - t0;
 		p->t_walk += t2 - t1;
-		if (failed)
+		if (failed && j->report)
 			p->parse_failed = true;
 		pthread_mutex_unlock(&p->lock);
 	}
@@ -252,14 +525,32 @@ static int check_files(struct run *r, int status)
 	int jobs = r->opt.jobs;
 	if ((size_t)jobs > r->njobs)
 		jobs = (int)r->njobs;
+	if (r->ir.on) {
+		for (size_t i = 0; i < r->njobs; i++)
+			if (r->jobs[i].rules)
+				rules_want_all_headers(r->jobs[i].rules);
+		run_on_threads(lookup_worker, &p, jobs > 0 ? jobs : 1,
+			       WORKER_STACK);
+		p.next = 0;
+		r->rp.total = r->ir.nstale; /* progress counts the parses */
+		if (r->ir.nstale && r->ir.stored)
+			fprintf(stderr, "await-holding: index: updating %zu of %zu files in '%s'\n",
+				r->ir.nstale, r->ir.nstale + r->ir.nfresh,
+				r->ir.ix.dir);
+	}
 	run_on_threads(pass1_worker, &p, jobs > 0 ? jobs : 1, WORKER_STACK);
 	pthread_mutex_destroy(&p.lock);
+	if (r->ir.on && r->opt.stats)
+		fprintf(stderr, "await-holding: index: %zu of %zu files parsed, %zu from the index\n",
+			r->ir.nstale, r->ir.nstale + r->ir.nfresh, r->ir.nfresh);
 	if (p.parse_failed)
 		status = STATUS_PARSE;
 	double t_parse = p.t_parse, t_walk = p.t_walk;
 
 	for (size_t i = 0; i < r->njobs; i++) {
 		struct job *j = &r->jobs[i];
+		if (!j->report)
+			continue; /* in the index only: part of the summaries */
 		/* problems in file order, as if one thread had found them */
 		for (size_t k = 0; k < j->problems.nproblems; k++) {
 			const struct problem *pr = &j->problems.problems[k];
@@ -270,16 +561,27 @@ static int check_files(struct run *r, int status)
 		if (j->failed || j->excluded)
 			continue;
 		nfiles++;
-		all[i] = j->fns;
 		for (struct fn_view *fn = j->fns; fn; fn = fn->next)
 			nfns++;
 		if (r->opt.dump_view)
 			dump_views(j);
 	}
+	if (r->opt.index_only) {
+		/* nothing to report but what stopped a file's parse */
+		emit_problems(stderr, &r->diags);
+		free(all);
+		return status;
+	}
 	t0 = thread_cpu_seconds();
+	if (r->ir.on)
+		drop_header_copies(r);
+	for (size_t i = 0; i < r->njobs; i++)
+		if (!r->jobs[i].failed && !r->jobs[i].excluded)
+			all[i] = r->jobs[i].fns;
 	struct summary *sum = summary_compute(all, r->njobs);
 	for (size_t i = 0; i < r->njobs; i++)
-		check_functions(r, &r->jobs[i]);
+		if (r->jobs[i].report)
+			check_functions(r, &r->jobs[i]);
 	double t_analysis = thread_cpu_seconds() - t0;
 	if (r->opt.stats) {
 		double ours = t_walk + t_analysis;
@@ -289,10 +591,14 @@ static int check_files(struct run *r, int status)
 			t_parse > 0 ? 100.0 * ours / t_parse : 0.0);
 	}
 	const char **shown = xcalloc(r->njobs + 1, sizeof(*shown));
+	size_t nshown = 0;
 	for (size_t i = 0; i < r->njobs; i++)
-		shown[i] = r->jobs[i].display;
+		if (r->jobs[i].report)
+			shown[nshown++] = r->jobs[i].display;
+	if (r->ir.on)
+		index_configuration(r);
 	/* --verify checks stale suppressions too: tests mark them */
-	suppress_apply_from(&r->diags, shown, r->njobs,
+	suppress_apply_from(&r->diags, shown, nshown,
 			    r->opt.warn_unused_suppressions || r->opt.verify,
 			    report_sources(&r->rp));
 	free(shown);
@@ -316,7 +622,17 @@ static void run_release(struct run *r)
 	for (size_t i = 0; i < r->njobs; i++) {
 		tu_free(r->jobs[i].tu);
 		diag_list_release(&r->jobs[i].problems);
+		if (r->jobs[i].entry) {
+			index_entry_release(r->jobs[i].entry);
+			free(r->jobs[i].entry);
+		}
+		if (r->jobs[i].log) {
+			querylog_release(r->jobs[i].log);
+			free(r->jobs[i].log);
+		}
+		free(r->jobs[i].key_args);
 	}
+	index_run_release(&r->ir);
 	plan_release(&r->plan);
 	config_cache_release(&r->configs);
 	options_release(&r->opt);
@@ -492,6 +808,10 @@ int main(int argc, char **argv)
 	status = nfailed ? STATUS_PARSE : STATUS_CLEAN;
 	r.jobs = r.plan.jobs;
 	r.njobs = r.plan.njobs;
+	if (setup_index(&r) < 0) {
+		status = STATUS_USAGE;
+		goto out;
+	}
 	if (check_output_is_no_input(&r) < 0) {
 		status = STATUS_USAGE;
 		goto out;

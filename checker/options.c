@@ -38,6 +38,13 @@ static const char usage_text[] =
 	"  --warn-unused-suppressions  report NOLINT(await-holding) that silence nothing\n"
 	"  -j <n>, --jobs=<n>   parse n files at a time (default: one per CPU, at most 8)\n"
 	"  --stats              print time spent parsing vs. analysing to stderr\n"
+	"  --index-dir <dir>    keep the project index there (default: .await-holding\n"
+	"                       beside the compile database)\n"
+	"  --no-index           do not read or write the project index\n"
+	"  --index-only         bring the index up to date and report nothing\n"
+	"  --shard K/N          index the K-th of N parts of the database (implies\n"
+	"                       --index-only); merge the parts with --merge-index\n"
+	"  --merge-index <dir>...  add these shard indexes to the index first\n"
 	"  --dump-view          print each function as the analysis sees it (debugging)\n"
 	"  --list-packs         list the built-in rule packs\n"
 	"  --version            print versions of await-holding and libclang\n"
@@ -228,6 +235,37 @@ int options_parse(struct options *o, int argc, char **argv)
 			o->warn_unused_suppressions = true;
 		} else if (!strcmp(a, "-") && o->stdin_filename) {
 			continue; /* "-": the buffer on stdin, named by --stdin-filename */
+		} else if (is_opt(a, "--index-dir")) {
+			if (!(v = opt_value(argc, argv, &i, "--index-dir")) || !*v)
+				return options_usage_error("option '%s' needs a directory", a);
+			o->index_dir = v;
+		} else if (!strcmp(a, "--no-index")) {
+			o->no_index = true;
+		} else if (!strcmp(a, "--index-only")) {
+			o->index_only = true;
+		} else if (is_opt(a, "--shard")) {
+			unsigned k, n;
+			char end;
+			if (!(v = opt_value(argc, argv, &i, "--shard")) ||
+			    sscanf(v, "%u/%u%c", &k, &n, &end) != 2 || !k ||
+			    !n || k > n)
+				return options_usage_error("option '--shard' needs K/N with 1 <= K <= N, not '%s'",
+							   v ? v : "");
+			o->shard_k = k;
+			o->shard_n = n;
+			o->index_only = true;
+		} else if (is_opt(a, "--merge-index")) {
+			/* --merge-index=DIR, or DIR... up to the next option */
+			if (a[13] == '=') {
+				ARRAY_GROW(o->merge, o->nmerge + 1, o->cap_merge);
+				o->merge[o->nmerge++] = a + 14;
+			}
+			while (i + 1 < argc && argv[i + 1][0] != '-') {
+				ARRAY_GROW(o->merge, o->nmerge + 1, o->cap_merge);
+				o->merge[o->nmerge++] = argv[++i];
+			}
+			if (!o->nmerge)
+				return options_usage_error("option '%s' needs index directories", a);
 		} else if (a[0] == '-' && a[1]) {
 			return options_usage_error("unknown option '%s'", a);
 		} else {
@@ -253,11 +291,22 @@ int options_parse(struct options *o, int argc, char **argv)
 		return options_usage_error("%s", "'--' needs files to check before it");
 	if (!o->nfiles && !o->p_dir)
 		return options_usage_error("%s", "no input files (give files, or -p <dir> to check a compile database)");
+	if ((o->shard_n || o->nmerge) && !o->p_dir)
+		return options_usage_error("%s", o->shard_n ? "'--shard' needs -p <dir>"
+							    : "'--merge-index' needs -p <dir>");
+	if ((o->shard_n || o->nmerge || o->index_only) && o->no_index)
+		return options_usage_error("%s", "'--no-index' contradicts the other index options");
+	if ((o->shard_n || o->nmerge || o->index_only) &&
+	    (o->verify || o->dump_config || o->have_fixed))
+		return options_usage_error("%s", "the index options need a compile database run (not --verify, --dump-config or '--')");
 	return 0;
 }
 
 void options_release(struct options *o)
 {
+	free(o->merge);
+	o->merge = NULL;
+	o->nmerge = 0;
 	free(o->files);
 	o->files = NULL;
 	o->nfiles = 0;

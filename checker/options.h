@@ -44,6 +44,13 @@ struct options {
 				      malloc'd array of argv strings */
 	bool *extra_before;        /* whether each goes before the command */
 	size_t nextra, cap_extra, cap_extra_before;
+	/* the project index (index_run.h) */
+	const char *index_dir;     /* --index-dir; default beside the database */
+	bool no_index;             /* --no-index */
+	bool index_only;           /* --index-only: bring it up to date, no report */
+	unsigned shard_k, shard_n; /* --shard K/N; shard_n 0: no sharding */
+	const char **merge;        /* --merge-index DIR...; malloc'd array */
+	size_t nmerge, cap_merge;
 };
 
 /*

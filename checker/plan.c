@@ -53,6 +53,7 @@ static struct job *add_job(struct plan *p, const char *display,
 	diag_list_init(&j->problems);
 	j->display = arena_strdup(&p->arena, display);
 	j->path = arena_strdup(&p->arena, path);
+	j->report = true;
 	return j;
 }
 
@@ -305,4 +306,42 @@ int plan_verify_header(struct plan *p, struct job *j,
 			return -1;
 	}
 	return 0;
+}
+
+/* ---- the project index ---------------------------------------------------- */
+
+struct compdb *plan_database(struct plan *p)
+{
+	struct compdb *db = NULL;
+	if (p->have_fixed_db)
+		return NULL;
+	if (p->have_pdb)
+		return &p->pdb;
+	for (size_t i = 0; i < p->njobs; i++) {
+		if (p->jobs[i].failed)
+			continue;
+		char *dir = dir_of(p->jobs[i].path);
+		struct compdb *d = nearest_db(p, dir);
+		free(dir);
+		if (!d || (db && d != db))
+			return NULL;
+		db = d;
+	}
+	return db;
+}
+
+void plan_add_database(struct plan *p, const struct compdb *db)
+{
+	struct strmap have = { 0 };
+	for (size_t i = 0; i < p->njobs; i++)
+		strmap_find(&have, p->jobs[i].path, true)->val = &p->jobs[i];
+	for (size_t i = 0; i < db->n; i++) {
+		if (!db->cmds[i].first ||
+		    strmap_find(&have, db->cmds[i].file, false))
+			continue;
+		struct job *j = add_job(p, db->cmds[i].file, db->cmds[i].file);
+		use_command(j, &db->cmds[i], db);
+		j->report = false;
+	}
+	strmap_release(&have);
 }

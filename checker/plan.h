@@ -19,11 +19,14 @@
 #include "arena.h"
 #include "compdb.h"
 #include "diag.h"
+#include "index.h"
 #include "strmap.h"
 
 struct config_cache;
 struct fn_view;
+struct index_entry;
 struct options;
+struct querylog;
 struct rules;
 struct tu;
 
@@ -43,6 +46,15 @@ struct job {
 	bool had_errors;      /* clang errors: checked as far as it parsed */
 	struct diag_list problems; /* found while parsing and walking it;
 				      initialised by the plan */
+	/* the project index (index_run.h) */
+	bool report;          /* a file asked for: its findings are shown (set
+				 by the plan); false for the database's other
+				 files, which only take part in the summaries */
+	struct index_entry *entry; /* taken from the index (owns fns) */
+	struct querylog *log; /* the configuration questions of its walk */
+	struct index_key key; /* what its entry is built from */
+	const char **key_args; /* the arguments in 'key', as libclang gets
+				  them (extra arguments included); malloc'd */
 };
 
 struct plan {
@@ -97,5 +109,18 @@ int plan_jobs(struct plan *p, const struct options *o, size_t *nfailed);
  */
 int plan_verify_header(struct plan *p, struct job *j,
 		       struct config_cache *configs, bool keep_args);
+
+/*
+ * The one compile database every job uses (-p's, or the nearest one of
+ * all the files named), or NULL when there is none or several ("--"
+ * gives none).  For the project index.
+ */
+struct compdb *plan_database(struct plan *p);
+
+/*
+ * Add a job, not reported (job.report false), for each file of 'db' that
+ * is not a job yet, with its database command.  For the project index.
+ */
+void plan_add_database(struct plan *p, const struct compdb *db);
 
 #endif

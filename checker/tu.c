@@ -249,3 +249,38 @@ char *tu_libclang_version(void)
 	clang_disposeString(s);
 	return strbuf_detach(&sb);
 }
+
+/* ---- inclusions (the project index) ---------------------------------- */
+
+struct inclusions {
+	void (*fn)(const char *path, void *arg);
+	void *arg;
+};
+
+/* Visitor of clang_getInclusions(): each included file. */
+static void visit_inclusion(CXFile file, CXSourceLocation *stack,
+			    unsigned depth, CXClientData data)
+{
+	struct inclusions *inc = data;
+	CXString real = clang_File_tryGetRealPathName(file);
+	const char *path = clang_getCString(real);
+	(void)stack;
+	(void)depth;
+	if (path && *path) {
+		inc->fn(path, inc->arg);
+	} else {
+		CXString name = clang_getFileName(file);
+		if (clang_getCString(name))
+			inc->fn(clang_getCString(name), inc->arg);
+		clang_disposeString(name);
+	}
+	clang_disposeString(real);
+}
+
+void tu_inclusions(struct tu *tu, void (*fn)(const char *path, void *arg),
+		   void *arg)
+{
+	struct inclusions inc = { fn, arg };
+	if (tu && tu->cx)
+		clang_getInclusions(tu->cx, visit_inclusion, &inc);
+}

@@ -63,6 +63,15 @@ struct arena *tu_arena(struct tu *tu);
 /* The file name diagnostics use for the main file. */
 const char *tu_main_file(const struct tu *tu);
 
+/*
+ * Call fn(path, arg) for the main file and every file it included
+ * (directly or not, system headers too), by absolute path when libclang
+ * knows it.  Only while the AST is alive (before tu_dispose_ast()).  For
+ * the project index (index.h).
+ */
+void tu_inclusions(struct tu *tu, void (*fn)(const char *path, void *arg),
+		   void *arg);
+
 /* "LLVM 22.1.8"-like text from clang_getClangVersion(), malloc'd. */
 char *tu_libclang_version(void);
 

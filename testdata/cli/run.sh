@@ -263,6 +263,9 @@ expect_status 1
 expect_out "queue.c:7:3: warning: 'qmu' of type 'pthread_mutex_t' is held across a suspension point"
 expect_out "queue.c:8:3: note: suspended here by call that may suspend (push_slowly -> wait_for_room -> aco_yield)"
 run crosstu -p . queue.c
+expect_status 1   # the index brings in fiber.c: push_slowly suspends
+expect_out "queue.c:8:3: note: suspended here by call that may suspend (push_slowly -> wait_for_room -> aco_yield)"
+run crosstu -p . --no-index queue.c
 expect_status 0   # fiber.c not checked: push_slowly is unknown
 
 # ---- JSON output ---------------------------------------------------------------------

@@ -1,0 +1,3 @@
+#pragma once
+#include "sched.h"
+inline void pause_now() { sched::yield(); }

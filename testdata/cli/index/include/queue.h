@@ -1,0 +1,3 @@
+#pragma once
+void enqueue(int job);
+void relay(int job);
