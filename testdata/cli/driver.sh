@@ -341,5 +341,41 @@ last=$(grep -n 'too many errors' <<<"$err" | cut -d: -f1)
 first=$(grep -n '^broken.cpp:' <<<"$err" | head -1 | cut -d: -f1)
 [ -n "$last" ] && [ -n "$first" ] && [ "$last" -gt "$first" ] || fail "'too many errors' is not after the errors"
 
+# ---- configurations through symlinks; inheritance chains ----------------------------------------------
+begin config-symlink-parent  # the parent of a config named through a symlink is its real parent's
+mkdir -p "$root/$case/p/sub" "$root/$case/q"
+bad_cpp "$root/$case/q/bad.cpp"
+printf 'extends = []\nawait-holding-invalid-types = ["std::lock_guard"]\n' >"$root/$case/p/await-holding.toml"
+printf 'inherit = true\nextends = []\n' >"$root/$case/p/sub/await-holding.toml"
+ln -s ../p/sub/await-holding.toml "$root/$case/q/cfg.toml"
+run "$case" --config q/cfg.toml --dump-config q/bad.cpp
+expect_status 0; expect_out '"std::lock_guard",'
+expect_no_out '"std::unique_lock"'   # not the built-in std pack
+
+begin config-inherits-itself  # a parent that is the same file is an error, not a second load
+mkdir -p "$root/$case/a/b"
+bad_cpp "$root/$case/a/b/bad.cpp"
+printf 'inherit = true\nsuspend-functions = ["x::y"]\n' >"$root/$case/a/b/await-holding.toml"
+ln -s b/await-holding.toml "$root/$case/a/await-holding.toml"
+run "$case" a/b/bad.cpp "${args[@]}"
+expect_status 2
+expect_err "configuration '$root/$case/a/await-holding.toml' inherits from itself: '$root/$case/a/b/await-holding.toml' -> '$root/$case/a/await-holding.toml'"
+
+begin config-inherit-too-deep  # the chain and the limit are named
+d="$root/$case"
+for i in $(seq 20); do d="$d/d$i"; mkdir -p "$d"; printf 'inherit = true\n' >"$d/await-holding.toml"; done
+bad_cpp "$d/bad.cpp"
+run "$case" "$d/bad.cpp" "${args[@]}"
+expect_status 2
+expect_err "configurations inherit too deeply (at most 16 levels): '$d/await-holding.toml' -> "
+expect_err "/d4/await-holding.toml' -> '$root/$case/d1/d2/d3/await-holding.toml'"
+
+begin config-inherit-deep-ok  # 16 levels, then a pack: fine
+d="$root/$case"
+for i in $(seq 16); do d="$d/d$i"; mkdir -p "$d"; printf 'inherit = true\nextends = ["std"]\n' >"$d/await-holding.toml"; done
+bad_cpp "$d/bad.cpp"
+run "$case" "$d/bad.cpp" "${args[@]}"
+expect_status 1; expect_no_err "too deeply"
+
 echo "$n cases, $fails failed"
 [ "$fails" -eq 0 ]
