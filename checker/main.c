@@ -222,6 +222,11 @@ static int pass1_worker(void *arg)
 			if (incomplete)
 				failed = 1; /* the problem says what */
 			tu_dispose_ast(j->tu);
+			if (!j->fns) {
+				/* nothing of it is needed later: keep no block */
+				tu_free(j->tu);
+				j->tu = NULL;
+			}
 		}
 		double t2 = thread_cpu_seconds();
 		clock_gettime(CLOCK_MONOTONIC, &w1);
