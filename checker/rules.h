@@ -2,6 +2,8 @@
  * rules.h - the configuration: which types are guards, which calls and
  * macros suspend, which awaitables never do; loaded from TOML or JSON
  * (same schema) and from the rule packs compiled into the binary.
+ * Loading, discovery and dumping are rules_load.c's; adding entries,
+ * matching and reports rules.c's.
  *
  * Names are fully qualified, without a leading "::" and without inline
  * namespaces ("std::lock_guard", not "std::__1::lock_guard").  A type
