@@ -275,6 +275,13 @@ run "$case" --config c.json bad.cpp "${args[@]}"
 expect_status 1; expect_out 'note: reason: a\x1b[31mred\xc2\x85'
 grep -q $'\e' "$root/out" && fail "stdout has a raw ESC"
 
+begin unused-entry-escapes  # the unused-entry warning shows a configured ESC escaped
+echo 'int f(void) { return 0; }' >"$root/$case/ok.c"
+printf 'extends = []\nsuspend-functions = ["a\\u001b[31mb"]\n' >"$root/$case/c.toml"
+run "$case" --config c.toml ok.c
+expect_status 0; expect_err "warning: 'a\x1b[31mb' in 'suspend-functions' matched nothing"
+grep -q $'\e' "$root/err" && fail "stderr has a raw ESC"
+
 begin invalid-utf8-name-json  # JSON and SARIF stay valid UTF-8
 name=$'bad\xff.cpp'
 bad_cpp "$root/$case/$name"
