@@ -481,19 +481,17 @@ static int load_file(struct rules *r, const char *path, struct chain *chain)
 
 	if (!real)
 		real = xstrdup(path);
+	bool again = false;
 	for (int i = 0; i < chain->n; i++)
-		if (!strcmp(chain->real[i], real)) {
-			char *t = chain_text(chain, path);
+		again = again || !strcmp(chain->real[i], real);
+	if (again || chain->n > MAX_INHERIT) {
+		char *t = chain_text(chain, path);
+		if (again)
 			ret = error("configuration '%s' inherits from itself: %s",
 				    path, t);
-			free(t);
-			free(real);
-			return ret;
-		}
-	if (chain->n > MAX_INHERIT) {
-		char *t = chain_text(chain, path);
-		ret = error("configurations inherit too deeply (at most %d levels): %s",
-			    MAX_INHERIT, t);
+		else
+			ret = error("configurations inherit too deeply (at most %d levels): %s",
+				    MAX_INHERIT, t);
 		free(t);
 		free(real);
 		return ret;
