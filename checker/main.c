@@ -408,9 +408,6 @@ static int choose_configs(struct run *r)
 	if (r->opt.header_filter)
 		for (size_t i = 0; i < r->njobs; i++)
 			if (r->jobs[i].rules &&
-			    (!r->jobs[i].rules->header_filter ||
-			     strcmp(r->jobs[i].rules->header_filter,
-				    r->opt.header_filter)) &&
 			    rules_set_header_filter(r->jobs[i].rules,
 						    r->opt.header_filter) < 0)
 				return -1;

@@ -151,8 +151,9 @@ void rules_note_namespaces(struct rules *r, char *const *names, size_t n);
 void rules_note_misuse(struct rules *r, enum rule_list list, const char *name,
 		       const char *what);
 
-/* Replace the header filter (the --header-filter option); -1 with an
- * error message if 'regex' does not compile. */
+/* Replace the header filter (the --header-filter option); 0, also when
+ * it is that regex already, or -1 with an error message if 'regex' does
+ * not compile or uses back-references. */
 int rules_set_header_filter(struct rules *r, const char *regex);
 
 /* 1 if any entry exists in 'list'. */
