@@ -428,7 +428,8 @@ static int dump_configs(struct run *r)
 
 /*
  * -o must not name a file we read: the findings would replace a source
- * file or the configuration.  -1 after a usage error.
+ * file, the configuration or the compile database.  -1 after a usage
+ * error.
  */
 static int check_output_is_no_input(const struct run *r)
 {
@@ -444,6 +445,10 @@ static int check_output_is_no_input(const struct run *r)
 	if (r->opt.config && stat(r->opt.config, &st) == 0 &&
 	    st.st_dev == o.st_dev && st.st_ino == o.st_ino)
 		return options_usage_error("output file '%s' is also the configuration",
+					   r->opt.output);
+	if (r->plan.have_pdb && stat(r->plan.pdb.path, &st) == 0 &&
+	    st.st_dev == o.st_dev && st.st_ino == o.st_ino)
+		return options_usage_error("output file '%s' is also the compile database",
 					   r->opt.output);
 	return 0;
 }

@@ -140,6 +140,13 @@ run "$case" --config c.toml -o c.toml bad.cpp "${args[@]}"
 expect_status 2; expect_err "output file 'c.toml' is also the configuration"
 grep -q 'extends' "$root/$case/c.toml" || fail "c.toml was changed"
 
+begin o-is-database
+bad_cpp "$root/$case/bad.cpp"
+printf '[{"directory": "%s", "file": "bad.cpp", "arguments": ["clang++", "-c", "bad.cpp"]}]\n' "$root/$case" >"$root/$case/compile_commands.json"
+run "$case" -p . -o compile_commands.json
+expect_status 2; expect_err "output file 'compile_commands.json' is also the compile database"
+grep -q '"arguments"' "$root/$case/compile_commands.json" || fail "the database was changed"
+
 begin o-other-file-ok
 bad_cpp "$root/$case/bad.cpp"
 run "$case" -o out.txt bad.cpp "${args[@]}"
