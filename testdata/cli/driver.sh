@@ -391,5 +391,28 @@ bad_cpp "$d/bad.cpp"
 run "$case" "$d/bad.cpp" "${args[@]}"
 expect_status 1; expect_no_err "too deeply"
 
+# ---- memory of a -p run ------------------------------------------------------------------------------
+# Flat in the number of files: 800 more small files may not cost what one
+# 64 KiB block each would (52 MB); they now cost about 4 KB each.
+if [ -x /usr/bin/time ]; then
+  begin memory-per-file
+  for k in 200 1000; do
+    mkdir -p "$root/$case/n$k"
+    python3 - "$root/$case/n$k" "$k" <<'PY'
+import json, sys
+d, n = sys.argv[1], int(sys.argv[2])
+ents = []
+for i in range(n):
+    f = f"{d}/f{i}.cpp"
+    open(f, "w").write(f"int f{i}(int x) {{ return x + {i}; }}\n")
+    ents.append({"directory": d, "file": f, "arguments": ["clang++", "-c", f]})
+json.dump(ents, open(f"{d}/compile_commands.json", "w"))
+PY
+    (cd "$root/$case" && /usr/bin/time -f '%M' -o "rss$k" "$AH" -j1 -p "n$k" >/dev/null 2>&1)
+  done
+  small=$(cat "$root/$case/rss200"); big=$(cat "$root/$case/rss1000")
+  [ $((big - small)) -lt 24000 ] || fail "800 more files cost $((big - small)) KB (200 files: $small KB, 1000: $big KB)"
+fi
+
 echo "$n cases, $fails failed"
 [ "$fails" -eq 0 ]
