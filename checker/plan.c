@@ -11,13 +11,11 @@
 #include "verify.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 void plan_init(struct plan *p)
 {
@@ -138,24 +136,6 @@ static struct compdb *nearest_db(struct plan *p, const char *start)
 	strmap_find(&p->dbs, arena_strdup(&p->arena, dir), true)->val = db;
 	free(dir);
 	return db;
-}
-
-/* Can 'path' be read as a source file?  NULL, or why not. */
-static const char *why_unreadable(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	const char *why = NULL;
-	if (fd < 0)
-		return strerror(errno);
-	if (fstat(fd, &st) != 0)
-		why = strerror(errno);
-	else if (S_ISDIR(st.st_mode))
-		why = strerror(EISDIR);
-	else if (!S_ISREG(st.st_mode))
-		why = "not a regular file";
-	close(fd);
-	return why;
 }
 
 /* The job cannot be checked: say why, in its problems (so that JSON and
