@@ -549,6 +549,7 @@ char *rules_find_config(const char *start)
 	}
 }
 
+/* 's' as a TOML basic string; no control character is written raw. */
 static void toml_string(FILE *out, const char *s)
 {
 	fputc('"', out);
@@ -561,6 +562,8 @@ static void toml_string(FILE *out, const char *s)
 			fputs("\\t", out);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(out, "\\u%04x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+			fprintf(out, "\\u%04x", *++p); /* C1 controls */
 		else
 			fputc(*p, out);
 	}

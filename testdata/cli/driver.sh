@@ -289,6 +289,13 @@ run "$case" --config c.toml ok.c
 expect_status 0; expect_err "warning: 'a\x1b[31mb' in 'suspend-functions' matched nothing"
 grep -q $'\e' "$root/err" && fail "stderr has a raw ESC"
 
+begin dump-config-escapes  # --dump-config writes control characters as TOML escapes
+echo 'int f(void) { return 0; }' >"$root/$case/ok.c"
+printf '{"extends": [], "suspend-functions": [{"path": "a::b", "reason": "x\\u001by\\u0085z"}]}\n' >"$root/$case/c.json"
+run "$case" --config c.json --dump-config ok.c
+expect_status 0; expect_out 'reason = "x\u001by\u0085z"'
+grep -q $'\e' "$root/out" && fail "stdout has a raw ESC"
+
 begin invalid-utf8-name-json  # JSON and SARIF stay valid UTF-8
 name=$'bad\xff.cpp'
 bad_cpp "$root/$case/$name"
