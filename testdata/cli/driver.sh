@@ -354,6 +354,17 @@ expect_err "cannot use directory '$root/$case/nowhere' of the entry for '$root/$
 expect_no_err "libclang failed"
 expect_out "bad.cpp:5:31: warning:"   # the good entry is still checked
 
+begin db-borrowed-directory  # a header borrows an entry whose directory is gone
+mkdir -p "$root/$case/src"
+printf 'int h(void);\n' >"$root/$case/src/a.h"
+cat >"$root/$case/compile_commands.json" <<JSON
+[{"directory": "$root/$case/gone", "file": "$root/$case/src/a.c", "arguments": ["cc", "-c", "a.c"]}]
+JSON
+run "$case" src/a.h
+expect_status 3
+expect_err "cannot use directory '$root/$case/gone' of the entry for '$root/$case/src/a.c' at $root/$case/compile_commands.json:1:2, whose command 'src/a.h' borrows: No such file or directory"
+expect_no_err "libclang"
+
 begin too-many-errors-order  # clang's notice after the errors it follows
 for i in $(seq 6); do echo "int f$i( {"; done >"$root/$case/broken.cpp"
 run "$case" broken.cpp -- -ferror-limit=2
