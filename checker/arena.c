@@ -1,5 +1,7 @@
 /*
- * arena.c - bump allocator: blocks of at least 64 KiB, freed together.
+ * arena.c - bump allocator: blocks freed together.  The first block is
+ * small and each new one twice the last, up to 64 KiB: a run keeps one
+ * arena per checked file, and most hold only a few functions.
  */
 #include "common.h"
 #include "arena.h"
@@ -15,12 +17,14 @@ struct arena_block {
 };
 
 #define ARENA_BLOCK (64 * 1024)
+#define ARENA_FIRST_BLOCK (2 * 1024)
 #define ARENA_ALIGN (sizeof(max_align_t))
 
 void arena_init(struct arena *a)
 {
 	a->head = NULL;
 	a->cur = a->end = NULL;
+	a->next_size = ARENA_FIRST_BLOCK;
 }
 
 void arena_release(struct arena *a)
@@ -40,10 +44,11 @@ void *arena_alloc(struct arena *a, size_t n)
 	if (need < n)
 		die("arena allocation overflow");
 	if (!a->cur || (size_t)(a->end - a->cur) < need) {
-		size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+		size_t block = a->next_size ? a->next_size : ARENA_FIRST_BLOCK;
+		size_t size = need > block ? need : block;
 		struct arena_block *b =
 			xmalloc(sizeof(struct arena_block) + size);
-		if (need > ARENA_BLOCK / 4 && a->head) {
+		if (need > block / 4 && a->head) {
 			/* big one-off: keep the current block for small ones */
 			b->next = a->head->next;
 			a->head->next = b;
@@ -54,6 +59,8 @@ void *arena_alloc(struct arena *a, size_t n)
 		a->head = b;
 		a->cur = (char *)b->data;
 		a->end = a->cur + size;
+		if (block < ARENA_BLOCK)
+			a->next_size = block * 2;
 	}
 	void *p = a->cur;
 	a->cur += need;

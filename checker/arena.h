@@ -17,8 +17,11 @@ struct arena_block;
 struct arena {
 	struct arena_block *head; /* newest block first */
 	char *cur, *end;          /* free space in 'head' */
+	size_t next_size;         /* size of the next block: 2 KiB first,
+				     doubling up to 64 KiB */
 };
 
+/* An empty arena: nothing is allocated until the first arena_alloc(). */
 void arena_init(struct arena *a);
 /* Free every block; 'a' is ready for reuse afterwards. */
 void arena_release(struct arena *a);

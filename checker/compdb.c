@@ -16,6 +16,7 @@
 #include "compdb.h"
 #include "arena.h"
 #include "json.h"
+#include "lang.h"
 #include "util.h"
 
 #include <errno.h>
@@ -482,12 +483,6 @@ static bool is_same_file(struct arena *tmp, const struct compile_command *cmd,
 	return !strcmp(compdb_abspath(tmp, cmd->directory, arg), cmd->file);
 }
 
-static const char *file_ext(const char *path)
-{
-	const char *dot = strrchr(base_name(path), '.');
-	return dot ? dot + 1 : "";
-}
-
 /*
  * Turn the entry's full command line 'av' (argv[0] first; reordered and
  * extended here) into cmd->args, owned by 'a'; cmd->file and
@@ -552,12 +547,8 @@ static void build_args(struct compile_command *cmd, struct argvec *av,
 		mode_flag = "--driver-mode=g++";
 	else if (!has_mode && mode == MODE_CL)
 		mode_flag = "--driver-mode=cl";
-	if (mode == MODE_GXX && !has_x) {
-		if (!strcmp(file_ext(cmd->file), "h"))
-			lang = "c++-header";
-		else if (!strcmp(file_ext(cmd->file), "c"))
-			lang = "c++";
-	}
+	if (mode == MODE_GXX && !has_x)
+		lang = lang_cxx_driver_x(cmd->file);
 
 	cmd->nargs = out.n + (mode_flag ? 1 : 0) + (lang ? 2 : 0) + 2;
 	cmd->args = arena_alloc(a, cmd->nargs * sizeof(*cmd->args));

@@ -73,12 +73,21 @@ struct diag_list {
 	size_t nproblems, cap_problems;
 };
 
+/* An empty list; allocates nothing yet. */
 void diag_list_init(struct diag_list *l);
+/* Free everything the list holds; init it again before reuse. */
 void diag_list_release(struct diag_list *l);
 
-/* Copy 'f' (strings and suspension array included) into 'l'. */
+/*
+ * Copy 'f' (strings and suspension array included) into 'l'; 'f' may be
+ * released afterwards.  Strings are made printable on the way in (what
+ * is not valid UTF-8 or is a control character becomes "\xNN", see
+ * strbuf_add_printable()), so every writer may print them as they are
+ * and JSON and SARIF stay valid UTF-8.
+ */
 void diag_list_push(struct diag_list *l, const struct finding *f);
-/* Copy a problem into 'l'. */
+/* Copy a problem into 'l', its file and message made printable alike;
+ * 'loc' may be NULL (a problem of the whole run or of a file unread). */
 void diag_list_add_problem(struct diag_list *l, enum problem_kind kind,
 			   const struct src_loc *loc, const char *fmt, ...)
 	ATTR_PRINTF(4, 5);

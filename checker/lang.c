@@ -82,3 +82,12 @@ bool lang_borrow_as_cxx_header(const char *path, const char *source)
 	bool cxx_source = !ends_with(source, ".c") && !lang_is_header(source);
 	return lang_is_header(path) && cxx_source;
 }
+
+const char *lang_cxx_driver_x(const char *path)
+{
+	if (ends_with(path, ".h"))
+		return "c++-header";
+	if (ends_with(path, ".c"))
+		return "c++";
+	return NULL;
+}

@@ -1,8 +1,9 @@
 /*
  * lang.h - is a file C or C++?  The one place that decides it from file
  * names and compiler arguments: for files no database describes, for
- * headers that borrow a neighbour's command, and for what clang will
- * parse (tu.c's "is this TU C?").
+ * headers that borrow a neighbour's command, for commands of a C++
+ * driver (compdb.c), and for what clang will parse (tu.c's "is this TU
+ * C?").
  *
  * By the extension, as clang's driver: ".c" and ".h" are C, everything
  * else is C++ here (we check nothing else).
@@ -42,5 +43,12 @@ void lang_default_args(const char *path, const char *const **args,
  * from a C++ source file.
  */
 bool lang_borrow_as_cxx_header(const char *path, const char *source);
+
+/*
+ * A compile command run by a C++ driver (g++, clang++) parses ".c" and
+ * ".h" as C++, where libclang's would see C: the "-x" value that says
+ * so ("c++", "c++-header"), or NULL for any other file.
+ */
+const char *lang_cxx_driver_x(const char *path);
 
 #endif

@@ -495,6 +495,11 @@ static int pass1_worker(void *arg)
 				drop_header_problems(j, before);
 			}
 			tu_dispose_ast(j->tu);
+			if (!j->fns) {
+				/* nothing of it is needed later: keep no block */
+				tu_free(j->tu);
+				j->tu = NULL;
+			}
 		}
 		double t2 = thread_cpu_seconds();
 		clock_gettime(CLOCK_MONOTONIC, &w1);
@@ -719,9 +724,6 @@ static int choose_configs(struct run *r)
 	if (r->opt.header_filter)
 		for (size_t i = 0; i < r->njobs; i++)
 			if (r->jobs[i].rules &&
-			    (!r->jobs[i].rules->header_filter ||
-			     strcmp(r->jobs[i].rules->header_filter,
-				    r->opt.header_filter)) &&
 			    rules_set_header_filter(r->jobs[i].rules,
 						    r->opt.header_filter) < 0)
 				return -1;
@@ -742,7 +744,8 @@ static int dump_configs(struct run *r)
 
 /*
  * -o must not name a file we read: the findings would replace a source
- * file or the configuration.  -1 after a usage error.
+ * file, the configuration or the compile database.  -1 after a usage
+ * error.
  */
 static int check_output_is_no_input(const struct run *r)
 {
@@ -758,6 +761,10 @@ static int check_output_is_no_input(const struct run *r)
 	if (r->opt.config && stat(r->opt.config, &st) == 0 &&
 	    st.st_dev == o.st_dev && st.st_ino == o.st_ino)
 		return options_usage_error("output file '%s' is also the configuration",
+					   r->opt.output);
+	if (r->plan.have_pdb && stat(r->plan.pdb.path, &st) == 0 &&
+	    st.st_dev == o.st_dev && st.st_ino == o.st_ino)
+		return options_usage_error("output file '%s' is also the compile database",
 					   r->opt.output);
 	return 0;
 }

@@ -138,6 +138,42 @@ static int check_combinations(const struct options *o)
 	return 0;
 }
 
+/*
+ * After the last argument: what the options mean together ("-" and
+ * --stdin-filename, "--" with -p) and what is missing.  Returns 0, or
+ * -1 after a usage error.
+ */
+static int finish(struct options *o, size_t *cap_files)
+{
+	if (check_combinations(o) < 0)
+		return -1;
+	if (o->stdin_filename) {
+		if (o->nfiles)
+			return options_usage_error("%s", "--stdin-filename checks the buffer on stdin: give no other files (or '-')");
+		ARRAY_GROW(o->files, 1, *cap_files);
+		o->files[o->nfiles++] = o->stdin_filename;
+	}
+	if (o->have_fixed && o->p_dir) {
+		/* -p DIR -- ARGS: the database's commands, each with ARGS added */
+		for (size_t i = 0; i < o->nfixed; i++)
+			add_extra(o, o->fixed[i], false);
+		o->have_fixed = false;
+	}
+	if (o->have_fixed && !o->nfiles)
+		return options_usage_error("%s", "'--' needs files to check before it");
+	if (!o->nfiles && !o->p_dir)
+		return options_usage_error("%s", "no input files (give files, or -p <dir> to check a compile database)");
+	if ((o->shard_n || o->nmerge) && !o->p_dir)
+		return options_usage_error("%s", o->shard_n ? "'--shard' needs -p <dir>"
+							    : "'--merge-index' needs -p <dir>");
+	if ((o->shard_n || o->nmerge || o->index_only) && o->no_index)
+		return options_usage_error("%s", "'--no-index' contradicts the other index options");
+	if ((o->shard_n || o->nmerge || o->index_only) &&
+	    (o->verify || o->dump_config || o->have_fixed))
+		return options_usage_error("%s", "the index options need a compile database run (not --verify, --dump-config or '--')");
+	return 0;
+}
+
 int options_parse(struct options *o, int argc, char **argv)
 {
 	size_t cap_files = 0;
@@ -273,33 +309,7 @@ int options_parse(struct options *o, int argc, char **argv)
 			o->files[o->nfiles++] = a;
 		}
 	}
-	if (check_combinations(o) < 0)
-		return -1;
-	if (o->stdin_filename) {
-		if (o->nfiles)
-			return options_usage_error("%s", "--stdin-filename checks the buffer on stdin: give no other files (or '-')");
-		ARRAY_GROW(o->files, 1, cap_files);
-		o->files[o->nfiles++] = o->stdin_filename;
-	}
-	if (o->have_fixed && o->p_dir) {
-		/* -p DIR -- ARGS: the database's commands, each with ARGS added */
-		for (size_t i = 0; i < o->nfixed; i++)
-			add_extra(o, o->fixed[i], false);
-		o->have_fixed = false;
-	}
-	if (o->have_fixed && !o->nfiles)
-		return options_usage_error("%s", "'--' needs files to check before it");
-	if (!o->nfiles && !o->p_dir)
-		return options_usage_error("%s", "no input files (give files, or -p <dir> to check a compile database)");
-	if ((o->shard_n || o->nmerge) && !o->p_dir)
-		return options_usage_error("%s", o->shard_n ? "'--shard' needs -p <dir>"
-							    : "'--merge-index' needs -p <dir>");
-	if ((o->shard_n || o->nmerge || o->index_only) && o->no_index)
-		return options_usage_error("%s", "'--no-index' contradicts the other index options");
-	if ((o->shard_n || o->nmerge || o->index_only) &&
-	    (o->verify || o->dump_config || o->have_fixed))
-		return options_usage_error("%s", "the index options need a compile database run (not --verify, --dump-config or '--')");
-	return 0;
+	return finish(o, &cap_files);
 }
 
 void options_release(struct options *o)

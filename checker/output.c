@@ -49,6 +49,21 @@ static mode_t new_file_mode(void)
 	return 0666 & ~mask;
 }
 
+/* Write to o->path itself, truncating it. */
+static int open_directly(struct output *o)
+{
+	int fd = above_stdio(open(o->path, O_WRONLY | O_CREAT | O_TRUNC |
+					      O_CLOEXEC, 0666));
+	if (fd < 0 || !(o->fp = fdopen(fd, "w"))) {
+		int saved = errno;
+		if (fd >= 0)
+			close(fd);
+		return error("cannot write '%s': %s", o->path, strerror(saved));
+	}
+	errno = 0; /* what a failed write sets is what output_close() says */
+	return 0;
+}
+
 int output_open(struct output *o, const char *path)
 {
 	struct stat st;
@@ -61,19 +76,20 @@ int output_open(struct output *o, const char *path)
 		o->fp = stdout;
 		return 0;
 	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		/* a device or a FIFO: there is nothing to replace */
-		fd = above_stdio(open(path, O_WRONLY | O_TRUNC | O_CLOEXEC));
-		if (fd < 0 || !(o->fp = fdopen(fd, "w")))
-			goto fail;
-		errno = 0;
-		return 0;
-	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return open_directly(o); /* a device or a FIFO */
 	/* through a symlink, replace its target, not the link */
 	real = realpath(path, NULL);
 	o->dest = real ? real : xstrdup(path);
 	o->tmp = temp_name(o->dest);
 	fd = above_stdio(mkstemp(o->tmp));
+	if (fd < 0 && errno == EACCES && access(o->dest, W_OK) == 0) {
+		/* a writable file in a directory we may not add to */
+		free(o->tmp);
+		free(o->dest);
+		o->tmp = o->dest = NULL;
+		return open_directly(o);
+	}
 	if (fd < 0)
 		goto fail;
 	/* keep an existing file's mode; mkstemp() made it 0600 */

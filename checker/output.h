@@ -6,7 +6,9 @@
  * is renamed over it after the last byte is written and flushed; on any
  * error the temporary file is removed and the old file is left as it
  * was.  A destination that exists and is not a regular file (/dev/null,
- * a FIFO, a terminal) is written directly.
+ * a FIFO, a terminal) is written directly, and so is a writable file in
+ * a directory where no temporary file may be made (then a failed write
+ * leaves it truncated; the error is still reported).
  *
  * Standard output is checked by main.c at exit, for every mode alike.
  */

@@ -11,13 +11,11 @@
 #include "verify.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 void plan_init(struct plan *p)
 {
@@ -63,8 +61,8 @@ static struct job *add_job(struct plan *p, const char *display,
  * database interpolates: its flags (-I, -D, -std) fit the neighbourhood.
  * A header borrowing a C++ file's command is parsed as a C++ header.
  */
-static bool borrow_command(struct plan *p, struct job *j,
-			   const struct compdb *db)
+static const struct compile_command *
+borrow_command(struct plan *p, struct job *j, const struct compdb *db)
 {
 	const struct compile_command *best = NULL;
 	size_t best_len = 0;
@@ -82,7 +80,7 @@ static bool borrow_command(struct plan *p, struct job *j,
 		}
 	}
 	if (!best)
-		return false;
+		return NULL;
 	const char **args = arena_alloc(&p->arena,
 					(best->nargs + 2) * sizeof(*args));
 	size_t n = 0;
@@ -94,7 +92,7 @@ static bool borrow_command(struct plan *p, struct job *j,
 		args[n++] = best->args[i];
 	j->args = args;
 	j->nargs = n;
-	return true;
+	return best;
 }
 
 /* Load <dir>/compile_commands.json into 'db'; -1 after printing why not. */
@@ -141,24 +139,6 @@ static struct compdb *nearest_db(struct plan *p, const char *start)
 	return db;
 }
 
-/* Can 'path' be read as a source file?  NULL, or why not. */
-static const char *why_unreadable(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	const char *why = NULL;
-	if (fd < 0)
-		return strerror(errno);
-	if (fstat(fd, &st) != 0)
-		why = strerror(errno);
-	else if (S_ISDIR(st.st_mode))
-		why = strerror(EISDIR);
-	else if (!S_ISREG(st.st_mode))
-		why = "not a regular file";
-	close(fd);
-	return why;
-}
-
 /* The job cannot be checked: say why, in its problems (so that JSON and
  * SARIF list it too). */
 static void not_checked(struct job *j, const char *fmt, ...) ATTR_PRINTF(2, 3);
@@ -178,13 +158,17 @@ static void not_checked(struct job *j, const char *fmt, ...)
  * would fail on with no better word than "failure": the entry's
  * directory and file.
  */
-static void use_command(struct job *j, const struct compile_command *cmd,
+/*
+ * Before clang fails on it with no better word than "failure": is the
+ * directory of the entry 'cmd' of 'db' there, and (unless the job only
+ * borrows the command) its file?  If not, the job fails, saying so.
+ */
+static void check_entry(struct job *j, const struct compile_command *cmd,
 			const struct compdb *db)
 {
 	struct stat st;
 	const char *why;
-	j->args = cmd->args;
-	j->nargs = cmd->nargs;
+	bool borrowed = strcmp(cmd->file, j->path) != 0;
 	if (!cmd->line)
 		return; /* "--": the file was checked when named */
 	if (stat(cmd->directory, &st) != 0)
@@ -193,13 +177,25 @@ static void use_command(struct job *j, const struct compile_command *cmd,
 		why = strerror(ENOTDIR);
 	else
 		why = NULL;
-	if (why)
+	if (why && borrowed)
+		not_checked(j, "cannot use directory '%s' of the entry for '%s' at %s:%u:%u, whose command '%s' borrows: %s",
+			    cmd->directory, cmd->file, db->path, cmd->line,
+			    cmd->col, j->display, why);
+	else if (why)
 		not_checked(j, "cannot use directory '%s' of the entry for '%s' at %s:%u:%u: %s",
 			    cmd->directory, j->display, db->path, cmd->line,
 			    cmd->col, why);
-	else if ((why = why_unreadable(cmd->file)))
+	else if (!borrowed && (why = why_unreadable(cmd->file)))
 		not_checked(j, "cannot open '%s' (the entry at %s:%u:%u): %s",
 			    j->display, db->path, cmd->line, cmd->col, why);
+}
+
+static void use_command(struct job *j, const struct compile_command *cmd,
+			const struct compdb *db)
+{
+	j->args = cmd->args;
+	j->nargs = cmd->nargs;
+	check_entry(j, cmd, db);
 }
 
 /* Arguments for the named file 'name' (job 'j') from a database. */
@@ -217,10 +213,11 @@ static void plan_file(struct plan *p, struct job *j, const char *name)
 		cmd = compdb_lookup(db, j->path);
 	if (cmd) {
 		use_command(j, cmd, db);
-	} else if (db && borrow_command(p, j, db)) {
+	} else if (db && (cmd = borrow_command(p, j, db))) {
 		if (pdb && !lang_is_header(j->path))
 			warning("no compile command for '%s' in '%s'; using the one of the nearest file",
 				name, pdb->path);
+		check_entry(j, cmd, db);
 	} else {
 		if (pdb)
 			warning("no compile command for '%s' in '%s'; checking it with default arguments",

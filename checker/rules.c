@@ -231,6 +231,8 @@ void rules_note_misuse(struct rules *r, enum rule_list list, const char *name,
 int rules_set_header_filter(struct rules *r, const char *regex)
 {
 	char msg[256];
+	if (r->header_filter && !strcmp(r->header_filter, regex))
+		return 0; /* a configuration shared by many files */
 	if (rules_compile_header_filter(r, regex, msg, sizeof(msg)) < 0)
 		return error("invalid regular expression '%s' for --header-filter: %s",
 			     regex, msg);

@@ -2,6 +2,8 @@
  * rules.h - the configuration: which types are guards, which calls and
  * macros suspend, which awaitables never do; loaded from TOML or JSON
  * (same schema) and from the rule packs compiled into the binary.
+ * Loading, discovery and dumping are rules_load.c's; adding entries,
+ * matching and reports rules.c's.
  *
  * Names are fully qualified, without a leading "::" and without inline
  * namespaces ("std::lock_guard", not "std::__1::lock_guard").  A type
@@ -167,8 +169,9 @@ void rules_note_namespaces(struct rules *r, char *const *names, size_t n);
 void rules_note_misuse(struct rules *r, enum rule_list list, const char *name,
 		       const char *what);
 
-/* Replace the header filter (the --header-filter option); -1 with an
- * error message if 'regex' does not compile. */
+/* Replace the header filter (the --header-filter option); 0, also when
+ * it is that regex already, or -1 with an error message if 'regex' does
+ * not compile or uses back-references. */
 int rules_set_header_filter(struct rules *r, const char *regex);
 
 /* 1 if any entry exists in 'list'. */

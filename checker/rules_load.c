@@ -35,11 +35,21 @@ static const char *const lock_keys[] = {
 
 /* ---- reading a document into a tree ------------------------------------ */
 
+/* Deepest chain of configurations inheriting from the one above. */
+#define MAX_INHERIT 16
+
+/* The configuration files being loaded, each inheriting from the next. */
+struct chain {
+	const char *shown[MAX_INHERIT + 1]; /* as named */
+	char *real[MAX_INHERIT + 1];        /* symlinks resolved (malloc'd) */
+	int n;
+};
+
 struct doc {
 	const char *path;   /* for messages */
 	const char *text;   /* whole file, for excerpts */
-	struct arena *a;    /* tree memory */
 	bool is_pack;
+	struct chain *chain; /* files: the chain, this file last; packs: NULL */
 };
 
 static int at(const struct doc *d, struct conf_pos pos, const char *fmt, ...)
@@ -259,7 +269,7 @@ static int read_locks(struct rules *r, const struct doc *d,
 
 static int load_pack(struct rules *r, const char *name, const struct doc *from,
 		     struct conf_pos pos, int depth);
-static int load_file(struct rules *r, const char *path, int depth);
+static int load_file(struct rules *r, const char *path, struct chain *chain);
 
 static int read_header_filter(struct rules *r, const struct doc *d,
 			      const struct conf_value *v)
@@ -319,15 +329,19 @@ static int read_root(struct rules *r, const struct doc *d,
 	if (inh && want_bool(d, inh, "'inherit'", &inherit) < 0)
 		return -1;
 	if (inherit && !d->is_pack) {
-		/* the nearest configuration above this file's directory */
-		char *dir = dir_of(d->path);
+		/*
+		 * the nearest configuration above this file's directory, the
+		 * real one: through a symlinked path, "above" would otherwise
+		 * be a child directory, or this very file
+		 */
+		char *dir = dir_of(d->chain->real[d->chain->n - 1]);
 		char *up = dir_of(dir);
 		char *parent = strcmp(up, dir) ? rules_find_config(up) : NULL;
 		free(up);
 		free(dir);
 		int rc = 0;
 		if (parent) {
-			rc = load_file(r, parent, depth + 1);
+			rc = load_file(r, parent, d->chain);
 		} else if (load_pack(r, "std", d, inh->pos, depth) < 0) {
 			rc = -1; /* nothing above: the built-in default */
 		}
@@ -385,11 +399,11 @@ static int read_root(struct rules *r, const struct doc *d,
 }
 
 static int load_text(struct rules *r, const char *path, const char *text,
-		     bool json, bool is_pack, int depth)
+		     bool json, struct chain *chain, int depth)
 {
 	struct arena a;
 	struct conf_value *root;
-	struct doc d = { path, text, &a, is_pack };
+	struct doc d = { path, text, chain == NULL, chain };
 	int ret;
 
 	arena_init(&a);
@@ -414,7 +428,7 @@ static int load_pack(struct rules *r, const char *name, const struct doc *from,
 				      rule_packs[i].len);
 		int ret = load_text(r, arena_printf(&r->arena, "<rules/%s.toml>",
 						    name),
-				    text, false, true, depth + 1);
+				    text, false, NULL, depth + 1);
 		free(text);
 		return ret;
 	}
@@ -426,7 +440,7 @@ static int load_pack(struct rules *r, const char *name, const struct doc *from,
 
 int rules_load_pack(struct rules *r, const char *name)
 {
-	struct doc d = { "<command line>", NULL, NULL, true };
+	struct doc d = { "<command line>", NULL, true, NULL };
 	struct conf_pos pos = { 0, 0 };
 	return load_pack(r, name, &d, pos, 0);
 }
@@ -439,33 +453,69 @@ int rules_load_default(struct rules *r)
 
 int rules_load_file(struct rules *r, const char *path)
 {
-	return load_file(r, path, 0);
+	struct chain chain = { .n = 0 };
+	return load_file(r, path, &chain);
 }
 
-static int load_file(struct rules *r, const char *path, int depth)
+/* "a.toml -> b/a.toml -> ...": the files of 'c', then 'last'. */
+static char *chain_text(const struct chain *c, const char *last)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (int i = 0; i < c->n; i++)
+		strbuf_addf(&sb, "'%s' -> ", c->shown[i]);
+	strbuf_addf(&sb, "'%s'", last);
+	return strbuf_detach(&sb);
+}
+
+/*
+ * Load the configuration file 'path', which inherits nothing or from
+ * the last file of 'chain' (a file met twice in a chain is an error, as
+ * is a chain longer than MAX_INHERIT).
+ */
+static int load_file(struct rules *r, const char *path, struct chain *chain)
 {
 	size_t len;
-	char *text = read_file(path, &len);
+	char *real = realpath(path, NULL), *text;
 	int ret;
 
-	if (!text)
+	if (!real)
+		real = xstrdup(path);
+	bool again = false;
+	for (int i = 0; i < chain->n; i++)
+		again = again || !strcmp(chain->real[i], real);
+	if (again || chain->n > MAX_INHERIT) {
+		char *t = chain_text(chain, path);
+		if (again)
+			ret = error("configuration '%s' inherits from itself: %s",
+				    path, t);
+		else
+			ret = error("configurations inherit too deeply (at most %d levels): %s",
+				    MAX_INHERIT, t);
+		free(t);
+		free(real);
+		return ret;
+	}
+	if (!(text = read_file(path, &len))) {
+		free(real);
 		return error("cannot read '%s': %s", path, strerror(errno));
+	}
 	if (strlen(text) != len) {
 		unsigned line, col;
 		offset_to_linecol(text, strlen(text), &line, &col);
 		ret = report_at(path, text, line, col, 1, "error",
 				"unexpected NUL byte");
 	} else {
-		if (depth > 16) {
-			free(text);
-			return error("'%s': configurations inherit too deeply", path);
-		}
 		const char *p = arena_strdup(&r->arena, path);
-		if (!depth)
+		if (!chain->n)
 			r->source = p;
-		ret = load_text(r, p, text, ends_with(path, ".json"), false,
-				depth);
+		chain->shown[chain->n] = p;
+		chain->real[chain->n++] = real;
+		real = NULL;
+		ret = load_text(r, p, text, ends_with(path, ".json"), chain, 0);
+		free(chain->real[--chain->n]);
 	}
+	free(real);
 	free(text);
 	return ret;
 }
@@ -499,6 +549,7 @@ char *rules_find_config(const char *start)
 	}
 }
 
+/* 's' as a TOML basic string; no control character is written raw. */
 static void toml_string(FILE *out, const char *s)
 {
 	fputc('"', out);
@@ -511,6 +562,8 @@ static void toml_string(FILE *out, const char *s)
 			fputs("\\t", out);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(out, "\\u%04x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+			fprintf(out, "\\u%04x", *++p); /* C1 controls */
 		else
 			fputc(*p, out);
 	}

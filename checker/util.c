@@ -339,25 +339,48 @@ char *read_file(const char *path, size_t *len)
 	return sb.buf;
 }
 
+/* Why the open file 'fd' is no regular file to read, or NULL. */
+static const char *fd_not_regular(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return strerror(errno);
+	if (S_ISDIR(st.st_mode))
+		return strerror(EISDIR);
+	if (!S_ISREG(st.st_mode))
+		return "not a regular file";
+	return NULL;
+}
+
+/* open() for reading; a FIFO must not wait for a writer. */
+static int open_to_read(const char *path)
+{
+	return open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+}
+
+const char *why_unreadable(const char *path)
+{
+	int fd = open_to_read(path);
+	if (fd < 0)
+		return strerror(errno);
+	const char *why = fd_not_regular(fd);
+	close(fd);
+	return why;
+}
+
 char *read_regular_file(const char *path, size_t *len, size_t limit,
 			const char **why)
 {
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
+	int fd = open_to_read(path);
 	struct strbuf sb;
 	char chunk[8192];
 	ssize_t n;
 
-	if (fd < 0 || fstat(fd, &st) != 0) {
+	if (fd < 0) {
 		*why = strerror(errno);
-		if (fd >= 0)
-			close(fd);
 		return NULL;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		*why = S_ISDIR(st.st_mode) ? strerror(EISDIR)
-					   : "not a regular file";
+	if ((*why = fd_not_regular(fd))) {
 		close(fd);
 		return NULL;
 	}

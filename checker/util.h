@@ -111,6 +111,12 @@ char *read_regular_file(const char *path, size_t *len, size_t limit,
 			const char **why);
 
 /*
+ * Can 'path' be opened and read as a regular file (a source file to
+ * check)?  NULL if so, else why not, as read_regular_file() says it.
+ */
+const char *why_unreadable(const char *path);
+
+/*
  * Length in bytes (1-4) of the valid UTF-8 character at the start of the
  * 'n' bytes at 's'; 0 if they do not start with one (a stray
  * continuation byte, an overlong form, a surrogate, past U+10FFFF, cut

@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "compdb.h"
 #include "json.h"
+#include "lang.h"
 #include "util.h"
 #include "test.h"
 
@@ -1022,6 +1023,85 @@ static void test_fuzz(const char *dir, const char *tmp)
 	arena_release(&a);
 }
 
+/* ---- lang.c: C or C++, decided in one place ---------------------------- */
+
+static void test_lang(const char *tmp)
+{
+	const char *const *args;
+	size_t n;
+	const char *cxx_x[] = { "-x", "c++" }, *c_x[] = { "-xc" };
+	const char *gxx[] = { "--driver-mode=g++" };
+
+	ASSERT_TRUE(lang_is_header("a/b.hpp") && lang_is_header("x.h") &&
+	       !lang_is_header("x.c") && !lang_is_header("x.cc"));
+	ASSERT_TRUE(lang_parses_as_c("a.c", NULL, 0));
+	ASSERT_TRUE(lang_parses_as_c("a.h", NULL, 0));
+	ASSERT_TRUE(!lang_parses_as_c("a.cc", NULL, 0));
+	ASSERT_TRUE(!lang_parses_as_c("a.c", cxx_x, 2));
+	ASSERT_TRUE(lang_parses_as_c("a.cc", c_x, 1));
+	ASSERT_TRUE(!lang_parses_as_c("a.c", gxx, 1));
+	/* no database: C for .c, C++20 elsewhere, a C++-looking .h as C++ */
+	lang_default_args("x.c", &args, &n);
+	ASSERT(0, n);
+	lang_default_args("x.cpp", &args, &n);
+	ASSERT(1, n);
+	ASSERT_STR("-std=c++20", args[0]);
+	char path[512];
+	snprintf(path, sizeof(path), "%s/cxx.h", tmp);
+	FILE *f = fopen(path, "w");
+	fputs("namespace n { int f(); }\n", f);
+	fclose(f);
+	lang_default_args(path, &args, &n);
+	ASSERT(3, n);
+	ASSERT_STR("c++-header", args[1]);
+	unlink(path);
+	lang_default_args(path, &args, &n); /* gone: as C */
+	ASSERT(0, n);
+	/* borrowing: a header from a C++ source is a C++ header */
+	ASSERT_TRUE(lang_borrow_as_cxx_header("a.h", "b.cc"));
+	ASSERT_TRUE(!lang_borrow_as_cxx_header("a.h", "b.c"));
+	ASSERT_TRUE(!lang_borrow_as_cxx_header("a.cc", "b.cc"));
+	ASSERT_STR("c++-header", lang_cxx_driver_x("a.h"));
+	ASSERT_STR("c++", lang_cxx_driver_x("a.c"));
+	ASSERT_TRUE(lang_cxx_driver_x("a.cc") == NULL);
+}
+
+/* ---- read_regular_file(): what a database or response file may be ------- */
+
+static void test_read_regular(const char *tmp)
+{
+	const char *why = NULL;
+	char path[512];
+	size_t len;
+
+	ASSERT_TRUE(read_regular_file("/dev/zero", &len, 1 << 20, &why) == NULL);
+	ASSERT_STR("not a regular file", why);
+	ASSERT_TRUE(read_regular_file(tmp, &len, 1 << 20, &why) == NULL);
+	ASSERT_STR(strerror(EISDIR), why);
+	snprintf(path, sizeof(path), "%s/nope", tmp);
+	ASSERT_TRUE(read_regular_file(path, &len, 1 << 20, &why) == NULL);
+	ASSERT_STR(strerror(ENOENT), why);
+	/* a FIFO with no writer: refused at once, not waited on */
+	snprintf(path, sizeof(path), "%s/fifo", tmp);
+	ASSERT_TRUE(mkfifo(path, 0600) == 0);
+	ASSERT_TRUE(read_regular_file(path, &len, 1 << 20, &why) == NULL);
+	ASSERT_STR("not a regular file", why);
+	unlink(path);
+	/* the size limit */
+	snprintf(path, sizeof(path), "%s/big", tmp);
+	FILE *f = fopen(path, "w");
+	for (int i = 0; i < 1000; i++)
+		fputs("0123456789", f);
+	fclose(f);
+	ASSERT_TRUE(read_regular_file(path, &len, 9999, &why) == NULL);
+	ASSERT_STR("file too large", why);
+	char *text = read_regular_file(path, &len, 10000, &why);
+	ASSERT_TRUE(text != NULL);
+	ASSERT(10000, len);
+	free(text);
+	unlink(path);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -1045,6 +1125,8 @@ int main(int argc, char **argv)
 	test_fixed();
 	test_find_dir(argv[1], tmp);
 	test_fuzz(argv[1], tmp);
+	test_lang(tmp);
+	test_read_regular(tmp);
 
 	rmdir(tmp);
 	free(tmp);

@@ -24,6 +24,7 @@
 #include "../arena.h"
 #include "../util.h"
 #include "test.h"
+#include "../conf.h"
 
 #include <dirent.h>
 #include <stdarg.h>
@@ -1229,6 +1230,77 @@ static void run_dir(const char *top, const char *sub, int valid, size_t *count)
 	free(dir);
 }
 
+/* ---- conf.c: TOML and JSON into one neutral tree ----------------------- */
+
+/* Both formats give the same tree, positions included. */
+static void test_conf_tree(void)
+{
+	struct arena a;
+	struct conf_value *t = NULL, *j = NULL;
+	arena_init(&a);
+	ASSERT(0, conf_read(&a, "t.toml", "x = [1, \"s\", true, 2.5]\n", false, &t));
+	ASSERT(0, conf_read(&a, "t.json", "{\"x\": [1, \"s\", true, 2.5]}", true, &j));
+	const struct conf_value *trees[] = { t, j };
+	for (int i = 0; i < 2; i++) {
+		const struct conf_value *r = trees[i], *x = conf_get(r, "x");
+		ASSERT(CONF_TABLE, r->kind);
+		ASSERT(1, x != NULL);
+		ASSERT(CONF_ARRAY, x->kind);
+		ASSERT(4, x->u.arr.n);
+		ASSERT(CONF_INTEGER, x->u.arr.items[0]->kind);
+		ASSERT(1, x->u.arr.items[0]->u.i);
+		ASSERT(CONF_STRING, x->u.arr.items[1]->kind);
+		ASSERT(0, strcmp(x->u.arr.items[1]->u.str.s, "s"));
+		ASSERT(CONF_BOOL, x->u.arr.items[2]->kind);
+		ASSERT(CONF_FLOAT, x->u.arr.items[3]->kind);
+		ASSERT(1, r->u.tab.items[0].key_pos.line);
+		ASSERT(i ? 2 : 1, r->u.tab.items[0].key_pos.col);
+		ASSERT(i ? 7 : 5, x->pos.col);
+		ASSERT(i ? 11 : 9, x->u.arr.items[1]->pos.col);
+	}
+	/* JSON numbers: integers only when exact and in int64 range */
+	ASSERT(0, conf_read(&a, "n.json",
+			    "{\"a\": 1e300, \"b\": -1e300, \"c\": 9223372036854775807,"
+			    " \"d\": -9223372036854775808, \"e\": 4, \"f\": null}",
+			    true, &j));
+	ASSERT(CONF_FLOAT, conf_get(j, "a")->kind);
+	ASSERT(CONF_FLOAT, conf_get(j, "b")->kind);
+	ASSERT(CONF_FLOAT, conf_get(j, "c")->kind); /* 2^63 as a double */
+	ASSERT(CONF_INTEGER, conf_get(j, "d")->kind);
+	ASSERT(1, conf_get(j, "d")->u.i == INT64_MIN);
+	ASSERT(CONF_INTEGER, conf_get(j, "e")->kind);
+	ASSERT(CONF_NULL, conf_get(j, "f")->kind);
+	ASSERT(0, strcmp(conf_kind_name(conf_get(j, "f")), "null"));
+	ASSERT(0, strcmp(conf_article(conf_get(j, "e")), "an"));
+	/* a TOML date keeps its own name */
+	ASSERT(0, conf_read(&a, "d.toml", "d = 1979-05-27\n", false, &t));
+	ASSERT(CONF_DATETIME, conf_get(t, "d")->kind);
+	ASSERT(0, strcmp(conf_kind_name(conf_get(t, "d")), "local date"));
+	arena_release(&a);
+}
+
+/* utf8_char_len() and strbuf_add_printable() (util.c), which keep the
+ * readers' and the writers' text valid and terminal-safe. */
+static void test_printable(void)
+{
+	struct strbuf sb;
+	ASSERT(1, utf8_char_len("a", 1));
+	ASSERT(2, utf8_char_len("\xc3\xa9", 2));
+	ASSERT(3, utf8_char_len("\xe2\x82\xac", 3));
+	ASSERT(4, utf8_char_len("\xf0\x9f\x98\x80", 4));
+	ASSERT(0, utf8_char_len("\xc3", 1));          /* cut short */
+	ASSERT(0, utf8_char_len("\xc0\xaf", 2));      /* overlong */
+	ASSERT(0, utf8_char_len("\xed\xa0\x80", 3));  /* surrogate */
+	ASSERT(0, utf8_char_len("\xf4\x90\x80\x80", 4)); /* past U+10FFFF */
+	ASSERT(0, utf8_char_len("\x80", 1));
+	strbuf_init(&sb);
+	strbuf_add_printable(&sb, "a\tb\x1b[1m\xff\xc2\x9b\xc3\xa9", 12);
+	ASSERT(0, strcmp(sb.buf, "a\tb\\x1b[1m\\xff\\xc2\\x9b\xc3\xa9"));
+	ASSERT(1, is_printable("caf\xc3\xa9 \t", 7));
+	ASSERT(0, is_printable("a\x7f", 2));
+	strbuf_release(&sb);
+}
+
 int main(int argc, char **argv)
 {
 	size_t nvalid = 0, ninvalid = 0;
@@ -1245,6 +1317,8 @@ int main(int argc, char **argv)
 	test_errors();
 	test_bytes();
 	test_limits();
+	test_conf_tree();
+	test_printable();
 	arena_release(&arena);
 	units = test_checks;
 

@@ -140,6 +140,13 @@ run "$case" --config c.toml -o c.toml bad.cpp "${args[@]}"
 expect_status 2; expect_err "output file 'c.toml' is also the configuration"
 grep -q 'extends' "$root/$case/c.toml" || fail "c.toml was changed"
 
+begin o-is-database
+bad_cpp "$root/$case/bad.cpp"
+printf '[{"directory": "%s", "file": "bad.cpp", "arguments": ["clang++", "-c", "bad.cpp"]}]\n' "$root/$case" >"$root/$case/compile_commands.json"
+run "$case" -p . -o compile_commands.json
+expect_status 2; expect_err "output file 'compile_commands.json' is also the compile database"
+grep -q '"arguments"' "$root/$case/compile_commands.json" || fail "the database was changed"
+
 begin o-other-file-ok
 bad_cpp "$root/$case/bad.cpp"
 run "$case" -o out.txt bad.cpp "${args[@]}"
@@ -275,6 +282,20 @@ run "$case" --config c.json bad.cpp "${args[@]}"
 expect_status 1; expect_out 'note: reason: a\x1b[31mred\xc2\x85'
 grep -q $'\e' "$root/out" && fail "stdout has a raw ESC"
 
+begin unused-entry-escapes  # the unused-entry warning shows a configured ESC escaped
+echo 'int f(void) { return 0; }' >"$root/$case/ok.c"
+printf 'extends = []\nsuspend-functions = ["a\\u001b[31mb"]\n' >"$root/$case/c.toml"
+run "$case" --config c.toml ok.c
+expect_status 0; expect_err "warning: 'a\x1b[31mb' in 'suspend-functions' matched nothing"
+grep -q $'\e' "$root/err" && fail "stderr has a raw ESC"
+
+begin dump-config-escapes  # --dump-config writes control characters as TOML escapes
+echo 'int f(void) { return 0; }' >"$root/$case/ok.c"
+printf '{"extends": [], "suspend-functions": [{"path": "a::b", "reason": "x\\u001by\\u0085z"}]}\n' >"$root/$case/c.json"
+run "$case" --config c.json --dump-config ok.c
+expect_status 0; expect_out 'reason = "x\u001by\u0085z"'
+grep -q $'\e' "$root/out" && fail "stdout has a raw ESC"
+
 begin invalid-utf8-name-json  # JSON and SARIF stay valid UTF-8
 name=$'bad\xff.cpp'
 bad_cpp "$root/$case/$name"
@@ -333,6 +354,17 @@ expect_err "cannot use directory '$root/$case/nowhere' of the entry for '$root/$
 expect_no_err "libclang failed"
 expect_out "bad.cpp:5:31: warning:"   # the good entry is still checked
 
+begin db-borrowed-directory  # a header borrows an entry whose directory is gone
+mkdir -p "$root/$case/src"
+printf 'int h(void);\n' >"$root/$case/src/a.h"
+cat >"$root/$case/compile_commands.json" <<JSON
+[{"directory": "$root/$case/gone", "file": "$root/$case/src/a.c", "arguments": ["cc", "-c", "a.c"]}]
+JSON
+run "$case" src/a.h
+expect_status 3
+expect_err "cannot use directory '$root/$case/gone' of the entry for '$root/$case/src/a.c' at $root/$case/compile_commands.json:1:2, whose command 'src/a.h' borrows: No such file or directory"
+expect_no_err "libclang"
+
 begin too-many-errors-order  # clang's notice after the errors it follows
 for i in $(seq 6); do echo "int f$i( {"; done >"$root/$case/broken.cpp"
 run "$case" broken.cpp -- -ferror-limit=2
@@ -340,6 +372,67 @@ expect_status 3
 last=$(grep -n 'too many errors' <<<"$err" | cut -d: -f1)
 first=$(grep -n '^broken.cpp:' <<<"$err" | head -1 | cut -d: -f1)
 [ -n "$last" ] && [ -n "$first" ] && [ "$last" -gt "$first" ] || fail "'too many errors' is not after the errors"
+
+# ---- configurations through symlinks; inheritance chains ----------------------------------------------
+begin config-symlink-parent  # the parent of a config named through a symlink is its real parent's
+mkdir -p "$root/$case/p/sub" "$root/$case/q"
+bad_cpp "$root/$case/q/bad.cpp"
+printf 'extends = []\nawait-holding-invalid-types = ["std::lock_guard"]\n' >"$root/$case/p/await-holding.toml"
+printf 'inherit = true\nextends = []\n' >"$root/$case/p/sub/await-holding.toml"
+ln -s ../p/sub/await-holding.toml "$root/$case/q/cfg.toml"
+run "$case" --config q/cfg.toml --dump-config q/bad.cpp
+expect_status 0; expect_out '"std::lock_guard",'
+expect_no_out '"std::unique_lock"'   # not the built-in std pack
+
+begin config-inherits-itself  # a parent that is the same file is an error, not a second load
+mkdir -p "$root/$case/a/b"
+bad_cpp "$root/$case/a/b/bad.cpp"
+printf 'inherit = true\nsuspend-functions = ["x::y"]\n' >"$root/$case/a/b/await-holding.toml"
+ln -s b/await-holding.toml "$root/$case/a/await-holding.toml"
+run "$case" a/b/bad.cpp "${args[@]}"
+expect_status 2
+expect_err "configuration '$root/$case/a/await-holding.toml' inherits from itself: '$root/$case/a/b/await-holding.toml' -> '$root/$case/a/await-holding.toml'"
+
+begin config-inherit-too-deep  # the chain and the limit are named
+d="$root/$case"
+for i in $(seq 20); do d="$d/d$i"; mkdir -p "$d"; printf 'inherit = true\n' >"$d/await-holding.toml"; done
+bad_cpp "$d/bad.cpp"
+run "$case" "$d/bad.cpp" "${args[@]}"
+expect_status 2
+expect_err "configurations inherit too deeply (at most 16 levels): '$d/await-holding.toml' -> "
+expect_err "/d4/await-holding.toml' -> '$root/$case/d1/d2/d3/await-holding.toml'"
+
+begin config-inherit-deep-ok  # 16 levels, then a pack: fine
+d="$root/$case"
+for i in $(seq 16); do d="$d/d$i"; mkdir -p "$d"; printf 'inherit = true\nextends = ["std"]\n' >"$d/await-holding.toml"; done
+bad_cpp "$d/bad.cpp"
+run "$case" "$d/bad.cpp" "${args[@]}"
+expect_status 1; expect_no_err "too deeply"
+
+# ---- memory of a -p run ------------------------------------------------------------------------------
+# Flat in the number of files: 800 more small files may not cost what one
+# 64 KiB block each would (52 MB); they now cost about 4 KB each.
+if [ -x /usr/bin/time ]; then
+  begin memory-per-file
+  for k in 200 1000; do
+    mkdir -p "$root/$case/n$k"
+    python3 - "$root/$case/n$k" "$k" <<'PY'
+import json, sys
+d, n = sys.argv[1], int(sys.argv[2])
+ents = []
+for i in range(n):
+    f = f"{d}/f{i}.cpp"
+    open(f, "w").write(f"int f{i}(int x) {{ return x + {i}; }}\n")
+    ents.append({"directory": d, "file": f, "arguments": ["clang++", "-c", f]})
+json.dump(ents, open(f"{d}/compile_commands.json", "w"))
+PY
+    # under AddressSanitizer, freed blocks would wait in its quarantine
+    (cd "$root/$case" && ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" \
+       /usr/bin/time -f '%M' -o "rss$k" "$AH" -j1 -p "n$k" >/dev/null 2>&1)
+  done
+  small=$(cat "$root/$case/rss200"); big=$(cat "$root/$case/rss1000")
+  [ $((big - small)) -lt 24000 ] || fail "800 more files cost $((big - small)) KB (200 files: $small KB, 1000: $big KB)"
+fi
 
 echo "$n cases, $fails failed"
 [ "$fails" -eq 0 ]
