@@ -32,6 +32,7 @@ void scan_init(struct scanner *s, const char *text, size_t start, size_t end)
 	s->end = end < start ? start : end;
 	s->line = 1;
 	s->line_start = start;
+	s->line_pieces = false;
 }
 
 /* Move to 'to', counting the lines passed. */
@@ -199,6 +200,8 @@ static size_t code_end(const struct scanner *s, size_t i)
 	bool raw;
 	while (i < s->end) {
 		char c = t[i];
+		if (c == '\n' && s->line_pieces)
+			return i + 1;
 		if (c == '/' && i + 1 < s->end && (t[i + 1] == '/' || t[i + 1] == '*'))
 			break;
 		if (c == '"' || c == '\'')
@@ -268,6 +271,7 @@ bool scan_each_code_byte(const char *text, size_t from, size_t to,
 	int depth = 0;
 
 	scan_init(&s, text, from, to);
+	s.line_pieces = true; /* fn may stop early: read no further than needed */
 	while (scan_next(&s, &p)) {
 		if (p.kind != SCAN_CODE)
 			continue;

@@ -68,6 +68,9 @@ struct scanner {
 	size_t pos, end;    /* next byte to read; end of the range */
 	unsigned line;      /* line of 'pos' */
 	size_t line_start;  /* offset of the first byte of that line */
+	bool line_pieces;   /* code pieces end at a newline, so that a
+			       caller that stops early has read one line,
+			       not the rest of the range */
 };
 
 /*
