@@ -34,7 +34,9 @@ static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
 void defer_cursor(struct walk *w, CXCursor c)
 {
 	ARRAY_GROW(w->pending, w->npending + 1, w->cap_pending);
-	w->pending[w->npending++] = c;
+	w->pending[w->npending].c = c;
+	w->pending[w->npending].instance = w->instance;
+	w->npending++;
 }
 
 static const char *function_name(struct walk *w, CXCursor fn)
@@ -175,9 +177,11 @@ static void walk_function(struct walk *w, CXCursor fn)
 	f->loc = cursor_loc(&w->src, fn);
 	f->coroutine = clang_getCursorKind(body) == CXCursor_UnexposedStmt;
 	if (clang_getCursorKind(fn) != CXCursor_LambdaExpr)
-		f->usr = cx_strdup(w->src.a, clang_getCursorUSR(fn));
+		f->usr = w->instance_usr ? w->instance_usr
+					 : cx_strdup(w->src.a, clang_getCursorUSR(fn));
 	else
 		f->usr = lambda_key(&w->src, fn);
+	f->instance = w->instance;
 	if (f->coroutine) {
 		struct kids bk;
 		kids_of(body, &bk);
@@ -238,7 +242,7 @@ bool in_main_file(struct walk_src *src, CXCursor c)
  * Is 'c' in a file we report on: the main file, or a header that the
  * configuration's header-filter selects (never a system header)?
  */
-static bool in_checked_file(struct walk *w, CXCursor c)
+bool in_checked_file(struct walk *w, CXCursor c)
 {
 	CXFile f;
 	CXSourceLocation l = clang_getCursorLocation(c);
@@ -359,6 +363,106 @@ static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
 	}
 }
 
+/* The deferred cursors from 'first' on (more may be added meanwhile). */
+static void walk_pending(struct walk *w, size_t first)
+{
+	for (size_t i = first; i < w->npending; i++) {
+		w->instance = w->pending[i].instance;
+		w->instance_usr = NULL; /* a lambda's or local class's own */
+		walk_decl(w, w->pending[i].c);
+	}
+	w->instance = NULL;
+}
+
+static bool same_loc(const struct src_loc *a, const struct src_loc *b)
+{
+	return a->line == b->line && a->col == b->col &&
+	       (a->file == b->file || (a->file && b->file && !strcmp(a->file, b->file)));
+}
+
+/*
+ * An instantiation's view 'c' reports only what its template's view 'p'
+ * does not: a guard 'p' reports with the same type is reported there; a
+ * guard 'p' reports with a dependent type ('std::lock_guard<M>', 'auto')
+ * is reported once, by the first instantiation that makes it one, with
+ * the instantiated type ('taken' marks those).  What 'p' could not see
+ * (a local of a template parameter's type, 'auto lk = co_await ...') is
+ * reported per instantiation, as the instantiation names it.
+ */
+static void trim_instance(struct fn_view *p, bool *taken, struct fn_view *c)
+{
+	for (size_t i = 0; i < c->nvars; i++) {
+		struct vvar *cv = &c->vars[i];
+		if (!cv->matched)
+			continue;
+		for (size_t k = 0; k < p->nvars; k++) {
+			struct vvar *pv = &p->vars[k];
+			if (!same_loc(&pv->loc, &cv->loc) || strcmp(pv->name, cv->name))
+				continue;
+			if (taken[k]) {
+				cv->matched = NULL;
+			} else if (pv->matched) {
+				if (!strcmp(pv->type, cv->type)) {
+					cv->matched = NULL;
+				} else {
+					taken[k] = true;
+					pv->matched = NULL;
+				}
+			}
+			break;
+		}
+	}
+}
+
+/*
+ * Walk the instantiated bodies of the specializations called in the TU
+ * (note_specialization()), each a view named after its instantiation,
+ * then keep in each only what its template's view does not report.
+ */
+static void walk_instances(struct walk *w)
+{
+	struct fn_view *last_pattern = NULL;
+	for (struct fn_view *f = w->head; f; f = f->next)
+		last_pattern = f;
+	for (size_t t = 0; t < w->tc.ntodo; t++) {
+		size_t first = w->npending;
+		w->instance = w->tc.todo[t].name;
+		w->instance_usr = w->tc.todo[t].usr;
+		walk_function(w, w->tc.todo[t].def);
+		w->instance_usr = NULL;
+		walk_pending(w, first);
+	}
+	w->instance = NULL;
+	if (!last_pattern)
+		return;
+	size_t ninst = 0;
+	for (struct fn_view *c = last_pattern->next; c; c = c->next)
+		ninst++;
+	bool *found = xcalloc(ninst + 1, sizeof(*found));
+	for (struct fn_view *p = w->head; p; p = p == last_pattern ? NULL : p->next) {
+		if (p->instance || !p->usr)
+			continue;
+		bool *taken = NULL;
+		size_t i = 0;
+		for (struct fn_view *c = last_pattern->next; c; c = c->next, i++) {
+			if (!c->instance || !c->usr || strcmp(p->usr, c->usr))
+				continue;
+			if (!taken)
+				taken = xcalloc(p->nvars + 1, sizeof(*taken));
+			trim_instance(p, taken, c);
+			found[i] = true;
+		}
+		free(taken);
+	}
+	/* no template view to compare with: the template reports, if it can */
+	size_t i = 0;
+	for (struct fn_view *c = last_pattern->next; c; c = c->next, i++)
+		if (!found[i])
+			for (size_t k = 0; k < c->nvars; k++)
+				c->vars[k].matched = NULL;
+	free(found);
+}
+
 struct ns_seen {
 	struct walk *w;
 	char **names;
@@ -420,9 +524,8 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	collect_macros(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), top_cb, &w);
 	/* lambdas and local classes found along the way, breadth first */
-	for (size_t i = 0; i < w.npending; i++)
-		walk_decl(&w, w.pending[i]);
-	add_instantiations(&w);
+	walk_pending(&w, 0);
+	walk_instances(&w);
 	note_namespaces(&w);
 
 	walk_types_release(&w.tc);

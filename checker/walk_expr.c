@@ -182,7 +182,7 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 {
 	enum CXCursorKind rk = clang_getCursorKind(ref);
 	if (rk == CXCursor_FunctionDecl || rk == CXCursor_CXXMethod)
-		note_instantiation(w, ref);
+		note_specialization(w, ref);
 	struct callee *ce = callee_of(w, ref);
 	int nargs = clang_Cursor_getNumArguments(c);
 	const char *method = ce->method;

@@ -496,100 +496,66 @@ int tparam_of(CXType t)
 	return ret;
 }
 
-/* Remember a call to a function template specialization (see struct inst). */
-void note_instantiation(struct walk *w, CXCursor spec)
+/* "<std::unique_lock<std::mutex>, ...>": the template arguments of 'spec'. */
+static void add_template_args(struct walk *w, struct strbuf *sb, CXCursor spec)
 {
-	CXCursor tmpl = clang_getSpecializedCursorTemplate(spec);
-	if (clang_Cursor_isNull(tmpl) ||
-	    clang_getCursorKind(tmpl) != CXCursor_FunctionTemplate ||
-	    in_system_header(tmpl))
-		return; /* only templates we check can have views */
-	struct cmap_slot *seen = cmap_find(&w->tc.specs, spec, true);
-	if (seen->val)
-		return;
-	seen->val = (void *)1;
 	int n = clang_Cursor_getNumTemplateArguments(spec);
 	if (n <= 0)
 		return;
-	const char *usr = cx_strdup(w->src.a, clang_getCursorUSR(tmpl));
-	struct strbuf sb;
-	strbuf_init(&sb);
-	strbuf_adds(&sb, qualname(w, tmpl));
-	strbuf_addc(&sb, '<');
-	struct inst in = { usr, NULL, n, NULL, NULL };
-	in.gi = arena_alloc(w->src.a, (size_t)n * sizeof(*in.gi));
-	in.type = arena_alloc(w->src.a, (size_t)n * sizeof(*in.type));
-	bool any = false;
+	strbuf_addc(sb, '<');
 	for (int i = 0; i < n; i++) {
 		if (i)
-			strbuf_adds(&sb, ", ");
+			strbuf_adds(sb, ", ");
 		if (clang_Cursor_getTemplateArgumentKind(spec, (unsigned)i) !=
 		    CXTemplateArgumentKind_Type) {
-			strbuf_adds(&sb, "...");
+			strbuf_adds(sb, "...");
 			continue;
 		}
-		CXType t = clang_Cursor_getTemplateArgumentType(spec, (unsigned)i);
-		in.type[i] = display_type(&w->src, t);
-		strbuf_adds(&sb, in.type[i]);
-		if (classify_type(w, t, &in.gi[i], 0) && !in.gi[i].needs_cleanup)
-			any = true;
-		else
-			in.gi[i].guard = false;
+		strbuf_adds(sb, display_type(&w->src, clang_Cursor_getTemplateArgumentType(
+						   spec, (unsigned)i)));
 	}
-	strbuf_addc(&sb, '>');
-	in.name = arena_strdup(w->src.a, sb.buf);
-	strbuf_release(&sb);
-	if (!any)
-		return;
-	for (size_t i = 0; i < w->tc.ninsts; i++)
-		if (!strcmp(w->tc.insts[i].name, in.name) &&
-		    !strcmp(w->tc.insts[i].tmpl_usr, in.tmpl_usr))
-			return;
-	ARRAY_GROW(w->tc.insts, w->tc.ninsts + 1, w->tc.cap_insts);
-	w->tc.insts[w->tc.ninsts++] = in;
+	strbuf_addc(sb, '>');
 }
 
 /*
- * For each template coroutine with variables of template-parameter type,
- * one more view per instantiation that makes some of them guards: same
- * nodes, its own variable table.
+ * Remember a call to a specialization of a template we check: a function
+ * template's ("f<std::unique_lock<std::mutex>>"), a member of a class
+ * template's ("D<std::unique_lock<std::mutex>>::f"), or both.  Its
+ * instantiated body, with every type known, is walked later
+ * (walk_instances()).
  */
-void add_instantiations(struct walk *w)
+void note_specialization(struct walk *w, CXCursor spec)
 {
-	struct fn_view *last = NULL;
-	for (struct fn_view *f = w->head; f; f = f->next)
-		last = f;
-	for (struct fn_view *f = w->head; f; f = f == last ? NULL : f->next) {
-		if (!f->has_tparams || !f->usr)
-			continue;
-		for (size_t i = 0; i < w->tc.ninsts; i++) {
-			const struct inst *in = &w->tc.insts[i];
-			if (strcmp(in->tmpl_usr, f->usr))
-				continue;
-			struct fn_view *c = arena_memdup(w->src.a, f, sizeof(*f));
-			bool any = false;
-			c->vars = arena_memdup(w->src.a, f->vars,
-					       f->nvars * sizeof(*f->vars));
-			c->cap_vars = c->nvars;
-			for (size_t v = 0; v < c->nvars; v++) {
-				int k = c->vars[v].tparam - 1;
-				if (k < 0 || k >= in->nargs || !in->gi[k].guard)
-					continue;
-				c->vars[v].type = in->type[k];
-				c->vars[v].matched = in->gi[k].matched;
-				c->vars[v].reason = in->gi[k].reason;
-				c->vars[v].via = in->gi[k].via;
-				any = true;
-			}
-			if (!any)
-				continue;
-			c->instance = in->name;
-			c->has_tparams = false;
-			c->next = NULL;
-			*w->tail = c;
-			w->tail = &c->next;
-		}
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(spec);
+	if (clang_Cursor_isNull(tmpl) || in_system_header(tmpl))
+		return;
+	CXCursor def = clang_getCursorDefinition(spec);
+	if (clang_Cursor_isNull(def) || !in_checked_file(w, def))
+		return;
+	struct cmap_slot *seen = cmap_find(&w->tc.specs, def, true);
+	if (seen->val)
+		return;
+	seen->val = (void *)1;
+
+	struct strbuf sb;
+	strbuf_init(&sb);
+	CXCursor parent = clang_getCursorSemanticParent(def);
+	CXType pt = clang_getCursorType(parent);
+	if (clang_Type_getNumTemplateArguments(pt) > 0) {
+		strbuf_adds(&sb, display_type(&w->src, pt));
+		strbuf_adds(&sb, "::");
+		strbuf_adds(&sb, cx_strdup(w->src.a, clang_getCursorSpelling(def)));
+	} else {
+		strbuf_adds(&sb, qualname(w, tmpl));
 	}
+	add_template_args(w, &sb, def);
+
+	ARRAY_GROW(w->tc.todo, w->tc.ntodo + 1, w->tc.cap_todo);
+	struct spec_todo *t = &w->tc.todo[w->tc.ntodo++];
+	t->def = def;
+	t->usr = cx_strdup(w->src.a, clang_getCursorUSR(tmpl));
+	t->name = arena_strdup(w->src.a, sb.buf);
+	strbuf_release(&sb);
 }
 
 /*
@@ -778,5 +744,5 @@ void walk_types_release(struct walk_types *tc)
 	cmap_release(&tc->qualnames);
 	cmap_release(&tc->specs);
 	strmap_release(&tc->free_ops);
-	free(tc->insts);
+	free(tc->todo);
 }

@@ -1,0 +1,100 @@
+// verify-args: -std=c++20 -I ../include
+//
+// What only the instantiation shows: libclang does not type a template's
+// body, so the checker also walks the instantiated body of every
+// specialization the TU calls (a function template's, a class template
+// member's, a lambda inside either) and reports what the template could
+// not show, named after the instantiation: a local of a class template
+// parameter's type, 'auto lk = co_await m.scoped()' (even over a mutex
+// that does not depend on the template), and a dependent guard type,
+// which is then shown as instantiated.  Issue 12, section 2b.
+#include "async_mutex_stub.h"
+#include "coro_stub.h"
+#include "mutex_stub.h"
+
+coro::task<> baz();
+
+// A scoped lock obtained by co_await, but over a blocking mutex.
+struct BlockingScoped {
+  std::mutex m;
+  coro::task<std::unique_lock<std::mutex>> scoped();
+};
+
+template <class G>
+struct Holder {
+  std::mutex m;
+  coro::task<> bad_class_param_local() {
+    G lk(m);        // expect-warning {{'lk' of type 'std::unique_lock<std::mutex>' is held across a suspension point in instantiation 'Holder<std::unique_lock<std::mutex>>::bad_class_param_local'}}
+    co_await baz(); // expect-note {{suspended here by co_await}}
+  }
+  coro::task<> good_class_param_local_released() {
+    G no_warning_1(m);
+    no_warning_1.unlock();
+    co_await baz();
+  }
+};
+
+template <class T>
+coro::task<> bad_auto_from_await(BlockingScoped &s, T) {
+  auto lk = co_await s.scoped(); // expect-warning {{'lk' of type 'std::unique_lock<std::mutex>' is held across a suspension point in instantiation 'bad_auto_from_await<int>'}}
+  co_await baz();                // expect-note {{suspended here by co_await}}
+}
+
+template <class T>
+struct Service {
+  BlockingScoped bs;
+  async_simple::coro::Mutex am;
+  coro::task<> bad_member_not_dependent() {
+    auto lk = co_await bs.scoped(); // expect-warning {{'lk' of type 'std::unique_lock<std::mutex>' is held across a suspension point in instantiation 'Service<int>::bad_member_not_dependent'}}
+    co_await baz();                 // expect-note {{suspended here by co_await}}
+  }
+  coro::task<> good_async_mutex() {
+    auto no_warning_2 = co_await am.coScopedLock();
+    co_await baz();
+  }
+  coro::task<> good_released_before() {
+    auto no_warning_3 = co_await bs.scoped();
+    no_warning_3.unlock();
+    co_await baz();
+  }
+};
+
+template <class T>
+void run_lambda(BlockingScoped &s, T) {
+  auto l = [&]() -> coro::task<> {
+    auto lk = co_await s.scoped(); // expect-warning {{'lk' of type 'std::unique_lock<std::mutex>' is held across a suspension point in instantiation 'run_lambda<int>'}}
+    co_await baz();                // expect-note {{suspended here by co_await}}
+  };
+  (void)l;
+}
+
+// CTAD on a dependent mutex: the template shows 'std::unique_lock'; one
+// finding, with the type of the first instantiation that makes it a guard.
+template <class M>
+coro::task<> bad_dependent_ctad(M &mu) {
+  std::unique_lock lk(mu); // expect-warning {{'lk' of type 'std::unique_lock<std::mutex>' is held across a suspension point in instantiation 'bad_dependent_ctad<std::mutex>'}}
+  co_await baz();          // expect-note {{suspended here by co_await}}
+}
+
+// Not instantiated: reported as written.
+template <class M>
+coro::task<> bad_not_instantiated(M &mu) {
+  std::unique_lock lk(mu); // expect-warning {{'lk' of type 'std::unique_lock' is held across a suspension point}}
+  co_await baz();          // expect-note {{suspended here by co_await}}
+}
+
+void instantiate(BlockingScoped &s, std::mutex &m, std::recursive_mutex &rm) {
+  Holder<std::unique_lock<std::mutex>> h;
+  (void)h.bad_class_param_local();
+  (void)h.good_class_param_local_released();
+  Holder<int *> no_guard;
+  (void)no_guard;
+  (void)bad_auto_from_await(s, 1);
+  Service<int> sv;
+  (void)sv.bad_member_not_dependent();
+  (void)sv.good_async_mutex();
+  (void)sv.good_released_before();
+  run_lambda(s, 1);
+  (void)bad_dependent_ctad(m);
+  (void)bad_dependent_ctad(rm);
+}
