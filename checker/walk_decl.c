@@ -53,6 +53,33 @@ static bool binds_temporary(CXCursor init)
 	       rt.kind != CXType_RValueReference && rt.kind != CXType_Invalid;
 }
 
+/*
+ * Does 'init' name what a parameter refers or points to: a reference
+ * parameter, '*p' for a pointer parameter, or a local reference bound to
+ * one of those?  Such a guard is the caller's, reported in the caller, as
+ * the parameter itself is.
+ */
+static bool aliases_parameter(struct walk *w, CXCursor init, int depth)
+{
+	CXCursor e = strip_expr(init);
+	if (depth > 8 || clang_Cursor_isNull(e))
+		return false;
+	bool deref = unary_op(w, e) == '*';
+	if (deref)
+		e = unary_operand(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return false;
+	CXCursor d = clang_getCursorReferenced(e);
+	enum CXTypeKind tk = clang_getCanonicalType(clang_getCursorType(d)).kind;
+	bool ref = tk == CXType_LValueReference || tk == CXType_RValueReference;
+	if (clang_getCursorKind(d) == CXCursor_ParmDecl)
+		return deref ? tk == CXType_Pointer : ref;
+	if (clang_getCursorKind(d) == CXCursor_VarDecl && ref && !deref &&
+	    !clang_Cursor_isNull(var_init(d)))
+		return aliases_parameter(w, var_init(d), depth + 1);
+	return false;
+}
+
 static bool is_frame_local(struct walk *w, CXCursor c)
 {
 	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
@@ -172,7 +199,8 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 			return;
 		}
 		if (!classify_type(w, clang_getPointeeType(canon), &gi, 0) ||
-		    gi.needs_cleanup) {
+		    gi.needs_cleanup ||
+		    (!clang_Cursor_isNull(init) && aliases_parameter(w, init, 0))) {
 			if (!clang_Cursor_isNull(init))
 				walk_full_expr(w, init, seq, x);
 			return;
