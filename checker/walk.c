@@ -385,11 +385,13 @@ static bool same_loc(const struct src_loc *a, const struct src_loc *b)
  * does not: a guard 'p' reports with the same type is reported there; a
  * guard 'p' reports with a dependent type ('std::lock_guard<M>', 'auto')
  * is reported once, by the first instantiation that makes it one, with
- * the instantiated type ('taken' marks those).  What 'p' could not see
- * (a local of a template parameter's type, 'auto lk = co_await ...') is
- * reported per instantiation, as the instantiation names it.
+ * the instantiated type.  What 'p' could not see (a local of a template
+ * parameter's type, 'auto lk = co_await ...') is reported per
+ * instantiation, as the instantiation names it.  'seen[k]' records that
+ * some instantiation has p's var k as a guard ('taken[k]': and reports it).
  */
-static void trim_instance(struct fn_view *p, bool *taken, struct fn_view *c)
+static void trim_instance(struct fn_view *p, bool *seen, bool *taken,
+			  struct fn_view *c)
 {
 	for (size_t i = 0; i < c->nvars; i++) {
 		struct vvar *cv = &c->vars[i];
@@ -399,6 +401,7 @@ static void trim_instance(struct fn_view *p, bool *taken, struct fn_view *c)
 			struct vvar *pv = &p->vars[k];
 			if (!same_loc(&pv->loc, &cv->loc) || strcmp(pv->name, cv->name))
 				continue;
+			seen[k] = true;
 			if (taken[k]) {
 				cv->matched = NULL;
 			} else if (pv->matched) {
@@ -442,16 +445,27 @@ static void walk_instances(struct walk *w)
 	for (struct fn_view *p = w->head; p; p = p == last_pattern ? NULL : p->next) {
 		if (p->instance || !p->usr)
 			continue;
-		bool *taken = NULL;
+		bool *seen = NULL, *taken = NULL;
 		size_t i = 0;
 		for (struct fn_view *c = last_pattern->next; c; c = c->next, i++) {
 			if (!c->instance || !c->usr || strcmp(p->usr, c->usr))
 				continue;
-			if (!taken)
+			if (!seen) {
+				seen = xcalloc(p->nvars + 1, sizeof(*seen));
 				taken = xcalloc(p->nvars + 1, sizeof(*taken));
-			trim_instance(p, taken, c);
+			}
+			trim_instance(p, seen, taken, c);
 			found[i] = true;
 		}
+		/*
+		 * Instantiated, and none of its instantiations has this guard
+		 * (a std lock over a coroutine-aware or allowed mutex, a
+		 * discarded 'if constexpr' branch): the instantiations decide.
+		 */
+		for (size_t k = 0; seen && k < p->nvars; k++)
+			if (!seen[k])
+				p->vars[k].matched = NULL;
+		free(seen);
 		free(taken);
 	}
 	/* no template view to compare with: the template reports, if it can */

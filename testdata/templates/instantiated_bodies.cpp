@@ -7,7 +7,10 @@
 // not show, named after the instantiation: a local of a class template
 // parameter's type, 'auto lk = co_await m.scoped()' (even over a mutex
 // that does not depend on the template), and a dependent guard type,
-// which is then shown as instantiated.  Issue 12, section 2b.
+// which is then shown as instantiated.  A template the TU instantiates is
+// judged by its instantiations: a guard none of them has is not reported;
+// one the TU does not instantiate is reported as written.  Issue 12,
+// section 2b.
 #include "async_mutex_stub.h"
 #include "coro_stub.h"
 #include "mutex_stub.h"
@@ -81,6 +84,37 @@ template <class M>
 coro::task<> bad_not_instantiated(M &mu) {
   std::unique_lock lk(mu); // expect-warning {{'lk' of type 'std::unique_lock' is held across a suspension point}}
   co_await baz();          // expect-note {{suspended here by co_await}}
+}
+
+// Instantiated only over a coroutine-aware mutex: the instantiations
+// decide, and none has a guard.  Over both: reported once, as the
+// instantiation with the blocking mutex names it.
+template <class M>
+coro::task<> good_only_async_instances(M &mu) {
+  std::unique_lock<M> no_warning_4(mu, std::adopt_lock);
+  co_await baz();
+}
+
+template <class M>
+coro::task<> bad_some_instance_blocking(M &mu) {
+  std::unique_lock<M> lk(mu, std::adopt_lock); // expect-warning {{'lk' of type 'std::unique_lock<std::mutex>' is held across a suspension point in instantiation 'bad_some_instance_blocking<std::mutex>'}}
+  co_await baz();                              // expect-note {{suspended here by co_await}}
+}
+
+// A guard in a discarded 'if constexpr' branch of every instantiation.
+template <bool Locked>
+coro::task<> good_discarded_branch(std::mutex &mu) {
+  if constexpr (Locked) {
+    std::lock_guard<std::mutex> no_warning_5(mu);
+    co_await baz();
+  }
+}
+
+void instantiate_more(async_simple::coro::Mutex &am, std::mutex &m) {
+  (void)good_only_async_instances(am);
+  (void)bad_some_instance_blocking(am);
+  (void)bad_some_instance_blocking(m);
+  (void)good_discarded_branch<false>(m);
 }
 
 void instantiate(BlockingScoped &s, std::mutex &m, std::recursive_mutex &rm) {
