@@ -127,6 +127,14 @@ static enum CXChildVisitResult lock_method_cb(CXCursor c, CXCursor parent,
 	(void)parent;
 	if (k != CXCursor_CXXMethod && k != CXCursor_FunctionTemplate)
 		return CXChildVisit_Continue;
+	/* a lock() nobody may call, std::unique_lock included, is none */
+	if (clang_getCXXAccessSpecifier(c) == CX_CXXPrivate ||
+	    clang_getCXXAccessSpecifier(c) == CX_CXXProtected)
+		return CXChildVisit_Continue;
+#if CINDEX_VERSION_MINOR >= 64
+	if (clang_CXXMethod_isDeleted(c))
+		return CXChildVisit_Continue;
+#endif
 	CXString str = clang_getCursorSpelling(c);
 	const char *name = cstr(str);
 	if (name_has_lock(name) && strncmp(name, "unlock", 6) &&
@@ -146,7 +154,8 @@ static enum CXChildVisitResult lock_method_cb(CXCursor c, CXCursor parent,
 /*
  * A coroutine-aware mutex: its lock operation is awaitable (async_simple's
  * coLock(), cppcoro's lock_async(), an operator co_await on what lock()
- * returns) and it has no blocking lock().  A std lock template over it is
+ * returns) and it has no blocking lock() (none, or one that is deleted,
+ * private or protected).  A std lock template over it is
  * the correct use across co_await, not a blocking lock.
  */
 static bool is_async_mutex(struct walk *w, CXType m)
@@ -318,6 +327,31 @@ static bool over_async_mutex(struct walk *w, CXType canon)
 	return false;
 }
 
+/*
+ * Does allowed-types name the mutex of the std lock type 'canon'
+ * ("async_simple::coro::SpinLock")?  Then every std lock over it is
+ * allowed.
+ */
+static bool over_allowed_mutex(struct walk *w, CXType canon)
+{
+	if (!rules_has(w->rules, RL_ALLOWED_TYPES))
+		return false;
+	int n = clang_Type_getNumTemplateArguments(canon);
+	for (int i = 0; i < n; i++) {
+		CXType m = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
+		CXCursor md = m.kind == CXType_Invalid ? clang_getNullCursor()
+						       : type_decl(m);
+		if (clang_Cursor_isNull(md))
+			continue;
+		CXCursor tmpl = clang_getSpecializedCursorTemplate(md);
+		const char *q = qualname(w, clang_Cursor_isNull(tmpl) ? md : tmpl);
+		if (rules_match(w->rules, RL_ALLOWED_TYPES, q,
+				type_spelling(&w->src, clang_getCanonicalType(m))))
+			return true;
+	}
+	return false;
+}
+
 static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 			      int depth)
 {
@@ -362,7 +396,7 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 		return false;
 	if (by_name) {
 		if (from_rule && known_std_lock(qual) &&
-		    over_async_mutex(w, canon)) {
+		    (over_allowed_mutex(w, canon) || over_async_mutex(w, canon))) {
 			memset(out, 0, sizeof(*out)); /* the lock is the fix */
 			return false;
 		}
