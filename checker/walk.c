@@ -91,20 +91,15 @@ static void add_params(struct walk *w, struct fn_view *f, const struct kids *ks)
 		CXType t = clang_getCursorType(p);
 		CXType canon = clang_getCanonicalType(t);
 		enum vvar_kind kind = VAR_PARAM;
-		int tp = tparam_of(t);
 		if (canon.kind == CXType_LValueReference ||
 		    canon.kind == CXType_RValueReference) {
 			kind = VAR_PARAM_REF;
-			tp = 0;
 			t = clang_getPointeeType(canon);
 		}
 		param++;
-		if (!tp && (!classify_type(w, t, &gi, 0) || gi.needs_cleanup))
+		if (!classify_type(w, t, &gi, 0) || gi.needs_cleanup)
 			continue;
-		if (tp)
-			memset(&gi, 0, sizeof(gi));
 		struct vvar v = guard_var(w, p, t, &gi, kind);
-		v.tparam = tp;
 		v.param = param - 1;
 		v.name = cx_strdup(w->src.a, clang_getCursorSpelling(p));
 		bind_decl(w, p, view_add_var(w->src.a, f, &v));

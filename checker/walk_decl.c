@@ -174,7 +174,6 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 	CXCursor init = var_init(c);
 	struct guard_info gi;
 	enum vvar_kind kind = VAR_LOCAL;
-	int tparam = 0;
 	bool cleanup = false;
 
 	if (!is_frame_local(w, c)) {
@@ -210,35 +209,33 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 			       : VAR_LOCAL;
 		gi.maybe_empty = false;
 	} else if (!is_guard_var(w, c, t, &gi, &cleanup)) {
-		tparam = tparam_of(t);
-		if (!tparam && canon.kind == CXType_Pointer &&
-		    !clang_Cursor_isNull(init)) {
+		/*
+		 * Not a guard (a template parameter's type may be one in
+		 * some instantiation: walk_instances() sees those).
+		 */
+		if (canon.kind == CXType_Pointer && !clang_Cursor_isNull(init)) {
 			note_address_alias(w, c, init);
 			note_lock_alias(w, c, init);
 		}
-		if (!tparam) {
-			if (!clang_Cursor_isNull(init)) {
-				/*
-				 * A lock taken in a cleanup variable's
-				 * initializer, "(pthread_mutex_lock(m), m)",
-				 * is released by the cleanup at scope end.
-				 */
-				size_t first = w->fb.nlater;
-				struct ectx in = *x;
-				in.cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
-				walk_full_expr(w, init, seq, &in);
-				scope_add_later(w, first);
-			}
-			return;
+		if (!clang_Cursor_isNull(init)) {
+			/*
+			 * A lock taken in a cleanup variable's
+			 * initializer, "(pthread_mutex_lock(m), m)",
+			 * is released by the cleanup at scope end.
+			 */
+			size_t first = w->fb.nlater;
+			struct ectx in = *x;
+			in.cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
+			walk_full_expr(w, init, seq, &in);
+			scope_add_later(w, first);
 		}
-		memset(&gi, 0, sizeof(gi)); /* a guard only in some instantiations */
+		return;
 	}
 
 	struct vvar v = guard_var(w, c, t, &gi, kind);
 	v.name = cx_strdup(w->src.a, clang_getCursorSpelling(c));
 	v.display = macro_display(&w->src, c, v.name);
 	v.cleanup_guard = cleanup;
-	v.tparam = tparam;
 	int var = view_add_var(w->src.a, w->fb.fn, &v);
 
 	CXCursor mv = clang_getNullCursor();

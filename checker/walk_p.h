@@ -311,7 +311,6 @@ bool is_guard_var(struct walk *w, CXCursor c, CXType t,
 			 struct guard_info *gi, bool *has_cleanup);
 const char *lambda_key(struct walk_src *src, CXCursor c);
 void note_specialization(struct walk *w, CXCursor spec);
-int tparam_of(CXType t);
 
 /* walk_text.c: source text behind cursors */
 bool semis_cb(const char *p, size_t i, int depth, void *arg);

@@ -512,24 +512,6 @@ bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 	return out->guard;
 }
 
-/*
- * If 't' (by value, cv ignored) is a template type parameter, its index
- * plus one ("type-parameter-0-1" is 2); else 0.
- */
-int tparam_of(CXType t)
-{
-	CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
-	const char *p = cstr(s);
-	int depth, index, n = 0, ret = 0;
-	if (p && !strncmp(p, "const ", 6))
-		p += 6;
-	if (p && sscanf(p, "type-parameter-%d-%d%n", &depth, &index, &n) == 2 &&
-	    p[n] == '\0')
-		ret = index + 1;
-	clang_disposeString(s);
-	return ret;
-}
-
 /* "<std::unique_lock<std::mutex>, ...>": the template arguments of 'spec'. */
 static void add_template_args(struct walk *w, struct strbuf *sb, CXCursor spec)
 {
