@@ -7,9 +7,10 @@
  * walk_function(), which makes its struct fn_view (view.h) with the
  * statement walker (walk_stmt.c), and numbers it (view_finish()).
  * Lambdas and local classes found inside bodies are walked after, as
- * functions of their own.  Also here: our annotations put where they mean
- * nothing, template instantiation views (walk_type.c), and the namespaces
- * the TU declares (for unused-entry warnings).
+ * functions of their own.  Then the instantiated bodies of the template
+ * specializations called (walk_instances()).  Also here: our annotations
+ * put where they mean nothing, and the namespaces the TU declares (for
+ * unused-entry warnings).
  *
  * The walk family (walk_*.c, walk_p.h) is one of the two places that
  * include <clang-c/Index.h>; walk_p.h maps its files.

@@ -4,7 +4,7 @@
  * are the only files that see <clang-c/Index.h>.
  *
  * The family, by job:
- *   walk.c         the TU, its functions and lambdas (walk_tu())
+ *   walk.c         the TU, its functions, lambdas, instantiated bodies
  *   walk_stmt.c    statements and scopes; node constructors
  *   walk_cond.c    if-conditions tested the same way more than once
  *   walk_decl.c    declarations: guard locals and how they start

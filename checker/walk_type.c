@@ -5,9 +5,10 @@
  * local of that type is a guard: by the rules (await-holding-invalid-
  * types, allowed-types), our must_not_suspend annotation, clang's
  * scoped_lockable, through owning wrappers (known.c), members, bases and
- * array elements; and a std lock over a coroutine-aware mutex is not one.
- * Also: awaitable types, coroutine-aware mutexes, template-parameter
- * types and the instantiations that make them guards, and callee_of():
+ * array elements; and a std lock over a coroutine-aware mutex, or over a
+ * mutex allowed-types names, is not one.  Also: awaitable types,
+ * coroutine-aware mutexes, the template specializations called (their
+ * instantiated bodies are walked by walk.c), and callee_of():
  * what a called function is (qualified name, USR, configured,
  * annotated, lock-functions pair), cached per declaration.
  */
