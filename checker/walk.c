@@ -414,6 +414,34 @@ static void trim_instance(struct fn_view *p, bool *seen, bool *taken,
 }
 
 /*
+ * The same guard with the same type is one finding, however many
+ * instantiations have it ("CountingSemaphore<1>::acquire" and
+ * "CountingSemaphore<2>::acquire"): the first instantiation of the
+ * template, 'first', or one after it and before 'c', reports it.
+ */
+static void trim_repeats(struct fn_view *first, struct fn_view *c)
+{
+	for (size_t i = 0; i < c->nvars; i++) {
+		struct vvar *cv = &c->vars[i];
+		if (!cv->matched)
+			continue;
+		for (struct fn_view *e = first; e && e != c && cv->matched; e = e->next) {
+			if (!e->instance || !e->usr || strcmp(e->usr, c->usr))
+				continue;
+			for (size_t k = 0; k < e->nvars; k++) {
+				const struct vvar *ev = &e->vars[k];
+				if (ev->matched && same_loc(&ev->loc, &cv->loc) &&
+				    !strcmp(ev->name, cv->name) &&
+				    !strcmp(ev->type, cv->type)) {
+					cv->matched = NULL;
+					break;
+				}
+			}
+		}
+	}
+}
+
+/*
  * Walk the instantiated bodies of the specializations called in the TU
  * (note_specialization()), each a view named after its instantiation,
  * then keep in each only what its template's view does not report.
@@ -443,6 +471,7 @@ static void walk_instances(struct walk *w)
 			continue;
 		bool *seen = NULL, *taken = NULL;
 		size_t i = 0;
+		struct fn_view *prev = NULL;
 		for (struct fn_view *c = last_pattern->next; c; c = c->next, i++) {
 			if (!c->instance || !c->usr || strcmp(p->usr, c->usr))
 				continue;
@@ -451,6 +480,10 @@ static void walk_instances(struct walk *w)
 				taken = xcalloc(p->nvars + 1, sizeof(*taken));
 			}
 			trim_instance(p, seen, taken, c);
+			if (prev)
+				trim_repeats(prev, c);
+			else
+				prev = c;
 			found[i] = true;
 		}
 		/*

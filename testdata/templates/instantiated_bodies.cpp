@@ -132,3 +132,20 @@ void instantiate(BlockingScoped &s, std::mutex &m, std::recursive_mutex &rm) {
   (void)bad_dependent_ctad(m);
   (void)bad_dependent_ctad(rm);
 }
+
+// The same guard with the same type in two instantiations: one finding.
+template <int N>
+struct Counting {
+  BlockingScoped bs;
+  coro::task<> bad_acquire() {
+    auto lock = co_await bs.scoped(); // expect-warning {{'lock' of type 'std::unique_lock<std::mutex>' is held across a suspension point in instantiation 'Counting<1>::bad_acquire'}}
+    co_await baz();                   // expect-note {{suspended here by co_await}}
+  }
+};
+
+void instantiate_twice() {
+  Counting<1> one;
+  Counting<2> two;
+  (void)one.bad_acquire();
+  (void)two.bad_acquire();
+}
