@@ -549,6 +549,15 @@ void note_specialization(struct walk *w, CXCursor spec)
 	CXCursor def = clang_getCursorDefinition(spec);
 	if (clang_Cursor_isNull(def) || !in_checked_file(w, def))
 		return;
+	/*
+	 * An implicit instantiation sits where its template's definition is;
+	 * an explicit specialization is written elsewhere, and walked there.
+	 */
+	CXCursor tdef = clang_getCursorDefinition(tmpl);
+	if (clang_Cursor_isNull(tdef) ||
+	    !clang_equalLocations(clang_getCursorLocation(def),
+				  clang_getCursorLocation(tdef)))
+		return;
 	struct cmap_slot *seen = cmap_find(&w->tc.specs, def, true);
 	if (seen->val)
 		return;

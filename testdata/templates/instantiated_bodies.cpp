@@ -149,3 +149,18 @@ void instantiate_twice() {
   (void)one.bad_acquire();
   (void)two.bad_acquire();
 }
+
+// An explicit specialization is a function of its own, reported once,
+// not as an instantiation of the primary template.
+template <class T>
+coro::task<> primary(std::mutex &m, T) {
+  co_await baz();
+}
+
+template <>
+coro::task<> primary<int>(std::mutex &m, int) {
+  std::lock_guard<std::mutex> g(m); // expect-warning {{'g' of type 'std::lock_guard<std::mutex>' is held across a suspension point}}
+  co_await baz();                   // expect-note {{suspended here by co_await}}
+}
+
+void call_explicit(std::mutex &m) { (void)primary(m, 1); }
