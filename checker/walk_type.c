@@ -24,6 +24,7 @@
 #include <string.h>
 
 static bool has_destructor(CXType t);
+static bool is_lambda_call_operator(struct walk *w, CXCursor ref);
 
 
 
@@ -567,7 +568,11 @@ void note_specialization(struct walk *w, CXCursor spec)
 	strbuf_init(&sb);
 	CXCursor parent = clang_getCursorSemanticParent(def);
 	CXType pt = clang_getCursorType(parent);
-	if (clang_Type_getNumTemplateArguments(pt) > 0) {
+	bool lambda = is_lambda_call_operator(w, def);
+	if (lambda) { /* a generic lambda's: named, and keyed, as the lambda */
+		struct src_loc l = cursor_loc(&w->src, def);
+		strbuf_addf(&sb, "lambda at %u:%u", l.line, l.col);
+	} else if (clang_Type_getNumTemplateArguments(pt) > 0) {
 		strbuf_adds(&sb, display_type(&w->src, pt));
 		strbuf_adds(&sb, "::");
 		strbuf_adds(&sb, cx_strdup(w->src.a, clang_getCursorSpelling(def)));
@@ -579,7 +584,8 @@ void note_specialization(struct walk *w, CXCursor spec)
 	ARRAY_GROW(w->tc.todo, w->tc.ntodo + 1, w->tc.cap_todo);
 	struct spec_todo *t = &w->tc.todo[w->tc.ntodo++];
 	t->def = def;
-	t->usr = cx_strdup(w->src.a, clang_getCursorUSR(tmpl));
+	t->usr = lambda ? lambda_key(&w->src, def)
+			: cx_strdup(w->src.a, clang_getCursorUSR(tmpl));
 	t->name = arena_strdup(w->src.a, sb.buf);
 	strbuf_release(&sb);
 }

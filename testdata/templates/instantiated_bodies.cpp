@@ -164,3 +164,18 @@ coro::task<> primary<int>(std::mutex &m, int) {
 }
 
 void call_explicit(std::mutex &m) { (void)primary(m, 1); }
+
+// A generic lambda is a template too: its calls' instantiations are
+// checked, named after the lambda.
+void call_generic_lambda(BlockingScoped &s, async_simple::coro::Mutex &am) {
+  auto bad = [](auto &m) -> coro::task<> {
+    auto lk = co_await m.scoped(); // expect-warning {{'lk' of type 'std::unique_lock<std::mutex>' is held across a suspension point in instantiation 'lambda at}}
+    co_await baz();                // expect-note {{suspended here by co_await}}
+  };
+  (void)bad(s);
+  auto good = [](auto &m) -> coro::task<> {
+    auto no_warning_6 = co_await m.coScopedLock();
+    co_await baz();
+  };
+  (void)good(am);
+}
