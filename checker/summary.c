@@ -265,9 +265,8 @@ static void ownership_through_calls(struct summary *s,
 			return;
 		for (size_t i = 0; i < n; i++)
 			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-				if (!fn->instance) /* clones share the nodes */
-					each_call(fn->body, apply_ends,
-						  &(struct visit){ .s = s, .fn = fn });
+				each_call(fn->body, apply_ends,
+					  &(struct visit){ .s = s, .fn = fn });
 	}
 }
 
@@ -429,18 +428,14 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
 			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-				if (!fn->instance) /* clones share the nodes */
-					lockpair_helpers(fn, pass == 0,
-							 effects_of, s);
+				lockpair_helpers(fn, pass == 0, effects_of, s);
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-			if (!fn->instance)
-				lockpair_guards(fn);
+			lockpair_guards(fn);
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-			if (!fn->instance)
-				each_call(fn->body, apply_quiet,
-					  &(struct visit){ .s = s, .fn = fn });
+			each_call(fn->body, apply_quiet,
+				  &(struct visit){ .s = s, .fn = fn });
 	return s;
 }
 
