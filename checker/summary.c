@@ -253,8 +253,7 @@ static void ownership_through_calls(struct summary *s,
 		bool changed = false;
 		for (size_t i = 0; i < n; i++)
 			for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
-				if (!fn->usr || !*fn->usr || fn->coroutine ||
-				    fn->instance)
+				if (!fn->usr || !*fn->usr || fn->coroutine)
 					continue;
 				struct strmap_slot *slot =
 					strmap_find(&s->fns, fn->usr, false);
@@ -417,7 +416,7 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
 			if (!fn->usr || !*fn->usr || fn->coroutine ||
-			    fn->instance || !fn->nlocks || !fn->nparams)
+			    !fn->nlocks || !fn->nparams)
 				continue;
 			struct strmap_slot *slot = strmap_find(&s->fns, fn->usr,
 							       false);

@@ -175,6 +175,8 @@ static void walk_function(struct walk *w, CXCursor fn)
 	if (clang_getCursorKind(fn) != CXCursor_LambdaExpr)
 		f->usr = w->instance_usr ? w->instance_usr
 					 : cx_strdup(w->src.a, clang_getCursorUSR(fn));
+	else if (w->instance) /* a lambda in an instantiated body */
+		f->usr = instance_key(w->src.a, lambda_key(&w->src, fn), w->instance);
 	else
 		f->usr = lambda_key(&w->src, fn);
 	f->instance = w->instance;
@@ -370,6 +372,14 @@ static void walk_pending(struct walk *w, size_t first)
 	w->instance = NULL;
 }
 
+/* Is 'c' the view of an instantiation of the template whose view has 'usr'? */
+static bool instance_of(const char *usr, const struct fn_view *c)
+{
+	size_t n = strlen(usr);
+	return c->instance && c->usr && !strncmp(c->usr, usr, n) &&
+	       c->usr[n] == ' ' && !strcmp(c->usr + n + 1, c->instance);
+}
+
 static bool same_loc(const struct src_loc *a, const struct src_loc *b)
 {
 	return a->line == b->line && a->col == b->col &&
@@ -419,14 +429,15 @@ static void trim_instance(struct fn_view *p, bool *seen, bool *taken,
  * "CountingSemaphore<2>::acquire"): the first instantiation of the
  * template, 'first', or one after it and before 'c', reports it.
  */
-static void trim_repeats(struct fn_view *first, struct fn_view *c)
+static void trim_repeats(const char *usr, struct fn_view *first,
+			 struct fn_view *c)
 {
 	for (size_t i = 0; i < c->nvars; i++) {
 		struct vvar *cv = &c->vars[i];
 		if (!cv->matched)
 			continue;
 		for (struct fn_view *e = first; e && e != c && cv->matched; e = e->next) {
-			if (!e->instance || !e->usr || strcmp(e->usr, c->usr))
+			if (!instance_of(usr, e))
 				continue;
 			for (size_t k = 0; k < e->nvars; k++) {
 				const struct vvar *ev = &e->vars[k];
@@ -473,7 +484,7 @@ static void walk_instances(struct walk *w)
 		size_t i = 0;
 		struct fn_view *prev = NULL;
 		for (struct fn_view *c = last_pattern->next; c; c = c->next, i++) {
-			if (!c->instance || !c->usr || strcmp(p->usr, c->usr))
+			if (!instance_of(p->usr, c))
 				continue;
 			if (!seen) {
 				seen = xcalloc(p->nvars + 1, sizeof(*seen));
@@ -481,7 +492,7 @@ static void walk_instances(struct walk *w)
 			}
 			trim_instance(p, seen, taken, c);
 			if (prev)
-				trim_repeats(prev, c);
+				trim_repeats(p->usr, prev, c);
 			else
 				prev = c;
 			found[i] = true;

@@ -109,7 +109,7 @@ struct scope_item {
  */
 struct spec_todo {
 	CXCursor def;             /* the instantiated definition */
-	const char *usr;          /* the template's: the pattern view's usr */
+	const char *usr;          /* its view's: instance_key() */
 	const char *name;         /* "f<std::unique_lock<std::mutex>>" */
 };
 
@@ -204,7 +204,7 @@ struct walk {
 	struct pending *pending; /* lambdas and local classes to do after */
 	size_t npending, cap_pending;
 	const char *instance; /* walking this instantiation ("f<int>"), or NULL */
-	const char *instance_usr; /* ... of the template with this usr */
+	const char *instance_usr; /* ... whose view has this usr */
 };
 
 /*
@@ -309,6 +309,8 @@ bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 			  int depth);
 bool is_guard_var(struct walk *w, CXCursor c, CXType t,
 			 struct guard_info *gi, bool *has_cleanup);
+const char *instance_key(struct arena *a, const char *base,
+			 const char *instance);
 const char *lambda_key(struct walk_src *src, CXCursor c);
 void note_specialization(struct walk *w, CXCursor spec);
 

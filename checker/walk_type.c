@@ -562,7 +562,6 @@ void note_specialization(struct walk *w, CXCursor spec)
 	struct cmap_slot *seen = cmap_find(&w->tc.specs, def, true);
 	if (seen->val)
 		return;
-	seen->val = (void *)1;
 
 	struct strbuf sb;
 	strbuf_init(&sb);
@@ -584,10 +583,23 @@ void note_specialization(struct walk *w, CXCursor spec)
 	ARRAY_GROW(w->tc.todo, w->tc.ntodo + 1, w->tc.cap_todo);
 	struct spec_todo *t = &w->tc.todo[w->tc.ntodo++];
 	t->def = def;
-	t->usr = lambda ? lambda_key(&w->src, def)
-			: cx_strdup(w->src.a, clang_getCursorUSR(tmpl));
 	t->name = arena_strdup(w->src.a, sb.buf);
+	t->usr = instance_key(w->src.a, lambda ? lambda_key(&w->src, def)
+					 : cx_strdup(w->src.a, clang_getCursorUSR(tmpl)),
+			      t->name);
+	seen->val = (void *)t->usr;
 	strbuf_release(&sb);
+}
+
+/*
+ * The key of an instantiation's view in the summaries: its template's
+ * ('base', a USR or a lambda's key), a space, the instantiation's name.
+ * Calls of the specialization use it (callee_of()), so each
+ * specialization has its own summary, made from its instantiated body.
+ */
+const char *instance_key(struct arena *a, const char *base, const char *instance)
+{
+	return arena_printf(a, "%s %s", base, instance);
 }
 
 /*
@@ -628,21 +640,33 @@ struct callee *callee_of(struct walk *w, CXCursor ref)
 		return s->val;
 	struct callee *ce = arena_alloc(w->src.a, sizeof(*ce));
 	s->val = ce;
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
 	if (is_lambda_call_operator(w, ref)) {
 		/* named by position: a nested lambda's qualified name and
 		 * USR grow with its depth */
 		struct src_loc l = cursor_loc(&w->src, ref);
-		ce->usr = lambda_key(&w->src, ref);
+		/* a lambda in an instantiated body is that instantiation's */
+		ce->usr = w->instance ? instance_key(w->src.a, lambda_key(&w->src, ref),
+						     w->instance)
+				      : lambda_key(&w->src, ref);
 		ce->name = arena_printf(w->src.a, "lambda at %u:%u", l.line, l.col);
 	} else {
 		ce->name = qualname(w, ref);
 		/*
-		 * A specialization's summary is its template's, which is the
-		 * function we walked: f<int> calls are calls of template f.
+		 * A specialization whose instantiated body we walk has the
+		 * summary of that view (instance_key(), below); others have
+		 * their template's.
 		 */
-		CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
 		ce->usr = cx_strdup(w->src.a, clang_getCursorUSR(
 					 clang_Cursor_isNull(tmpl) ? ref : tmpl));
+	}
+	if (!clang_Cursor_isNull(tmpl)) {
+		note_specialization(w, ref);
+		CXCursor def = clang_getCursorDefinition(ref);
+		struct cmap_slot *sp = clang_Cursor_isNull(def) ? NULL
+				       : cmap_find(&w->tc.specs, def, false);
+		if (sp && sp->val)
+			ce->usr = sp->val;
 	}
 	ce->in_system = in_system_header(ref);
 	ce->known = known_function(ce->name);
