@@ -253,8 +253,7 @@ static void ownership_through_calls(struct summary *s,
 		bool changed = false;
 		for (size_t i = 0; i < n; i++)
 			for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
-				if (!fn->usr || !*fn->usr || fn->coroutine ||
-				    fn->instance)
+				if (!fn->usr || !*fn->usr || fn->coroutine)
 					continue;
 				struct strmap_slot *slot =
 					strmap_find(&s->fns, fn->usr, false);
@@ -265,9 +264,8 @@ static void ownership_through_calls(struct summary *s,
 			return;
 		for (size_t i = 0; i < n; i++)
 			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-				if (!fn->instance) /* clones share the nodes */
-					each_call(fn->body, apply_ends,
-						  &(struct visit){ .s = s, .fn = fn });
+				each_call(fn->body, apply_ends,
+					  &(struct visit){ .s = s, .fn = fn });
 	}
 }
 
@@ -418,7 +416,7 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
 			if (!fn->usr || !*fn->usr || fn->coroutine ||
-			    fn->instance || !fn->nlocks || !fn->nparams)
+			    !fn->nlocks || !fn->nparams)
 				continue;
 			struct strmap_slot *slot = strmap_find(&s->fns, fn->usr,
 							       false);
@@ -429,18 +427,14 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
 			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-				if (!fn->instance) /* clones share the nodes */
-					lockpair_helpers(fn, pass == 0,
-							 effects_of, s);
+				lockpair_helpers(fn, pass == 0, effects_of, s);
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-			if (!fn->instance)
-				lockpair_guards(fn);
+			lockpair_guards(fn);
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-			if (!fn->instance)
-				each_call(fn->body, apply_quiet,
-					  &(struct visit){ .s = s, .fn = fn });
+			each_call(fn->body, apply_quiet,
+				  &(struct visit){ .s = s, .fn = fn });
 	return s;
 }
 

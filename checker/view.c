@@ -25,8 +25,6 @@ int view_add_var(struct arena *a, struct fn_view *fn, const struct vvar *v)
 {
 	ARENA_GROW(a, fn->vars, fn->nvars + 1, fn->cap_vars);
 	fn->vars[fn->nvars] = *v;
-	if (v->tparam > 0)
-		fn->has_tparams = true;
 	return (int)fn->nvars++;
 }
 

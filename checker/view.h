@@ -191,7 +191,6 @@ struct vvar {
 	unsigned lo, hi;      /* alive on points numbered within [lo, hi] */
 	struct vnode *from;   /* lo = from->post; NULL: 0 (alive from entry) */
 	struct vnode *scope;  /* hi = scope->post; NULL: lo/hi set by hand */
-	int tparam;           /* type is template parameter tparam-1; 0: none */
 	const char *lock_key; /* a lock-functions lock: the key releases name */
 	int param;            /* VAR_PARAM_REF: which parameter (from 0) */
 	bool cleanup_guard;   /* a local with a cleanup attribute (the kernel's
@@ -215,7 +214,6 @@ struct fn_view {
 	size_t nparams;
 	struct vlock *locks;  /* lock-functions events in the body */
 	size_t nlocks, cap_locks;
-	bool has_tparams;     /* some var has a template-parameter type */
 	int nconds;           /* condition ids are 0..nconds-1 (vnode.cond) */
 	struct fn_view *next; /* list of views in a TU */
 };

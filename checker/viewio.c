@@ -228,7 +228,6 @@ static void put_var(struct vio_out *o, const struct vvar *v)
 	vio_put_uint(o, v->kind);
 	vio_put_uint(o, v->lo);
 	vio_put_uint(o, v->hi);
-	vio_put_int(o, v->tparam);
 	vio_put_str(o, v->lock_key);
 	vio_put_int(o, v->param);
 	vio_put_uint(o, v->cleanup_guard);
@@ -247,7 +246,6 @@ static void get_var(struct vio_in *in, struct vvar *v)
 	v->kind = (enum vvar_kind)vio_get_uint(in, VAR_THIS);
 	v->lo = (unsigned)vio_get_uint(in, UINT32_MAX);
 	v->hi = (unsigned)vio_get_uint(in, UINT32_MAX);
-	v->tparam = (int)vio_get_int(in, INT32_MIN, INT32_MAX);
 	v->lock_key = vio_get_str(in);
 	v->param = (int)vio_get_int(in, INT32_MIN, INT32_MAX);
 	v->cleanup_guard = vio_get_uint(in, 1);
@@ -504,7 +502,6 @@ static void put_fn(struct vio_out *o, const struct fn_view *fn,
 	vio_put_uint(o, (uint64_t)fn->nlabels);
 	vio_put_uint(o, (uint64_t)fn->nconds);
 	vio_put_str(o, fn->instance);
-	vio_put_uint(o, fn->has_tparams);
 	vio_put_uint(o, fn->nvars);
 	for (size_t i = 0; i < fn->nvars; i++)
 		put_var(o, &fn->vars[i]);
@@ -587,7 +584,6 @@ static struct fn_view *get_fn(struct vio_in *in, struct fn_view *const *earlier,
 	fn->nlabels = (int)vio_get_uint(in, INT32_MAX);
 	fn->nconds = (int)vio_get_uint(in, VIEW_MAX_CONDS);
 	fn->instance = vio_get_str(in);
-	fn->has_tparams = vio_get_uint(in, 1);
 	size_t nvars = get_count(in);
 	if (nvars)
 		fn->vars = arena_alloc(in->a, nvars * sizeof(*fn->vars));

@@ -7,9 +7,10 @@
  * walk_function(), which makes its struct fn_view (view.h) with the
  * statement walker (walk_stmt.c), and numbers it (view_finish()).
  * Lambdas and local classes found inside bodies are walked after, as
- * functions of their own.  Also here: our annotations put where they mean
- * nothing, template instantiation views (walk_type.c), and the namespaces
- * the TU declares (for unused-entry warnings).
+ * functions of their own.  Then the instantiated bodies of the template
+ * specializations called (walk_instances()).  Also here: our annotations
+ * put where they mean nothing, and the namespaces the TU declares (for
+ * unused-entry warnings).
  *
  * The walk family (walk_*.c, walk_p.h) is one of the two places that
  * include <clang-c/Index.h>; walk_p.h maps its files.
@@ -34,7 +35,9 @@ static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
 void defer_cursor(struct walk *w, CXCursor c)
 {
 	ARRAY_GROW(w->pending, w->npending + 1, w->cap_pending);
-	w->pending[w->npending++] = c;
+	w->pending[w->npending].c = c;
+	w->pending[w->npending].instance = w->instance;
+	w->npending++;
 }
 
 static const char *function_name(struct walk *w, CXCursor fn)
@@ -89,20 +92,15 @@ static void add_params(struct walk *w, struct fn_view *f, const struct kids *ks)
 		CXType t = clang_getCursorType(p);
 		CXType canon = clang_getCanonicalType(t);
 		enum vvar_kind kind = VAR_PARAM;
-		int tp = tparam_of(t);
 		if (canon.kind == CXType_LValueReference ||
 		    canon.kind == CXType_RValueReference) {
 			kind = VAR_PARAM_REF;
-			tp = 0;
 			t = clang_getPointeeType(canon);
 		}
 		param++;
-		if (!tp && (!classify_type(w, t, &gi, 0) || gi.needs_cleanup))
+		if (!classify_type(w, t, &gi, 0) || gi.needs_cleanup)
 			continue;
-		if (tp)
-			memset(&gi, 0, sizeof(gi));
 		struct vvar v = guard_var(w, p, t, &gi, kind);
-		v.tparam = tp;
 		v.param = param - 1;
 		v.name = cx_strdup(w->src.a, clang_getCursorSpelling(p));
 		bind_decl(w, p, view_add_var(w->src.a, f, &v));
@@ -175,9 +173,13 @@ static void walk_function(struct walk *w, CXCursor fn)
 	f->loc = cursor_loc(&w->src, fn);
 	f->coroutine = clang_getCursorKind(body) == CXCursor_UnexposedStmt;
 	if (clang_getCursorKind(fn) != CXCursor_LambdaExpr)
-		f->usr = cx_strdup(w->src.a, clang_getCursorUSR(fn));
+		f->usr = w->instance_usr ? w->instance_usr
+					 : cx_strdup(w->src.a, clang_getCursorUSR(fn));
+	else if (w->instance) /* a lambda in an instantiated body */
+		f->usr = instance_key(w->src.a, lambda_key(&w->src, fn), w->instance);
 	else
 		f->usr = lambda_key(&w->src, fn);
+	f->instance = w->instance;
 	if (f->coroutine) {
 		struct kids bk;
 		kids_of(body, &bk);
@@ -238,7 +240,7 @@ bool in_main_file(struct walk_src *src, CXCursor c)
  * Is 'c' in a file we report on: the main file, or a header that the
  * configuration's header-filter selects (never a system header)?
  */
-static bool in_checked_file(struct walk *w, CXCursor c)
+bool in_checked_file(struct walk *w, CXCursor c)
 {
 	CXFile f;
 	CXSourceLocation l = clang_getCursorLocation(c);
@@ -359,6 +361,162 @@ static enum CXChildVisitResult top_cb(CXCursor c, CXCursor parent,
 	}
 }
 
+/* The deferred cursors from 'first' on (more may be added meanwhile). */
+static void walk_pending(struct walk *w, size_t first)
+{
+	for (size_t i = first; i < w->npending; i++) {
+		w->instance = w->pending[i].instance;
+		w->instance_usr = NULL; /* a lambda's or local class's own */
+		walk_decl(w, w->pending[i].c);
+	}
+	w->instance = NULL;
+}
+
+/* Is 'c' the view of an instantiation of the template whose view has 'usr'? */
+static bool instance_of(const char *usr, const struct fn_view *c)
+{
+	size_t n = strlen(usr);
+	return c->instance && c->usr && !strncmp(c->usr, usr, n) &&
+	       c->usr[n] == ' ' && !strcmp(c->usr + n + 1, c->instance);
+}
+
+static bool same_loc(const struct src_loc *a, const struct src_loc *b)
+{
+	return a->line == b->line && a->col == b->col &&
+	       (a->file == b->file || (a->file && b->file && !strcmp(a->file, b->file)));
+}
+
+/*
+ * An instantiation's view 'c' reports only what its template's view 'p'
+ * does not: a guard 'p' reports with the same type is reported there; a
+ * guard 'p' reports with a dependent type ('std::lock_guard<M>', 'auto')
+ * is reported once, by the first instantiation that makes it one, with
+ * the instantiated type.  What 'p' could not see (a local of a template
+ * parameter's type, 'auto lk = co_await ...') is reported per
+ * instantiation, as the instantiation names it.  'seen[k]' records that
+ * some instantiation has p's var k as a guard ('taken[k]': and reports it).
+ */
+static void trim_instance(struct fn_view *p, bool *seen, bool *taken,
+			  struct fn_view *c)
+{
+	for (size_t i = 0; i < c->nvars; i++) {
+		struct vvar *cv = &c->vars[i];
+		if (!cv->matched)
+			continue;
+		for (size_t k = 0; k < p->nvars; k++) {
+			struct vvar *pv = &p->vars[k];
+			if (!same_loc(&pv->loc, &cv->loc) || strcmp(pv->name, cv->name))
+				continue;
+			seen[k] = true;
+			if (taken[k]) {
+				cv->matched = NULL;
+			} else if (pv->matched) {
+				if (!strcmp(pv->type, cv->type)) {
+					cv->matched = NULL;
+				} else {
+					taken[k] = true;
+					pv->matched = NULL;
+				}
+			}
+			break;
+		}
+	}
+}
+
+/*
+ * The same guard with the same type is one finding, however many
+ * instantiations have it ("CountingSemaphore<1>::acquire" and
+ * "CountingSemaphore<2>::acquire"): the first instantiation of the
+ * template, 'first', or one after it and before 'c', reports it.
+ */
+static void trim_repeats(const char *usr, struct fn_view *first,
+			 struct fn_view *c)
+{
+	for (size_t i = 0; i < c->nvars; i++) {
+		struct vvar *cv = &c->vars[i];
+		if (!cv->matched)
+			continue;
+		for (struct fn_view *e = first; e && e != c && cv->matched; e = e->next) {
+			if (!instance_of(usr, e))
+				continue;
+			for (size_t k = 0; k < e->nvars; k++) {
+				const struct vvar *ev = &e->vars[k];
+				if (ev->matched && same_loc(&ev->loc, &cv->loc) &&
+				    !strcmp(ev->name, cv->name) &&
+				    !strcmp(ev->type, cv->type)) {
+					cv->matched = NULL;
+					break;
+				}
+			}
+		}
+	}
+}
+
+/*
+ * Walk the instantiated bodies of the specializations called in the TU
+ * (note_specialization()), each a view named after its instantiation,
+ * then keep in each only what its template's view does not report.
+ */
+static void walk_instances(struct walk *w)
+{
+	struct fn_view *last_pattern = NULL;
+	for (struct fn_view *f = w->head; f; f = f->next)
+		last_pattern = f;
+	for (size_t t = 0; t < w->tc.ntodo; t++) {
+		size_t first = w->npending;
+		w->instance = w->tc.todo[t].name;
+		w->instance_usr = w->tc.todo[t].usr;
+		walk_function(w, w->tc.todo[t].def);
+		w->instance_usr = NULL;
+		walk_pending(w, first);
+	}
+	w->instance = NULL;
+	if (!last_pattern)
+		return;
+	size_t ninst = 0;
+	for (struct fn_view *c = last_pattern->next; c; c = c->next)
+		ninst++;
+	bool *found = xcalloc(ninst + 1, sizeof(*found));
+	for (struct fn_view *p = w->head; p; p = p == last_pattern ? NULL : p->next) {
+		if (p->instance || !p->usr)
+			continue;
+		bool *seen = NULL, *taken = NULL;
+		size_t i = 0;
+		struct fn_view *prev = NULL;
+		for (struct fn_view *c = last_pattern->next; c; c = c->next, i++) {
+			if (!instance_of(p->usr, c))
+				continue;
+			if (!seen) {
+				seen = xcalloc(p->nvars + 1, sizeof(*seen));
+				taken = xcalloc(p->nvars + 1, sizeof(*taken));
+			}
+			trim_instance(p, seen, taken, c);
+			if (prev)
+				trim_repeats(p->usr, prev, c);
+			else
+				prev = c;
+			found[i] = true;
+		}
+		/*
+		 * Instantiated, and none of its instantiations has this guard
+		 * (a std lock over a coroutine-aware or allowed mutex, a
+		 * discarded 'if constexpr' branch): the instantiations decide.
+		 */
+		for (size_t k = 0; seen && k < p->nvars; k++)
+			if (!seen[k])
+				p->vars[k].matched = NULL;
+		free(seen);
+		free(taken);
+	}
+	/* no template view to compare with: the template reports, if it can */
+	size_t i = 0;
+	for (struct fn_view *c = last_pattern->next; c; c = c->next, i++)
+		if (!found[i])
+			for (size_t k = 0; k < c->nvars; k++)
+				c->vars[k].matched = NULL;
+	free(found);
+}
+
 struct ns_seen {
 	struct walk *w;
 	char **names;
@@ -420,9 +578,8 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	collect_macros(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), top_cb, &w);
 	/* lambdas and local classes found along the way, breadth first */
-	for (size_t i = 0; i < w.npending; i++)
-		walk_decl(&w, w.pending[i]);
-	add_instantiations(&w);
+	walk_pending(&w, 0);
+	walk_instances(&w);
 	note_namespaces(&w);
 
 	walk_types_release(&w.tc);

@@ -53,6 +53,33 @@ static bool binds_temporary(CXCursor init)
 	       rt.kind != CXType_RValueReference && rt.kind != CXType_Invalid;
 }
 
+/*
+ * Does 'init' name what a parameter refers or points to: a reference
+ * parameter, '*p' for a pointer parameter, or a local reference bound to
+ * one of those?  Such a guard is the caller's, reported in the caller, as
+ * the parameter itself is.
+ */
+static bool aliases_parameter(struct walk *w, CXCursor init, int depth)
+{
+	CXCursor e = strip_expr(init);
+	if (depth > 8 || clang_Cursor_isNull(e))
+		return false;
+	bool deref = unary_op(w, e) == '*';
+	if (deref)
+		e = unary_operand(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return false;
+	CXCursor d = clang_getCursorReferenced(e);
+	enum CXTypeKind tk = clang_getCanonicalType(clang_getCursorType(d)).kind;
+	bool ref = tk == CXType_LValueReference || tk == CXType_RValueReference;
+	if (clang_getCursorKind(d) == CXCursor_ParmDecl)
+		return deref ? tk == CXType_Pointer : ref;
+	if (clang_getCursorKind(d) == CXCursor_VarDecl && ref && !deref &&
+	    !clang_Cursor_isNull(var_init(d)))
+		return aliases_parameter(w, var_init(d), depth + 1);
+	return false;
+}
+
 static bool is_frame_local(struct walk *w, CXCursor c)
 {
 	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
@@ -147,7 +174,6 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 	CXCursor init = var_init(c);
 	struct guard_info gi;
 	enum vvar_kind kind = VAR_LOCAL;
-	int tparam = 0;
 	bool cleanup = false;
 
 	if (!is_frame_local(w, c)) {
@@ -172,7 +198,8 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 			return;
 		}
 		if (!classify_type(w, clang_getPointeeType(canon), &gi, 0) ||
-		    gi.needs_cleanup) {
+		    gi.needs_cleanup ||
+		    (!clang_Cursor_isNull(init) && aliases_parameter(w, init, 0))) {
 			if (!clang_Cursor_isNull(init))
 				walk_full_expr(w, init, seq, x);
 			return;
@@ -182,35 +209,33 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 			       : VAR_LOCAL;
 		gi.maybe_empty = false;
 	} else if (!is_guard_var(w, c, t, &gi, &cleanup)) {
-		tparam = tparam_of(t);
-		if (!tparam && canon.kind == CXType_Pointer &&
-		    !clang_Cursor_isNull(init)) {
+		/*
+		 * Not a guard (a template parameter's type may be one in
+		 * some instantiation: walk_instances() sees those).
+		 */
+		if (canon.kind == CXType_Pointer && !clang_Cursor_isNull(init)) {
 			note_address_alias(w, c, init);
 			note_lock_alias(w, c, init);
 		}
-		if (!tparam) {
-			if (!clang_Cursor_isNull(init)) {
-				/*
-				 * A lock taken in a cleanup variable's
-				 * initializer, "(pthread_mutex_lock(m), m)",
-				 * is released by the cleanup at scope end.
-				 */
-				size_t first = w->fb.nlater;
-				struct ectx in = *x;
-				in.cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
-				walk_full_expr(w, init, seq, &in);
-				scope_add_later(w, first);
-			}
-			return;
+		if (!clang_Cursor_isNull(init)) {
+			/*
+			 * A lock taken in a cleanup variable's
+			 * initializer, "(pthread_mutex_lock(m), m)",
+			 * is released by the cleanup at scope end.
+			 */
+			size_t first = w->fb.nlater;
+			struct ectx in = *x;
+			in.cleanup = cleanup ? CLEANUP_PLAIN : CLEANUP_NONE;
+			walk_full_expr(w, init, seq, &in);
+			scope_add_later(w, first);
 		}
-		memset(&gi, 0, sizeof(gi)); /* a guard only in some instantiations */
+		return;
 	}
 
 	struct vvar v = guard_var(w, c, t, &gi, kind);
 	v.name = cx_strdup(w->src.a, clang_getCursorSpelling(c));
 	v.display = macro_display(&w->src, c, v.name);
 	v.cleanup_guard = cleanup;
-	v.tparam = tparam;
 	int var = view_add_var(w->src.a, w->fb.fn, &v);
 
 	CXCursor mv = clang_getNullCursor();

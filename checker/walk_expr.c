@@ -182,7 +182,7 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 {
 	enum CXCursorKind rk = clang_getCursorKind(ref);
 	if (rk == CXCursor_FunctionDecl || rk == CXCursor_CXXMethod)
-		note_instantiation(w, ref);
+		note_specialization(w, ref);
 	struct callee *ce = callee_of(w, ref);
 	int nargs = clang_Cursor_getNumArguments(c);
 	const char *method = ce->method;
@@ -399,11 +399,15 @@ static void walk_unexposed_expr(struct walk *w, CXCursor c, struct vnode *seq,
 		return;
 	}
 	kids_of(c, &ks);
-	if (ks.n == 1 && clang_getCursorKind(ks.c[0]) == CXCursor_UnexposedExpr) {
+	if (ks.n == 1) {
 		unsigned off2;
 		const char *kw2 = keyword_of(&w->src, ks.c[0], &off2);
 		if (kw2 && off2 == off) {
-			/* ExprWithCleanups and the like around the real node */
+			/*
+			 * ExprWithCleanups and the like around the real node,
+			 * or around an operator whose left operand is the
+			 * co_await: "co_await a(), lk.unlock()"
+			 */
 			CXCursor inner = ks.c[0];
 			kids_release(&ks);
 			walk_expr(w, inner, seq, x);

@@ -4,7 +4,7 @@
  * are the only files that see <clang-c/Index.h>.
  *
  * The family, by job:
- *   walk.c         the TU, its functions and lambdas (walk_tu())
+ *   walk.c         the TU, its functions, lambdas, instantiated bodies
  *   walk_stmt.c    statements and scopes; node constructors
  *   walk_cond.c    if-conditions tested the same way more than once
  *   walk_decl.c    declarations: guard locals and how they start
@@ -102,13 +102,21 @@ struct scope_item {
 	struct vnode *call;
 };
 
-/* A call to a specialization of a function template: its arguments. */
-struct inst {
-	const char *tmpl_usr;     /* the template's USR */
+/*
+ * A called specialization of a template we check (a function template's,
+ * or a member of a class template's): its instantiated body is walked as
+ * a view of its own (walk.c, walk_instances()).
+ */
+struct spec_todo {
+	CXCursor def;             /* the instantiated definition */
+	const char *usr;          /* its view's: instance_key() */
 	const char *name;         /* "f<std::unique_lock<std::mutex>>" */
-	int nargs;
-	struct guard_info *gi;    /* per template argument */
-	const char **type;        /* per template argument, as shown */
+};
+
+/* Something to walk after the TU's top level (defer_cursor()). */
+struct pending {
+	CXCursor c;               /* a lambda, a local class */
+	const char *instance;     /* found in this instantiation, or NULL */
 };
 
 /* What a callee says; cached per declaration. */
@@ -145,11 +153,11 @@ struct walk_types {
 	struct strmap types;  /* canonical spelling -> struct guard_info */
 	struct cmap callees;  /* declaration -> struct callee */
 	struct cmap qualnames;/* declaration -> const char * */
-	struct cmap specs;    /* function template specializations seen */
+	struct cmap specs;    /* specializations seen (note_specialization()) */
 	struct strmap free_ops; /* operand type names of free operator co_await */
 	bool free_ops_scanned;
-	struct inst *insts;   /* function template specializations called */
-	size_t ninsts, cap_insts;
+	struct spec_todo *todo; /* specializations called, to walk */
+	size_t ntodo, cap_todo;
 };
 
 /* Per TU: expansions of configured macros in the main file (walk_macro.c). */
@@ -193,8 +201,10 @@ struct walk {
 		bool want;
 	} *headers;           /* header-filter verdict per file seen */
 	size_t nheaders, cap_headers;
-	CXCursor *pending;    /* lambdas and local classes to do after */
+	struct pending *pending; /* lambdas and local classes to do after */
 	size_t npending, cap_pending;
+	const char *instance; /* walking this instantiation ("f<int>"), or NULL */
+	const char *instance_usr; /* ... whose view has this usr */
 };
 
 /*
@@ -212,6 +222,7 @@ struct ectx {
 
 /* walk.c: the TU and its functions */
 void defer_cursor(struct walk *w, CXCursor c);
+bool in_checked_file(struct walk *w, CXCursor c);
 bool in_main_file(struct walk_src *src, CXCursor c);
 
 /* walk_cond.c: conditions tested the same way more than once */
@@ -292,16 +303,16 @@ void skip_macros(struct walk *w, CXCursor lambda);
 
 /* walk_type.c: guard types, awaitables, callees, instantiations */
 void walk_types_release(struct walk_types *tc);
-void add_instantiations(struct walk *w);
 bool allowed_await(struct walk *w, CXCursor operand);
 struct callee *callee_of(struct walk *w, CXCursor ref);
 bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 			  int depth);
 bool is_guard_var(struct walk *w, CXCursor c, CXType t,
 			 struct guard_info *gi, bool *has_cleanup);
+const char *instance_key(struct arena *a, const char *base,
+			 const char *instance);
 const char *lambda_key(struct walk_src *src, CXCursor c);
-void note_instantiation(struct walk *w, CXCursor spec);
-int tparam_of(CXType t);
+void note_specialization(struct walk *w, CXCursor spec);
 
 /* walk_text.c: source text behind cursors */
 bool semis_cb(const char *p, size_t i, int depth, void *arg);

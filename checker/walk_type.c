@@ -5,9 +5,10 @@
  * local of that type is a guard: by the rules (await-holding-invalid-
  * types, allowed-types), our must_not_suspend annotation, clang's
  * scoped_lockable, through owning wrappers (known.c), members, bases and
- * array elements; and a std lock over a coroutine-aware mutex is not one.
- * Also: awaitable types, coroutine-aware mutexes, template-parameter
- * types and the instantiations that make them guards, and callee_of():
+ * array elements; and a std lock over a coroutine-aware mutex, or over a
+ * mutex allowed-types names, is not one.  Also: awaitable types,
+ * coroutine-aware mutexes, the template specializations called (their
+ * instantiated bodies are walked by walk.c), and callee_of():
  * what a called function is (qualified name, USR, configured,
  * annotated, lock-functions pair), cached per declaration.
  */
@@ -23,6 +24,7 @@
 #include <string.h>
 
 static bool has_destructor(CXType t);
+static bool is_lambda_call_operator(struct walk *w, CXCursor ref);
 
 
 
@@ -127,6 +129,14 @@ static enum CXChildVisitResult lock_method_cb(CXCursor c, CXCursor parent,
 	(void)parent;
 	if (k != CXCursor_CXXMethod && k != CXCursor_FunctionTemplate)
 		return CXChildVisit_Continue;
+	/* a lock() nobody may call, std::unique_lock included, is none */
+	if (clang_getCXXAccessSpecifier(c) == CX_CXXPrivate ||
+	    clang_getCXXAccessSpecifier(c) == CX_CXXProtected)
+		return CXChildVisit_Continue;
+#if CINDEX_VERSION_MINOR >= 64
+	if (clang_CXXMethod_isDeleted(c))
+		return CXChildVisit_Continue;
+#endif
 	CXString str = clang_getCursorSpelling(c);
 	const char *name = cstr(str);
 	if (name_has_lock(name) && strncmp(name, "unlock", 6) &&
@@ -146,7 +156,8 @@ static enum CXChildVisitResult lock_method_cb(CXCursor c, CXCursor parent,
 /*
  * A coroutine-aware mutex: its lock operation is awaitable (async_simple's
  * coLock(), cppcoro's lock_async(), an operator co_await on what lock()
- * returns) and it has no blocking lock().  A std lock template over it is
+ * returns) and it has no blocking lock() (none, or one that is deleted,
+ * private or protected).  A std lock template over it is
  * the correct use across co_await, not a blocking lock.
  */
 static bool is_async_mutex(struct walk *w, CXType m)
@@ -318,6 +329,31 @@ static bool over_async_mutex(struct walk *w, CXType canon)
 	return false;
 }
 
+/*
+ * Does allowed-types name the mutex of the std lock type 'canon'
+ * ("async_simple::coro::SpinLock")?  Then every std lock over it is
+ * allowed.
+ */
+static bool over_allowed_mutex(struct walk *w, CXType canon)
+{
+	if (!rules_has(w->rules, RL_ALLOWED_TYPES))
+		return false;
+	int n = clang_Type_getNumTemplateArguments(canon);
+	for (int i = 0; i < n; i++) {
+		CXType m = clang_Type_getTemplateArgumentAsType(canon, (unsigned)i);
+		CXCursor md = m.kind == CXType_Invalid ? clang_getNullCursor()
+						       : type_decl(m);
+		if (clang_Cursor_isNull(md))
+			continue;
+		CXCursor tmpl = clang_getSpecializedCursorTemplate(md);
+		const char *q = qualname(w, clang_Cursor_isNull(tmpl) ? md : tmpl);
+		if (rules_match(w->rules, RL_ALLOWED_TYPES, q,
+				type_spelling(&w->src, clang_getCanonicalType(m))))
+			return true;
+	}
+	return false;
+}
+
 static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 			      int depth)
 {
@@ -362,7 +398,7 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 		return false;
 	if (by_name) {
 		if (from_rule && known_std_lock(qual) &&
-		    over_async_mutex(w, canon)) {
+		    (over_allowed_mutex(w, canon) || over_async_mutex(w, canon))) {
 			memset(out, 0, sizeof(*out)); /* the lock is the fix */
 			return false;
 		}
@@ -478,118 +514,92 @@ bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 	return out->guard;
 }
 
-/*
- * If 't' (by value, cv ignored) is a template type parameter, its index
- * plus one ("type-parameter-0-1" is 2); else 0.
- */
-int tparam_of(CXType t)
+/* "<std::unique_lock<std::mutex>, ...>": the template arguments of 'spec'. */
+static void add_template_args(struct walk *w, struct strbuf *sb, CXCursor spec)
 {
-	CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
-	const char *p = cstr(s);
-	int depth, index, n = 0, ret = 0;
-	if (p && !strncmp(p, "const ", 6))
-		p += 6;
-	if (p && sscanf(p, "type-parameter-%d-%d%n", &depth, &index, &n) == 2 &&
-	    p[n] == '\0')
-		ret = index + 1;
-	clang_disposeString(s);
-	return ret;
-}
-
-/* Remember a call to a function template specialization (see struct inst). */
-void note_instantiation(struct walk *w, CXCursor spec)
-{
-	CXCursor tmpl = clang_getSpecializedCursorTemplate(spec);
-	if (clang_Cursor_isNull(tmpl) ||
-	    clang_getCursorKind(tmpl) != CXCursor_FunctionTemplate ||
-	    in_system_header(tmpl))
-		return; /* only templates we check can have views */
-	struct cmap_slot *seen = cmap_find(&w->tc.specs, spec, true);
-	if (seen->val)
-		return;
-	seen->val = (void *)1;
 	int n = clang_Cursor_getNumTemplateArguments(spec);
 	if (n <= 0)
 		return;
-	const char *usr = cx_strdup(w->src.a, clang_getCursorUSR(tmpl));
-	struct strbuf sb;
-	strbuf_init(&sb);
-	strbuf_adds(&sb, qualname(w, tmpl));
-	strbuf_addc(&sb, '<');
-	struct inst in = { usr, NULL, n, NULL, NULL };
-	in.gi = arena_alloc(w->src.a, (size_t)n * sizeof(*in.gi));
-	in.type = arena_alloc(w->src.a, (size_t)n * sizeof(*in.type));
-	bool any = false;
+	strbuf_addc(sb, '<');
 	for (int i = 0; i < n; i++) {
 		if (i)
-			strbuf_adds(&sb, ", ");
+			strbuf_adds(sb, ", ");
 		if (clang_Cursor_getTemplateArgumentKind(spec, (unsigned)i) !=
 		    CXTemplateArgumentKind_Type) {
-			strbuf_adds(&sb, "...");
+			strbuf_adds(sb, "...");
 			continue;
 		}
-		CXType t = clang_Cursor_getTemplateArgumentType(spec, (unsigned)i);
-		in.type[i] = display_type(&w->src, t);
-		strbuf_adds(&sb, in.type[i]);
-		if (classify_type(w, t, &in.gi[i], 0) && !in.gi[i].needs_cleanup)
-			any = true;
-		else
-			in.gi[i].guard = false;
+		strbuf_adds(sb, display_type(&w->src, clang_Cursor_getTemplateArgumentType(
+						   spec, (unsigned)i)));
 	}
-	strbuf_addc(&sb, '>');
-	in.name = arena_strdup(w->src.a, sb.buf);
-	strbuf_release(&sb);
-	if (!any)
-		return;
-	for (size_t i = 0; i < w->tc.ninsts; i++)
-		if (!strcmp(w->tc.insts[i].name, in.name) &&
-		    !strcmp(w->tc.insts[i].tmpl_usr, in.tmpl_usr))
-			return;
-	ARRAY_GROW(w->tc.insts, w->tc.ninsts + 1, w->tc.cap_insts);
-	w->tc.insts[w->tc.ninsts++] = in;
+	strbuf_addc(sb, '>');
 }
 
 /*
- * For each template coroutine with variables of template-parameter type,
- * one more view per instantiation that makes some of them guards: same
- * nodes, its own variable table.
+ * Remember a call to a specialization of a template we check: a function
+ * template's ("f<std::unique_lock<std::mutex>>"), a member of a class
+ * template's ("D<std::unique_lock<std::mutex>>::f"), or both.  Its
+ * instantiated body, with every type known, is walked later
+ * (walk_instances()).
  */
-void add_instantiations(struct walk *w)
+void note_specialization(struct walk *w, CXCursor spec)
 {
-	struct fn_view *last = NULL;
-	for (struct fn_view *f = w->head; f; f = f->next)
-		last = f;
-	for (struct fn_view *f = w->head; f; f = f == last ? NULL : f->next) {
-		if (!f->has_tparams || !f->usr)
-			continue;
-		for (size_t i = 0; i < w->tc.ninsts; i++) {
-			const struct inst *in = &w->tc.insts[i];
-			if (strcmp(in->tmpl_usr, f->usr))
-				continue;
-			struct fn_view *c = arena_memdup(w->src.a, f, sizeof(*f));
-			bool any = false;
-			c->vars = arena_memdup(w->src.a, f->vars,
-					       f->nvars * sizeof(*f->vars));
-			c->cap_vars = c->nvars;
-			for (size_t v = 0; v < c->nvars; v++) {
-				int k = c->vars[v].tparam - 1;
-				if (k < 0 || k >= in->nargs || !in->gi[k].guard)
-					continue;
-				c->vars[v].type = in->type[k];
-				c->vars[v].matched = in->gi[k].matched;
-				c->vars[v].reason = in->gi[k].reason;
-				c->vars[v].via = in->gi[k].via;
-				any = true;
-			}
-			if (!any)
-				continue;
-			c->instance = in->name;
-			c->has_tparams = false;
-			c->next = NULL;
-			*w->tail = c;
-			w->tail = &c->next;
-		}
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(spec);
+	if (clang_Cursor_isNull(tmpl) || in_system_header(tmpl))
+		return;
+	CXCursor def = clang_getCursorDefinition(spec);
+	if (clang_Cursor_isNull(def) || !in_checked_file(w, def))
+		return;
+	/*
+	 * An implicit instantiation sits where its template's definition is;
+	 * an explicit specialization is written elsewhere, and walked there.
+	 */
+	CXCursor tdef = clang_getCursorDefinition(tmpl);
+	if (clang_Cursor_isNull(tdef) ||
+	    !clang_equalLocations(clang_getCursorLocation(def),
+				  clang_getCursorLocation(tdef)))
+		return;
+	struct cmap_slot *seen = cmap_find(&w->tc.specs, def, true);
+	if (seen->val)
+		return;
+
+	struct strbuf sb;
+	strbuf_init(&sb);
+	CXCursor parent = clang_getCursorSemanticParent(def);
+	CXType pt = clang_getCursorType(parent);
+	bool lambda = is_lambda_call_operator(w, def);
+	if (lambda) { /* a generic lambda's: named, and keyed, as the lambda */
+		struct src_loc l = cursor_loc(&w->src, def);
+		strbuf_addf(&sb, "lambda at %u:%u", l.line, l.col);
+	} else if (clang_Type_getNumTemplateArguments(pt) > 0) {
+		strbuf_adds(&sb, display_type(&w->src, pt));
+		strbuf_adds(&sb, "::");
+		strbuf_adds(&sb, cx_strdup(w->src.a, clang_getCursorSpelling(def)));
+	} else {
+		strbuf_adds(&sb, qualname(w, tmpl));
 	}
+	add_template_args(w, &sb, def);
+
+	ARRAY_GROW(w->tc.todo, w->tc.ntodo + 1, w->tc.cap_todo);
+	struct spec_todo *t = &w->tc.todo[w->tc.ntodo++];
+	t->def = def;
+	t->name = arena_strdup(w->src.a, sb.buf);
+	t->usr = instance_key(w->src.a, lambda ? lambda_key(&w->src, def)
+					 : cx_strdup(w->src.a, clang_getCursorUSR(tmpl)),
+			      t->name);
+	seen->val = (void *)t->usr;
+	strbuf_release(&sb);
+}
+
+/*
+ * The key of an instantiation's view in the summaries: its template's
+ * ('base', a USR or a lambda's key), a space, the instantiation's name.
+ * Calls of the specialization use it (callee_of()), so each
+ * specialization has its own summary, made from its instantiated body.
+ */
+const char *instance_key(struct arena *a, const char *base, const char *instance)
+{
+	return arena_printf(a, "%s %s", base, instance);
 }
 
 /*
@@ -630,21 +640,33 @@ struct callee *callee_of(struct walk *w, CXCursor ref)
 		return s->val;
 	struct callee *ce = arena_alloc(w->src.a, sizeof(*ce));
 	s->val = ce;
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
 	if (is_lambda_call_operator(w, ref)) {
 		/* named by position: a nested lambda's qualified name and
 		 * USR grow with its depth */
 		struct src_loc l = cursor_loc(&w->src, ref);
-		ce->usr = lambda_key(&w->src, ref);
+		/* a lambda in an instantiated body is that instantiation's */
+		ce->usr = w->instance ? instance_key(w->src.a, lambda_key(&w->src, ref),
+						     w->instance)
+				      : lambda_key(&w->src, ref);
 		ce->name = arena_printf(w->src.a, "lambda at %u:%u", l.line, l.col);
 	} else {
 		ce->name = qualname(w, ref);
 		/*
-		 * A specialization's summary is its template's, which is the
-		 * function we walked: f<int> calls are calls of template f.
+		 * A specialization whose instantiated body we walk has the
+		 * summary of that view (instance_key(), below); others have
+		 * their template's.
 		 */
-		CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
 		ce->usr = cx_strdup(w->src.a, clang_getCursorUSR(
 					 clang_Cursor_isNull(tmpl) ? ref : tmpl));
+	}
+	if (!clang_Cursor_isNull(tmpl)) {
+		note_specialization(w, ref);
+		CXCursor def = clang_getCursorDefinition(ref);
+		struct cmap_slot *sp = clang_Cursor_isNull(def) ? NULL
+				       : cmap_find(&w->tc.specs, def, false);
+		if (sp && sp->val)
+			ce->usr = sp->val;
 	}
 	ce->in_system = in_system_header(ref);
 	ce->known = known_function(ce->name);
@@ -778,5 +800,5 @@ void walk_types_release(struct walk_types *tc)
 	cmap_release(&tc->qualnames);
 	cmap_release(&tc->specs);
 	strmap_release(&tc->free_ops);
-	free(tc->insts);
+	free(tc->todo);
 }

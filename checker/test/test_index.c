@@ -129,8 +129,6 @@ static struct fn_view *sample_views(struct arena *a)
 	f->vars[h].display = "guard(mutex)";
 	f->vars[h].reason = "blocks the thread";
 	f->vars[h].via = "member 'lk' of 'Conn'";
-	f->vars[h].tparam = 2;
-	f->has_tparams = true;
 	int lv = add_var(a, f, "q->mu", VAR_LOCK, 0, 40);
 	f->vars[lv].lock_key = "q->mu";
 	int pr = add_var(a, f, "held", VAR_PARAM_REF, 0, 40);
@@ -232,12 +230,11 @@ static struct fn_view *sample_views(struct arena *a)
 	f->vars[h].scope = loop->b;
 	view_finish(f);
 
-	/* an instantiation: same nodes, its own variables */
+	/* an instantiation (same nodes here; its own in a walk) */
 	struct fn_view *inst = arena_memdup(a, f, sizeof(*f));
 	inst->vars = arena_memdup(a, f->vars, f->nvars * sizeof(*f->vars));
 	inst->vars[h].type = "std::lock_guard<std::mutex>";
 	inst->instance = "ns::bad_lock<std::mutex>";
-	inst->has_tparams = false;
 	f->next = inst;
 
 	struct fn_view *helper = arena_alloc(a, sizeof(*helper));
@@ -364,7 +361,6 @@ static void same_var(const struct vvar *x, const struct vvar *y)
 	ASSERT(x->kind, y->kind);
 	ASSERT(x->lo, y->lo);
 	ASSERT(x->hi, y->hi);
-	ASSERT(x->tparam, y->tparam);
 	ASSERT_STR(x->lock_key, y->lock_key);
 	ASSERT(x->param, y->param);
 	ASSERT(x->cleanup_guard, y->cleanup_guard);
@@ -409,7 +405,6 @@ static void same_fn(const struct fn_view *x, const struct fn_view *y)
 	ASSERT(x->nlocks, y->nlocks);
 	for (size_t i = 0; i < x->nlocks && i < y->nlocks; i++)
 		same_lock(&x->locks[i], &y->locks[i]);
-	ASSERT(x->has_tparams, y->has_tparams);
 	if (x->body || y->body)
 		same_node(x->body, y->body);
 }
