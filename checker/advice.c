@@ -7,6 +7,7 @@
  */
 #include "common.h"
 #include "advice.h"
+#include "known.h"
 #include "arena.h"
 #include "diag.h"
 #include "scan.h"
@@ -184,11 +185,24 @@ static const char *chain_head(struct arena *a, const char *chain)
 }
 
 /* A guard type with no unlock() or reset(): only its scope ends it. */
-static bool cannot_unlock(const struct finding *f)
+/*
+ * The call that makes the guard own nothing, when it has one we know
+ * (known.c): "unlock()" for a lock that can be empty, "reset()" for a
+ * guard held through an owning wrapper that can be empty; NULL for the
+ * rest (lock_guard, a tracing scope, a C lock), whose scope must end.
+ */
+static const char *release_call(const struct finding *f)
 {
-	const char *m = f->matched ? f->matched : "";
-	return strstr(m, "lock_guard") || strstr(m, "scoped_lock") ||
-	       strstr(m, "MutexLock");
+	static const char *const wrappers[] = {
+		"'std::optional<", "'std::unique_ptr<", "'std::shared_ptr<",
+		"'boost::optional<", "'boost::shared_ptr<", "'absl::optional<",
+	};
+	if (f->matched && known_empty_able_lock(f->matched) && !f->via)
+		return "unlock()";
+	for (size_t i = 0; f->via && i < ARRAY_SIZE(wrappers); i++)
+		if (!strncmp(f->via, wrappers[i], strlen(wrappers[i])))
+			return "reset()";
+	return NULL;
 }
 
 /*
@@ -205,14 +219,17 @@ static void advise_scope(struct strbuf *sb, struct arena *a,
 
 	if (!src || susp_line <= f->loc.line || !simple_name(f->name) ||
 	    !scan_uses(src, f, susp_line, &u)) {
-		strbuf_addf(sb, "end the scope of '%s' before the %s%s", name, what,
-			    cannot_unlock(f) ? "" : ", or release it (unlock() / reset()) first");
+		strbuf_addf(sb, "end the scope of '%s' before the %s%s%s%s", name,
+			    what, release_call(f) ? ", or call " : "",
+			    release_call(f) ? release_call(f) : "",
+			    release_call(f) ? " first" : "");
 		return;
 	}
 	if (u.param) {
 		strbuf_addf(sb, "'%s' is a by-value parameter: it lives until the coroutine ends, so %s before the %s at line %u, or take the guard inside the body where a scope can end it",
-			    name, cannot_unlock(f) ? "move it into a local with a scope"
-						   : arena_printf(a, "call %s.unlock() / reset()", name),
+			    name, !release_call(f) ? "move it into a local with a scope"
+						   : arena_printf(a, "call %s.%s", name,
+								  release_call(f)),
 			    what, susp_line);
 		return;
 	}
@@ -230,9 +247,9 @@ static void advise_scope(struct strbuf *sb, struct arena *a,
 	}
 	strbuf_addf(sb, "'%s' is not used from the %s at line %u on: end its scope before it (put '{ }' around lines %u-%u)",
 		    name, what, susp_line, f->loc.line, last);
-	if (!cannot_unlock(f))
-		strbuf_addf(sb, " or call %s.unlock() / reset() before line %u",
-			    name, susp_line);
+	if (release_call(f))
+		strbuf_addf(sb, " or call %s.%s before line %u", name,
+			    release_call(f), susp_line);
 }
 
 const char *advice_help(struct arena *a, const struct finding *f,

@@ -207,7 +207,7 @@ static void test_advice(void)
 	l.findings[3].loc.col = 48;
 	l.findings[3].matched = "std::unique_lock";
 	ASSERT_HAS(advice_help(&a, &l.findings[3], s),
-		   "'lk' is a by-value parameter: it lives until the coroutine ends, so call lk.unlock() / reset() before the co_await at line 2");
+		   "'lk' is a by-value parameter: it lives until the coroutine ends, so call lk.unlock() before the co_await at line 2");
 	/* the suspension is in a loop: the braces end before the loop */
 	static const char loop[] =
 		"coro::task<> f() {\n"
