@@ -170,6 +170,17 @@ bool rules_has(const struct rules *r, enum rule_list list)
 	return r->n[list] > 0;
 }
 
+bool rules_has_unless(const struct rules *r)
+{
+	for (size_t i = 0; i < r->n[RL_SUSPEND_FUNCTIONS]; i++)
+		if (r->lists[RL_SUSPEND_FUNCTIONS][i].unless)
+			return true;
+	for (size_t i = 0; i < r->n[RL_SUSPEND_MACROS]; i++)
+		if (r->lists[RL_SUSPEND_MACROS][i].unless)
+			return true;
+	return false;
+}
+
 bool rules_has_locks(const struct rules *r)
 {
 	return r->nlocks > 0;
@@ -257,6 +268,56 @@ void rules_note_namespaces(struct rules *r, char *const *names, size_t n)
 					break;
 				}
 		}
+}
+
+static bool ident_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/*
+ * Is the operand that ends before 'p[i]' (going left) or starts at 'p[i]'
+ * (going right, 'dir' 1) bounded by a lone '|' or the text's end,
+ * looking through blanks and parentheses?
+ */
+static bool or_bound(const char *p, size_t len, size_t i, int dir)
+{
+	const char paren = dir > 0 ? ')' : '(';
+	for (; dir > 0 ? i < len : i > 0; i += (size_t)dir) {
+		char c = p[dir > 0 ? i : i - 1];
+		if (c == ' ' || c == '\t' || c == '\n' || c == paren)
+			continue;
+		if (c != '|')
+			return false;
+		size_t j = dir > 0 ? i + 1 : i - 2; /* the character past it */
+		return dir > 0 ? j >= len || p[j] != '|'
+			       : i < 2 || p[j] != '|';
+	}
+	return true;
+}
+
+bool rules_unless_exempts(const struct rule_unless *u, const char *text)
+{
+	if (!u || !text)
+		return false;
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		if (!ident_char(text[i]) || (text[i] >= '0' && text[i] <= '9')) {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < len && ident_char(text[e]))
+			e++;
+		for (size_t k = 0; k < u->nnames; k++)
+			if (strlen(u->names[k]) == e - i &&
+			    !strncmp(u->names[k], text + i, e - i) &&
+			    or_bound(text, len, i, -1) && or_bound(text, len, e, 1))
+				return true;
+		i = e;
+	}
+	return false;
 }
 
 const struct rule *rules_match_lock(struct rules *r, const char *name,

@@ -45,8 +45,21 @@ enum rule_list {
 	RL_COUNT
 };
 
+/*
+ * When a suspend-functions or suspend-macros entry does not suspend:
+ * 'unless-arg = { index = 1, any-of = ["GFP_ATOMIC", "GFP_NOWAIT"] }'.
+ * The call does not suspend when argument 'index' (from 0), as written,
+ * is one of 'names' or has one of them as an operand of '|'.
+ */
+struct rule_unless {
+	unsigned index;
+	const char **names;    /* owned by the rules' arena */
+	size_t nnames;
+};
+
 struct rule {
 	const char *path;      /* qualified name, maybe with <args> */
+	const struct rule_unless *unless; /* suspend lists only; NULL: always */
 	const char *reason;    /* NULL if none */
 	const char *release;   /* lock-functions: the release function */
 	bool allow_unused;     /* no warning when it never matches */
@@ -149,6 +162,13 @@ const struct rule *rules_match(struct rules *r, enum rule_list list,
 			       const char *qualname, const char *spelled);
 
 /*
+ * Does argument text 'text' (as written: "GFP_NOWAIT | __GFP_NOWARN")
+ * name one of u's names, alone or as an operand of '|' (parentheses
+ * around operands are looked through)?  NULL text never does.
+ */
+bool rules_unless_exempts(const struct rule_unless *u, const char *text);
+
+/*
  * A lock-functions pair whose acquire (or, if '*is_acquire' comes back
  * false, release) function is 'name'; NULL if none.  Counts a use.
  */
@@ -176,6 +196,9 @@ int rules_set_header_filter(struct rules *r, const char *regex);
 
 /* 1 if any entry exists in 'list'. */
 bool rules_has(const struct rules *r, enum rule_list list);
+
+/* Does any suspend-functions or suspend-macros entry have 'unless-arg'? */
+bool rules_has_unless(const struct rules *r);
 
 /* Are there lock-functions pairs? */
 bool rules_has_locks(const struct rules *r);

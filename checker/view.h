@@ -76,6 +76,20 @@ enum vnode_flag {
 	CASE_DEFAULT = 1 << 1, /* V_CASE: the default label */
 };
 
+struct rule_unless;
+
+/*
+ * An argument of a call as summaries see it, for unless-arg conditions
+ * (rules.h): what the source says there and whether it is a parameter of
+ * the calling function.
+ */
+struct varg {
+	const char *text;     /* as written ("GFP_NOWAIT | __GFP_NOWARN");
+				 NULL: unknown (a macro wrote the call:
+				 see vcall.margs) */
+	int param;            /* the caller's parameter it names, or -1 */
+};
+
 struct vcall {
 	const char *name;     /* qualified callee name, e.g. "sched::yield" */
 	const char *usr;      /* callee's USR, for summaries; may be NULL */
@@ -85,6 +99,19 @@ struct vcall {
 	const char *macro_name;
 	bool suspends;        /* decided before lifetime runs: this call suspends */
 	const char *chain;    /* for indirect suspension: "f -> g -> aco_yield" */
+	/* unless-arg (summary.c): the arguments, and for a configured call
+	 * or macro whose argument is the caller's parameter, the condition
+	 * it suspends under (then 'suspends' is false) */
+	struct varg *args;
+	size_t nvargs;
+	const char **margs;   /* a call a macro wrote: the arguments of the
+				 macro invocation, as written; one that an
+				 unless-arg names exempts the call */
+	size_t nmargs;
+	bool by_arg;          /* a configured call or macro that its
+				 argument exempts, or makes conditional */
+	const struct rule_unless *unless;
+	int unless_param;     /* the caller's parameter 'unless' tests */
 	/* lock helpers (summary.c): what the callee does to its arguments */
 	const char **arg_keys;/* lock key of each argument, or NULL */
 	size_t nargs;

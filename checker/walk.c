@@ -189,8 +189,8 @@ static void walk_function(struct walk *w, CXCursor fn)
 	macro_range(w, fn);
 
 	f->body = new_node(w, V_SEQ, fn);
-	/* parameter names, for lock-helper summaries */
-	if (rules_has_locks(w->rules)) {
+	/* parameter names, for lock-helper and unless-arg summaries */
+	if (rules_has_locks(w->rules) || w->unless) {
 		f->params = arena_alloc(w->src.a, (ks.n + 1) * sizeof(*f->params));
 		for (unsigned i = 0; i < ks.n; i++)
 			if (clang_getCursorKind(ks.c[i]) == CXCursor_ParmDecl)
@@ -413,6 +413,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	w.src.cx = tu->cx;
 	w.src.a = &tu->arena;
 	w.rules = rules;
+	w.unless = rules_has_unless(rules);
 	w.problems = problems;
 	w.tail = &w.head;
 	w.src.lang_c = tu->lang_c;

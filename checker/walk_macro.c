@@ -19,15 +19,24 @@
 
 /*
  * The suspend macro that macro 'name' is or expands to (directly or
- * through other macros defined so far), or NULL.
+ * through other macros defined so far), or NULL.  '*rule' (if not NULL)
+ * gets its entry when 'name' is one itself.
  */
-static const char *suspend_macro(struct walk *w, const char *name)
+static const char *suspend_macro_rule(struct walk *w, const char *name,
+				      const struct rule **rule)
 {
 	const struct rule *r = rules_match(w->rules, RL_SUSPEND_MACROS, name, NULL);
+	if (rule)
+		*rule = r;
 	if (r)
 		return r->path;
 	struct strmap_slot *s = strmap_find(&w->mac.derived, name, false);
 	return s ? s->val : NULL;
+}
+
+static const char *suspend_macro(struct walk *w, const char *name)
+{
+	return suspend_macro_rule(w, name, NULL);
 }
 
 /*
@@ -136,7 +145,8 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
 	const char *name = cstr(str);
-	const char *target = suspend_macro(w, name);
+	const struct rule *rule = NULL;
+	const char *target = suspend_macro_rule(w, name, &rule);
 	bool acquire = false;
 	const struct rule *lock = rules_has_locks(w->rules)
 					  ? rules_match_lock(w->rules, name, &acquire)
@@ -149,6 +159,9 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 		m->off = off;
 		m->loc = src_loc_of(&w->src, l);
 		m->name = target ? target : lock->path;
+		m->rule = rule;
+		if (rule && rule->unless)
+			m->nargs = written_args(&w->src, f, off, &m->args);
 		if (!target) {
 			m->lock = lock;
 			m->acquire = acquire;
@@ -209,6 +222,15 @@ void flush_macros(struct walk *w, unsigned upto, struct vnode *seq,
 		n->call->macro_name = m->name;
 		n->call->configured = true;
 		n->call->suspends = true;
+		if (m->rule && m->rule->unless) {
+			unsigned i = m->rule->unless->index;
+			struct varg a = { NULL, -1 };
+			if (i < m->nargs) {
+				a.text = m->args[i];
+				a.param = param_index(w, a.text);
+			}
+			unless_decide(n->call, m->rule, i < m->nargs ? &a : NULL);
+		}
 		add_node(w, seq, n);
 	}
 }

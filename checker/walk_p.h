@@ -88,6 +88,9 @@ struct macro_use {
 	unsigned off;         /* expansion offset in the main file */
 	struct src_loc loc;
 	const char *name;     /* the suspend macro, or the lock macro */
+	const struct rule *rule; /* the suspend-macros entry (NULL: derived) */
+	const char **args;    /* its arguments as written (unless-arg) */
+	size_t nargs;
 	const struct rule *lock; /* a lock-functions macro: its pair */
 	bool acquire;         /* ... as the acquire */
 	const char *key;      /* ... and the lock it names */
@@ -117,6 +120,7 @@ struct callee {
 	const char *usr;
 	bool annotated;       /* await_holding::suspends */
 	bool configured;      /* suspend-functions */
+	const struct rule *suspend_rule; /* ... the entry */
 	bool allowed;         /* allowed-callees */
 	enum known_fn known; /* std::move, std::swap, g_steal_pointer... */
 	const char *method;   /* unqualified name, e.g. "unlock", "operator=" */
@@ -185,6 +189,7 @@ struct walk {
 	struct walk_macros mac;
 	struct fn_builder fb;
 	struct rules *rules;
+	bool unless;          /* some suspend entry has unless-arg */
 	struct diag_list *problems; /* misplaced annotations, too deep */
 	bool incomplete;      /* some function was not walked whole */
 	struct fn_view *head, **tail;
@@ -258,6 +263,11 @@ void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq,
 void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq,
 		    const struct ectx *x);
 
+/* walk_expr.c: unless-arg conditions of calls and macros */
+int param_index(struct walk *w, const char *name);
+void unless_decide(struct vcall *call, const struct rule *r,
+		   const struct varg *a);
+
 /* walk_own.c: ownership effects of calls, assignments and moves */
 struct vown *call_own(struct walk *w, CXCursor c, const char *name,
 		      const char *method, bool member, CXCursor obj,
@@ -325,6 +335,8 @@ const char *text_at_start(struct walk_src *src, CXCursor c, unsigned *off,
 				 size_t *avail);
 bool text_contains(const char *p, size_t n, const char *word);
 bool word_at(const char *p, size_t avail, const char *word);
+size_t written_args(struct walk_src *src, CXFile f, unsigned from,
+		    const char ***out);
 int word_between(struct walk_src *src, CXCursor a, CXCursor b,
 			const char *word);
 

@@ -656,8 +656,9 @@ struct callee *callee_of(struct walk *w, CXCursor ref)
 				       "await_holding::suspends") ||
 			has_annotation(def, "await_holding::suspends");
 	}
-	ce->configured = rules_match(w->rules, RL_SUSPEND_FUNCTIONS, ce->name,
-				     NULL) != NULL;
+	ce->suspend_rule = rules_match(w->rules, RL_SUSPEND_FUNCTIONS, ce->name,
+				       NULL);
+	ce->configured = ce->suspend_rule != NULL;
 	rules_note_misuse(w->rules, RL_INVALID_TYPES, ce->name, "a function");
 	ce->allowed = rules_match(w->rules, RL_ALLOWED_CALLEES, ce->name,
 				  NULL) != NULL;

@@ -510,5 +510,67 @@ expect_status 0; expect_no_err "suppresses nothing"
 run unused-suppression --warn-unused-suppressions s.cpp "${args[@]}"
 expect_err "s.cpp:2:15: warning: 'NOLINT(await-holding)' suppresses nothing"
 
+# ---- unless-arg ------------------------------------------------------------------------------------
+gfp_c() {
+  cat >"$1" <<'C'
+#define GFP_KERNEL 1u
+#define GFP_NOWAIT 2u
+void spin_lock(int *l);
+void spin_unlock(int *l);
+void *kmalloc(unsigned long n, unsigned gfp);
+void f(int *l) {
+  spin_lock(l);
+  kmalloc(1, GFP_NOWAIT);
+  kmalloc(1, GFP_KERNEL);
+  spin_unlock(l);
+}
+C
+}
+begin unless-arg-toml
+gfp_c "$root/unless-arg-toml/t.c"
+cat >"$root/unless-arg-toml/c.toml" <<'TOML'
+extends = []
+lock-functions = [{ acquire = "spin_lock", release = "spin_unlock" }]
+suspend-functions = [
+  { path = "kmalloc", unless-arg = { index = 1, any-of = ["GFP_ATOMIC", "GFP_NOWAIT"] } },
+]
+TOML
+run unless-arg-toml --config c.toml t.c --
+expect_status 1; expect_out "t.c:9:3: note: suspended here by call to 'kmalloc'"; expect_no_out "t.c:8:"
+run unless-arg-toml --config c.toml --dump-config t.c --
+expect_out '{ path = "kmalloc", unless-arg = { index = 1, any-of = ["GFP_ATOMIC", "GFP_NOWAIT"] } },'
+
+begin unless-arg-json
+gfp_c "$root/unless-arg-json/t.c"
+cat >"$root/unless-arg-json/c.json" <<'JSON'
+{ "extends": [],
+  "lock-functions": [{ "acquire": "spin_lock", "release": "spin_unlock" }],
+  "suspend-functions": [
+    { "path": "kmalloc", "unless-arg": { "index": 1, "any-of": ["GFP_NOWAIT"] } } ] }
+JSON
+run unless-arg-json --config c.json t.c --
+expect_status 1; expect_out "t.c:9:3: note: suspended here by call to 'kmalloc'"; expect_no_out "t.c:8:"
+
+begin unless-arg-errors
+d=$root/unless-arg-errors
+printf 'suspend-functions = [\n  { path = "kmalloc", unless-arg = { index = 1 } },\n]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:2:36: error: missing 'any-of' in 'unless-arg'"
+printf 'suspend-macros = [\n  { path = "kmalloc", unless-arg = { index = "1", any-of = ["A"] } },\n]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:2:46: error: expected an argument number (0 for the first) for 'index', found a string"
+printf 'suspend-functions = [\n  { path = "kmalloc", unless-arg = { index = 1, any-of = ["A|B"] } },\n]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:2:59: error: 'A|B' in 'any-of' is not an identifier"
+printf 'suspend-functions = [\n  { path = "kmalloc", unless-arg = { index = 1, anyof = ["A"] } },\n]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:2:49: error: unknown key 'anyof'"; expect_err "did you mean 'any-of'?"
+printf 'await-holding-invalid-types = [{ path = "x", unless-arg = { index = 1, any-of = ["A"] } }]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:1:46: error: 'unless-arg' belongs in entries of 'suspend-functions' and 'suspend-macros'"
+printf '{ "suspend-functions": [ { "path": "k", "unless-arg": { "index": 1, "any-of": "A" } } ] }\n' >"$d/c.json"
+run unless-arg-errors --config c.json x.c
+expect_status 2; expect_err "c.json:1:"; expect_err "expected an array of names for 'any-of', found a string"
+
 echo "$n cases, $fails failed"
 [ "$fails" -eq 0 ]
