@@ -56,6 +56,7 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->nthis = 0;
 	fb->nconds = 0;
 	fb->nlater = 0;
+	fb->last_key = NULL;
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);
 	cmap_release(&fb->ptrs);

@@ -166,16 +166,34 @@ void lock_call(struct walk *w, CXCursor c, CXCursor ref, const struct rule *lr,
 	lock_key_event(w, c, cursor_loc(&w->src, c), key, type, lr, acquire, seq, x);
 }
 
+/* Are 'a' and 'b' the same position? */
+static bool same_loc(struct src_loc a, struct src_loc b)
+{
+	return a.line == b.line && a.col == b.col && a.file && b.file &&
+	       !strcmp(a.file, b.file);
+}
+
 /*
  * The lock 'key' is acquired (a lock variable, alive in the whole
  * function but owned only from here) or released (every lock variable of
- * that name) at 'loc'.
+ * that name) at 'loc'.  One lock per site: a lock macro that expands to
+ * another pair's function (spin_lock() to raw_spin_lock()) on the same
+ * lock acquires once,
+ * as the macro, which comes first; the inner function's release (which
+ * names the same lock) releases it as well.
  */
 void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 		    const char *key, const char *type, const struct rule *lr,
 		    bool acquire, struct vnode *seq, const struct ectx *x)
 {
 	struct fn_view *fn = w->fb.fn;
+	if (acquire) {
+		if (w->fb.last_key && !strcmp(w->fb.last_key, key) &&
+		    same_loc(w->fb.last_acquire, loc))
+			return;
+		w->fb.last_acquire = loc;
+		w->fb.last_key = key;
+	}
 	ARENA_GROW(w->src.a, fn->locks, fn->nlocks + 1, fn->cap_locks);
 	fn->locks[fn->nlocks++] = (struct vlock){ key, acquire, lr->path,
 						  lr->reason, type };

@@ -176,6 +176,8 @@ struct fn_builder {
 	struct scope_item *later; /* made in a cleanup variable's initializer,
 				     for the scope after it: scope_later() */
 	size_t nlater, cap_later;
+	struct src_loc last_acquire; /* where the last lock acquire was */
+	const char *last_key; /* ... and its lock */
 	int depth;            /* statement and expression nesting */
 	bool too_deep;        /* something was past MAX_DEPTH: not walked */
 	size_t nthis;         /* VAR_THIS variables: guard members of 'this' */
