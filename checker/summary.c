@@ -206,6 +206,10 @@ static void mark_call(struct vnode *n, struct visit *v)
 		return;
 	n->call->suspends = true;
 	n->call->chain = chain_of(v->fn->arena, f);
+	if (n->call->cleanup_var)
+		n->call->cleanup_chain = arena_printf(v->fn->arena, "%s -> %s",
+						      n->call->cleanup_of,
+						      n->call->chain);
 }
 
 /* The work list of functions whose state rose. */

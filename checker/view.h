@@ -134,6 +134,13 @@ struct vcall {
 	bool effects_only;    /* a constructor or an awaiter's await_suspend:
 				 a call for its effects on guards, never a
 				 suspension point (summary.c) */
+	int cleanup_var;      /* a cleanup call (cleanup(fn) in C) at an exit
+				 of the scope of variable cleanup_var - 1: it
+				 runs only while that variable owns; 0: not
+				 one */
+	const char *cleanup_of; /* ... that variable's name */
+	const char *cleanup_chain; /* set with 'suspends': "buf -> kvfree",
+				 the variable, then the callee or chain */
 };
 
 /* Flags of a call argument, for own.c. */

@@ -57,6 +57,7 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->nconds = 0;
 	fb->nlater = 0;
 	fb->last_key = NULL;
+	fb->njumps = 0;
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);
 	cmap_release(&fb->ptrs);
@@ -72,6 +73,7 @@ static void builder_release(struct fn_builder *fb)
 	free(fb->scope_vars);
 	free(fb->later);
 	free(fb->conds);
+	free(fb->jumps);
 }
 
 /*

@@ -103,6 +103,8 @@ struct macro_use {
 struct scope_item {
 	int var;              /* -1 for a call */
 	struct vnode *call;
+	struct vcall *cleanup; /* a variable's cleanup(fn) call, made again
+				  at each exit of the scope */
 };
 
 /* A call to a specialization of a function template: its arguments. */
@@ -151,6 +153,8 @@ struct walk_types {
 	struct cmap qualnames;/* declaration -> const char * */
 	struct cmap specs;    /* function template specializations seen */
 	struct strmap free_ops; /* operand type names of free operator co_await */
+	struct strmap fn_names; /* function name -> CXCursor *, for cleanup(fn) */
+	bool fn_names_done;
 	bool free_ops_scanned;
 	struct inst *insts;   /* function template specializations called */
 	size_t ninsts, cap_insts;
@@ -176,6 +180,11 @@ struct fn_builder {
 	struct scope_item *later; /* made in a cleanup variable's initializer,
 				     for the scope after it: scope_later() */
 	size_t nlater, cap_later;
+	struct jump_mark {    /* the scopes a break or continue leaves */
+		size_t mark;  /* scope_vars of the loop or switch */
+		bool loop;
+	} *jumps;
+	size_t njumps, cap_jumps;
 	struct src_loc last_acquire; /* where the last lock acquire was */
 	const char *last_key; /* ... and its lock */
 	int depth;            /* statement and expression nesting */
@@ -235,6 +244,11 @@ size_t open_scope(struct walk *w);
 bool walk_enter(struct walk *w, CXCursor c, struct vnode *seq,
 		const struct ectx *x);
 void scope_add(struct walk *w, int var);
+void scope_add_cleanup(struct walk *w, int var, struct vcall *call);
+void cleanup_exits(struct walk *w, size_t mark, struct vnode *seq,
+		   struct src_loc loc);
+void close_scope_at(struct walk *w, size_t mark, struct vnode *scope,
+		    struct src_loc loc);
 void declare(struct walk *w, struct vnode *d, int var, enum vinit state,
 	     bool scoped, struct vnode *seq);
 void scope_later(struct walk *w, struct vnode *n);
@@ -307,6 +321,7 @@ void walk_types_release(struct walk_types *tc);
 void add_instantiations(struct walk *w);
 bool allowed_await(struct walk *w, CXCursor operand);
 struct callee *callee_of(struct walk *w, CXCursor ref);
+CXCursor function_named(struct walk *w, const char *name);
 bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 			  int depth);
 bool is_guard_var(struct walk *w, CXCursor c, CXType t,
@@ -353,6 +368,7 @@ void extent_offsets(CXCursor c, CXFile *f, unsigned *start,
 bool from_macro(CXSourceLocation l);
 bool has_annotation(CXCursor decl, const char *text);
 bool has_cleanup_attr(struct walk *w, CXCursor var);
+const char *cleanup_fn_name(struct walk *w, CXCursor var);
 bool in_system_header(CXCursor c);
 bool is_default_arg(CXCursor call, CXCursor arg);
 bool is_function_kind(enum CXCursorKind k);

@@ -772,8 +772,42 @@ bool is_guard_var(struct walk *w, CXCursor c, CXType t,
 	return guard;
 }
 
+static enum CXChildVisitResult fn_name_cb(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct walk *w = data;
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl) {
+		const char *name = cx_strdup(w->src.a, clang_getCursorSpelling(c));
+		struct strmap_slot *s = strmap_find(&w->tc.fn_names, name, true);
+		if (!s->val || clang_isCursorDefinition(c)) {
+			CXCursor *p = arena_alloc(w->src.a, sizeof(*p));
+			*p = c;
+			s->val = p;
+		}
+	}
+	return CXChildVisit_Continue;
+}
+
+/*
+ * The file-scope function declaration named 'name' (its definition if
+ * the TU has one), or a null cursor.  The names are read once per TU,
+ * when the first cleanup(fn) asks.
+ */
+CXCursor function_named(struct walk *w, const char *name)
+{
+	if (!w->tc.fn_names_done) {
+		w->tc.fn_names_done = true;
+		clang_visitChildren(clang_getTranslationUnitCursor(w->src.cx),
+				    fn_name_cb, w);
+	}
+	struct strmap_slot *s = strmap_find(&w->tc.fn_names, name, false);
+	return s ? *(CXCursor *)s->val : clang_getNullCursor();
+}
+
 void walk_types_release(struct walk_types *tc)
 {
+	strmap_release(&tc->fn_names);
 	strmap_release(&tc->types);
 	cmap_release(&tc->callees);
 	cmap_release(&tc->qualnames);
