@@ -109,7 +109,9 @@ struct vcall {
 				 unless-arg names exempts the call */
 	size_t nmargs;
 	bool by_arg;          /* a configured call or macro that its
-				 argument exempts, or makes conditional */
+				 argument exempts, or makes conditional, or
+				 a configured call a suspend macro written
+				 at the same place stands for */
 	const struct rule_unless *unless;
 	int unless_param;     /* the caller's parameter 'unless' tests */
 	/* lock helpers (summary.c): what the callee does to its arguments */

@@ -57,6 +57,7 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->nconds = 0;
 	fb->nlater = 0;
 	fb->last_key = NULL;
+	fb->last_suspend_macro = 0;
 	fb->njumps = 0;
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);

@@ -288,7 +288,14 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		call->call->suspends = ce->annotated || ce->configured;
 		if (w->unless && nargs > 0)
 			call_args(w, c, call->call, nargs);
-		if (!ce->annotated && ce->suspend_rule && ce->suspend_rule->unless) {
+		if (ce->configured && w->fb.last_suspend_macro &&
+		    start_offset(c) + 1 == w->fb.last_suspend_macro &&
+		    from_macro(clang_getRangeStart(clang_getCursorExtent(c)))) {
+			/* one suspension per site: the macro's */
+			call->call->suspends = false;
+			call->call->by_arg = true;
+		} else if (!ce->annotated && ce->suspend_rule &&
+			   ce->suspend_rule->unless) {
 			unsigned i = ce->suspend_rule->unless->index;
 			unless_decide(call->call, ce->suspend_rule,
 				      i < call->call->nvargs ? &call->call->args[i]

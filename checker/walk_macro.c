@@ -214,6 +214,8 @@ void flush_macros(struct walk *w, unsigned upto, struct vnode *seq,
 			lock_event(w, m, seq, x);
 			continue;
 		}
+		if (w->fb.last_suspend_macro == m->off + 1)
+			continue; /* nested in the one written here, which stands for it */
 		struct vnode *n = new_node(w, V_CALL, clang_getNullCursor());
 		n->loc = m->loc;
 		n->call = arena_alloc(w->src.a, sizeof(*n->call));
@@ -222,6 +224,7 @@ void flush_macros(struct walk *w, unsigned upto, struct vnode *seq,
 		n->call->macro_name = m->name;
 		n->call->configured = true;
 		n->call->suspends = true;
+		w->fb.last_suspend_macro = m->off + 1;
 		if (m->rule && m->rule->unless) {
 			unsigned i = m->rule->unless->index;
 			struct varg a = { NULL, -1 };

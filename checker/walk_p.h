@@ -187,6 +187,9 @@ struct fn_builder {
 	size_t njumps, cap_jumps;
 	struct src_loc last_acquire; /* where the last lock acquire was */
 	const char *last_key; /* ... and its lock */
+	unsigned last_suspend_macro; /* expansion offset + 1 of the last
+				  suspend macro: it stands for the configured
+				  calls it expands to */
 	int depth;            /* statement and expression nesting */
 	bool too_deep;        /* something was past MAX_DEPTH: not walked */
 	size_t nthis;         /* VAR_THIS variables: guard members of 'this' */

@@ -65,7 +65,7 @@ void bad_gfp_kernel_under_spinlock(struct journal *j)
 {
 	spin_lock(&j->lock); // expect-warning {{'j->lock' of type 'spinlock_t' is held across a suspension point}}
 	j->buf = kmalloc(64, GFP_KERNEL);   // expect-note {{suspended here by call to 'kmalloc'}}
-	j->buf = kvmalloc(64, GFP_KERNEL);  // expect-note {{suspended here by macro 'kvmalloc'}} expect-note {{by call to 'kvmalloc_node_noprof'}}
+	j->buf = kvmalloc(64, GFP_KERNEL);  // expect-note {{suspended here by macro 'kvmalloc'}}
 	j->buf = kzalloc(64, GFP_KERNEL);   // expect-note {{suspended here by call to 'kmalloc'}}
 	spin_unlock(&j->lock);
 }
