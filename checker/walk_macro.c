@@ -152,6 +152,13 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 					  ? rules_match_lock(w->rules, name, &acquire)
 					  : NULL;
 	const char *key = lock ? macro_lock_key(&w->src, c) : NULL;
+	if (lock && !key) {
+		/* a pair without an argument: liburcu's rcu_read_lock() is
+		 * an object-like macro for urcu_memb_read_lock */
+		const char **args;
+		if (!written_args(&w->src, f, off, &args))
+			key = lock->path;
+	}
 	if (target || key) {
 		ARRAY_GROW(w->mac.uses, w->mac.n + 1, w->mac.cap);
 		struct macro_use *m = &w->mac.uses[w->mac.n++];

@@ -187,6 +187,9 @@ struct fn_builder {
 	size_t njumps, cap_jumps;
 	struct src_loc last_acquire; /* where the last lock acquire was */
 	const char *last_key; /* ... and its lock */
+	bool last_noarg;      /* ... of a pair without an argument */
+	bool last_macro;      /* ... taken by a lock macro */
+	int last_var;         /* ... its variable, or -1 */
 	unsigned last_suspend_macro; /* expansion offset + 1 of the last
 				  suspend macro: it stands for the configured
 				  calls it expands to */

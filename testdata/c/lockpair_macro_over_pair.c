@@ -48,7 +48,7 @@ struct journal {
 
 void bad_spin_lock_macro(struct journal *j)
 {
-	spin_lock(&j->lock); // expect-warning {{'j->lock' of type 'lock taken by spin_lock' is held across a suspension point}}
+	spin_lock(&j->lock); // expect-warning {{'j->lock' of type 'spinlock_t' is held across a suspension point}}
 	msleep(1);           // expect-note {{suspended here by call to 'msleep'}}
 	spin_unlock(&j->lock);
 }
@@ -56,7 +56,7 @@ void bad_spin_lock_macro(struct journal *j)
 void bad_spin_lock_irqsave_macro(struct journal *j)
 {
 	unsigned long flags;
-	spin_lock_irqsave(&j->lock, flags); // expect-warning {{'j->lock' of type 'lock taken by spin_lock_irqsave'}}
+	spin_lock_irqsave(&j->lock, flags); // expect-warning {{'j->lock' of type 'spinlock_t'}}
 	msleep(1);                          // expect-note {{suspended here by call to 'msleep'}}
 	spin_unlock_irqrestore(&j->lock, flags);
 }
