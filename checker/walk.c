@@ -37,6 +37,25 @@ void defer_cursor(struct walk *w, CXCursor c)
 	w->pending[w->npending++] = c;
 }
 
+static bool in_checked_file(struct walk *w, CXCursor c);
+
+/*
+ * The definition 'fn' outside the checked files (a header's cleanup
+ * function, DEFINE_FREE(kvfree, ...)) is walked too, for what it calls;
+ * nothing in it is reported.
+ */
+void walk_for_summary(struct walk *w, CXCursor fn)
+{
+	if (clang_Cursor_isNull(fn) || !clang_isCursorDefinition(fn) ||
+	    in_checked_file(w, fn) || in_system_header(fn))
+		return;
+	struct cmap_slot *s = cmap_find(&w->for_summary, fn, true);
+	if (s->val)
+		return;
+	s->val = (void *)1;
+	defer_cursor(w, fn);
+}
+
 static const char *function_name(struct walk *w, CXCursor fn)
 {
 	if (clang_getCursorKind(fn) == CXCursor_LambdaExpr) {
@@ -227,6 +246,8 @@ static void walk_function(struct walk *w, CXCursor fn)
 	cond_finish(w, fn);
 	own_apply(f);
 	view_finish(f);
+	if (w->for_summary.n && cmap_find(&w->for_summary, fn, false))
+		f->nvars = 0; /* its calls only: no guard of its own is reported */
 	*w->tail = f;
 	w->tail = &f->next;
 }
@@ -434,6 +455,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	walk_macros_release(&w.mac);
 	builder_release(&w.fb);
 	free(w.pending);
+	cmap_release(&w.for_summary);
 	free(w.headers);
 	*incomplete = w.incomplete;
 	return w.head;

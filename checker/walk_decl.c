@@ -150,6 +150,7 @@ static struct vcall *cleanup_call(struct walk *w, CXCursor c, const char *var)
 	CXCursor fn = name ? function_named(w, name) : clang_getNullCursor();
 	if (clang_Cursor_isNull(fn))
 		return NULL;
+	walk_for_summary(w, fn);
 	struct callee *ce = callee_of(w, fn);
 	struct vcall *call = arena_alloc(w->src.a, sizeof(*call));
 	call->name = ce->name;

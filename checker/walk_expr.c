@@ -177,20 +177,60 @@ static void own_call(struct walk *w, struct vnode *call, CXCursor c,
 	call->call->own = own;
 }
 
-/* The index of the walked function's parameter 'name', or -1. */
-int param_index(struct walk *w, const char *name)
+/*
+ * The index of the walked function's parameter that argument text 'text'
+ * names, alone or as an operand of '|' ("gfp | __GFP_ZERO", "(gfp)"), or
+ * -1.
+ */
+int param_index(struct walk *w, const char *text)
 {
 	const struct fn_view *fn = w->fb.fn;
-	for (size_t i = 0; name && i < fn->nparams; i++)
-		if (!strcmp(fn->params[i], name))
-			return (int)i;
+	for (const char *p = text; p && *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '(' ||
+		       *p == ')' || *p == '|')
+			p++;
+		const char *e = p;
+		while (is_ident_char(*e))
+			e++;
+		const char *after = e;
+		while (*after == ' ' || *after == '\t' || *after == '\n' ||
+		       *after == ')')
+			after++;
+		if (e > p && (!*after || (*after == '|' && after[1] != '|')))
+			for (size_t i = 0; i < fn->nparams; i++)
+				if (strlen(fn->params[i]) == (size_t)(e - p) &&
+				    !strncmp(fn->params[i], p, (size_t)(e - p)))
+					return (int)i;
+		/* on to the next '|' operand */
+		while (*e && !(*e == '|' && e[1] != '|' && (e == text || e[-1] != '|')))
+			e++;
+		p = e;
+	}
 	return -1;
 }
 
-/* The walked function's parameter that expression 'e' names, or -1. */
-static int param_of(struct walk *w, CXCursor e)
+/*
+ * The walked function's parameter that expression 'e' names, or -1:
+ * alone or, through '|', with other flags ("gfp | __GFP_ZERO" is exempt
+ * whenever gfp is).
+ */
+static int param_of(struct walk *w, CXCursor e, int depth)
 {
 	e = strip_expr(e);
+#if CINDEX_VERSION_MINOR >= 64
+	if (clang_getCursorKind(e) == CXCursor_BinaryOperator && depth < 8 &&
+	    clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Or) {
+		struct kids ks;
+		int p = -1;
+		kids_of(e, &ks);
+		for (unsigned i = 0; i < ks.n && p < 0; i++)
+			p = param_of(w, ks.c[i], depth + 1);
+		kids_release(&ks);
+		return p;
+	}
+#else
+	(void)depth;
+#endif
 	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
 		return -1;
 	CXCursor d = clang_getCursorReferenced(e);
@@ -229,7 +269,8 @@ static void call_args(struct walk *w, CXCursor c, struct vcall *vc, int nargs)
 	vc->args = arena_alloc(w->src.a, (size_t)nargs * sizeof(*vc->args));
 	for (int i = 0; i < nargs; i++) {
 		vc->args[i].text = nt == (size_t)nargs ? texts[i] : NULL;
-		vc->args[i].param = param_of(w, clang_Cursor_getArgument(c, (unsigned)i));
+		vc->args[i].param = param_of(w, clang_Cursor_getArgument(c, (unsigned)i),
+					     0);
 	}
 }
 

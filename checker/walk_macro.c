@@ -206,9 +206,14 @@ void macro_range(struct walk *w, CXCursor fn)
 static void lock_event(struct walk *w, const struct macro_use *m,
 		       struct vnode *seq, const struct ectx *x)
 {
-	lock_key_event(w, clang_getNullCursor(), m->loc, m->key,
-		       arena_printf(w->src.a, "lock taken by %s", m->lock->path),
-		       m->lock, m->acquire, seq, x);
+	/* a pair without an argument (preempt_disable()) is named by its
+	 * acquire, as for functions */
+	const char *type = !strcmp(m->key, m->lock->path)
+				   ? "critical section"
+				   : arena_printf(w->src.a, "lock taken by %s",
+						  m->lock->path);
+	lock_key_event(w, clang_getNullCursor(), m->loc, m->key, type, m->lock,
+		       m->acquire, seq, x);
 }
 
 /* Suspension points for the expansions before offset 'upto'. */

@@ -217,6 +217,8 @@ struct walk {
 	size_t nheaders, cap_headers;
 	CXCursor *pending;    /* lambdas and local classes to do after */
 	size_t npending, cap_pending;
+	struct cmap for_summary; /* functions outside the checked files walked
+				    for their summaries only (cleanup(fn)) */
 };
 
 /*
@@ -234,6 +236,7 @@ struct ectx {
 
 /* walk.c: the TU and its functions */
 void defer_cursor(struct walk *w, CXCursor c);
+void walk_for_summary(struct walk *w, CXCursor fn);
 bool in_main_file(struct walk_src *src, CXCursor c);
 
 /* walk_cond.c: conditions tested the same way more than once */
