@@ -364,9 +364,12 @@ bool rules_excluded(const struct rules *r, const char *abs_path)
 	const char *base = strrchr(abs_path, '/');
 	base = base ? base + 1 : abs_path;
 	for (size_t i = 0; i < r->nexcludes; i++) {
-		const char *g = r->excludes[i];
-		if (fnmatch(g, strchr(g, '/') ? abs_path : base, 0) == 0)
+		const char *g = r->excludes[i].path;
+		if (fnmatch(g, strchr(g, '/') ? abs_path : base, 0) == 0) {
+			atomic_fetch_add_explicit(&r->excludes[i].uses, 1,
+						  memory_order_relaxed);
 			return true;
+		}
 	}
 	return false;
 }
@@ -419,6 +422,19 @@ static void unused_at(struct diag_list *out, const struct rule *e,
 
 void rules_report_unused(const struct rules *r, struct diag_list *out)
 {
+	for (size_t i = 0; i < r->nexcludes; i++) {
+		const struct rule *x = &r->excludes[i];
+		if (x->uses || !x->line)
+			continue;
+		if (strchr(x->reason, '/'))
+			fprintf(stderr,
+				"%s:%u:%u: warning: 'exclude' pattern '%s' matched no file of the run (a pattern with '/' is relative to the configuration's directory: '%s') [await-holding-config]\n",
+				x->file, x->line, x->col, x->reason, x->path);
+		else
+			fprintf(stderr,
+				"%s:%u:%u: warning: 'exclude' pattern '%s' matched no file of the run (a pattern without '/' matches a file name in any directory) [await-holding-config]\n",
+				x->file, x->line, x->col, x->reason);
+	}
 	for (size_t i = 0; i < r->nlocks; i++) {
 		const struct rule *l = &r->locks[i];
 		if (l->uses || l->allow_unused || !l->line)

@@ -87,7 +87,9 @@ struct rules {
 	void *report_re;           /* after rules_want_all_headers(): the
 				      configured one (header_re matches all) */
 	bool all_headers;          /* rules_want_all_headers() was called */
-	const char **excludes;     /* exclude globs */
+	struct rule *excludes;     /* exclude globs: path = the glob as
+				      matched (absolute for one with '/'),
+				      reason = as written; uses counted */
 	size_t nexcludes, cap_excludes;
 	bool implied_std;          /* "std" came in without being asked for */
 };
@@ -149,7 +151,11 @@ void rules_want_all_headers(struct rules *r);
  * unless rules_want_all_headers() changed that. */
 bool rules_report_header(const struct rules *r, const char *path);
 
-/* Is 'abs_path' excluded from checking by an 'exclude' glob? */
+/*
+ * Is 'abs_path' excluded from checking by an 'exclude' glob?  Counts a
+ * use of the glob (rules_report_unused() names those that matched no
+ * file).
+ */
 bool rules_excluded(const struct rules *r, const char *abs_path);
 
 /*

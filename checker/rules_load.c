@@ -392,7 +392,13 @@ static int read_excludes(struct rules *r, const struct doc *d,
 			free(abs);
 		}
 		ARRAY_GROW(r->excludes, r->nexcludes + 1, r->cap_excludes);
-		r->excludes[r->nexcludes++] = arena_strdup(&r->arena, pat);
+		struct rule *x = &r->excludes[r->nexcludes++];
+		memset(x, 0, sizeof(*x));
+		x->path = arena_strdup(&r->arena, pat);
+		x->reason = arena_strdup(&r->arena, g);
+		x->file = arena_strdup(&r->arena, d->path);
+		x->line = v->u.arr.items[i]->pos.line;
+		x->col = v->u.arr.items[i]->pos.col;
 	}
 	free(dir);
 	return 0;
@@ -706,10 +712,14 @@ void rules_dump(const struct rules *r, const char *file, FILE *out)
 		toml_string(out, r->header_filter);
 		fputc('\n', out);
 	}
+	if (r->nexcludes)
+		fputs("# exclude: a pattern with '/' is relative to the directory of the\n"
+		      "# configuration that says it (shown resolved); one without '/'\n"
+		      "# matches a file name in any directory\n", out);
 	fputs("exclude = [", out);
 	for (size_t i = 0; i < r->nexcludes; i++) {
 		fputs(i ? ", " : "", out);
-		toml_string(out, r->excludes[i]);
+		toml_string(out, r->excludes[i].path);
 	}
 	fputs("]\n", out);
 }

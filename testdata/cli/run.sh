@@ -480,6 +480,16 @@ bad_cpp "$d/gen/bad.cpp"; bad_cpp "$d/src/bad.cpp"; bad_cpp "$d/src/x.pb.cc"
 printf 'exclude = ["gen/*", "*.pb.cc"]\n' >"$d/await-holding.toml"
 run exclude gen/bad.cpp src/bad.cpp src/x.pb.cc "${args[@]}"
 expect_status 1; expect_out "src/bad.cpp:5"; expect_no_out "gen/bad.cpp"; expect_no_out "x.pb.cc"
+expect_no_err "matched no file"
+# a pattern that matches no file of the run is named, with what it is relative to
+printf 'exclude = ["gen/*", "src/gen/*", "*.pb.h"]\n' >"$d/await-holding.toml"
+run exclude gen/bad.cpp src/bad.cpp "${args[@]}"
+expect_status 1; expect_no_err "'gen/*' matched"
+expect_err "await-holding.toml:1:21: warning: 'exclude' pattern 'src/gen/*' matched no file of the run (a pattern with '/' is relative to the configuration's directory: '"
+expect_err "await-holding.toml:1:34: warning: 'exclude' pattern '*.pb.h' matched no file of the run (a pattern without '/' matches a file name in any directory)"
+run exclude --dump-config src/bad.cpp "${args[@]}"
+expect_out "# exclude: a pattern with '/' is relative to the directory of the"
+expect_out "/exclude/src/gen/*\""
 
 # ---- deep nesting: clang itself needs more than 8 MiB of stack here ----------------
 begin deep
