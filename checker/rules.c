@@ -170,6 +170,14 @@ bool rules_has(const struct rules *r, enum rule_list list)
 	return r->n[list] > 0;
 }
 
+const struct rule *rules_find(const struct rules *r, enum rule_list list,
+			      const char *path)
+{
+	struct strmap_slot *s = strmap_find((struct strmap *)&r->by_path[list],
+					    path, false);
+	return s ? &r->lists[list][(uintptr_t)s->val - 1] : NULL;
+}
+
 bool rules_has_unless(const struct rules *r)
 {
 	for (size_t i = 0; i < r->n[RL_SUSPEND_FUNCTIONS]; i++)

@@ -203,6 +203,13 @@ int rules_set_header_filter(struct rules *r, const char *regex);
 /* 1 if any entry exists in 'list'. */
 bool rules_has(const struct rules *r, enum rule_list list);
 
+/*
+ * The entry of 'list' whose path is exactly 'path' (a hash lookup), or
+ * NULL.  Does not count a use.
+ */
+const struct rule *rules_find(const struct rules *r, enum rule_list list,
+			      const char *path);
+
 /* Does any suspend-functions or suspend-macros entry have 'unless-arg'? */
 bool rules_has_unless(const struct rules *r);
 

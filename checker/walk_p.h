@@ -85,7 +85,8 @@ enum cleanup_ctx {
 
 /* An expansion of a configured suspend macro. */
 struct macro_use {
-	unsigned off;         /* expansion offset in the main file */
+	CXFile file;          /* where it is expanded */
+	unsigned off;         /* expansion offset in that file */
 	struct src_loc loc;
 	const char *name;     /* the suspend macro, or the lock macro */
 	const struct rule *rule; /* the suspend-macros entry (NULL: derived) */
@@ -160,10 +161,20 @@ struct walk_types {
 	size_t ninsts, cap_insts;
 };
 
-/* Per TU: expansions of configured macros in the main file (walk_macro.c). */
+/*
+ * Per TU: expansions of configured macros in the main file, and of
+ * suspend macros in other files, for the functions there walked for
+ * their summaries (walk_macro.c).
+ */
 struct walk_macros {
-	struct macro_use *uses; /* in source order */
+	struct macro_use *uses; /* in the main file, in source order */
 	size_t n, cap;
+	struct macro_use *huses; /* suspend macros in other files, in
+				    preprocessing order */
+	size_t nh, caph;
+	struct macro_use *cur; /* what the current function consumes */
+	struct macro_use *scratch; /* its uses when it is in another file */
+	size_t cap_scratch;
 	struct strmap derived;  /* macro -> the suspend macro it uses */
 	size_t next, end;     /* the current function's unconsumed range */
 };
