@@ -64,6 +64,7 @@ void diag_list_push(struct diag_list *l, const struct finding *f)
 		d->susp[i] = f->susp[i];
 		d->susp[i].loc.file = dup(&l->arena, f->susp[i].loc.file);
 		d->susp[i].detail = dup(&l->arena, f->susp[i].detail);
+		d->susp[i].hops = dup(&l->arena, f->susp[i].hops);
 	}
 }
 

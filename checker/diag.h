@@ -39,6 +39,11 @@ struct suspension {
 	const char *detail; /* callee, macro or call chain; NULL for keywords;
 			       for a cleanup, the variable then the chain
 			       ("buf -> __free_kvfree -> kvfree") */
+	const char *hops;   /* SUSPEND_INDIRECT through a callee that may
+			       suspend in several ways: one chain per
+			       distinct first hop, separated by tabs
+			       (kept as they are by the copy); NULL when
+			       'detail' is the only one */
 };
 
 struct finding {

@@ -242,6 +242,7 @@ static void suspension_of(const struct vnode *n, struct suspension *out)
 {
 	out->loc = n->loc;
 	out->detail = NULL;
+	out->hops = NULL;
 	if (n->kind == V_SUSPEND) {
 		out->kind = n->skind;
 		return;
@@ -252,6 +253,7 @@ static void suspension_of(const struct vnode *n, struct suspension *out)
 	} else if (n->call->chain) {
 		out->kind = SUSPEND_INDIRECT;
 		out->detail = n->call->chain;
+		out->hops = n->call->hops;
 	} else if (n->call->macro) {
 		out->kind = SUSPEND_MACRO;
 		out->detail = n->call->macro_name;

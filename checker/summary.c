@@ -45,6 +45,10 @@ struct fninfo {
 	struct fninfo *via;    /* next hop function, NULL at the leaf */
 	struct edge *callers;  /* the calls to this function */
 	size_t ncallers, cap_callers;
+	struct fn_view **views; /* its definitions' views (first_hops()) */
+	size_t nviews, cap_views;
+	char *hops;            /* first_hops(): malloc'd, or NULL */
+	bool hops_done;
 	bool *ends_param;      /* per parameter: a guard passed by reference
 				  owns nothing when it returns */
 	size_t nends_param;
@@ -483,6 +487,73 @@ static const struct lock_effect *effects_of(void *data, const char *usr,
 	return f ? f->effects : NULL;
 }
 
+/* The distinct first hops of a function, as first_hops() collects them. */
+struct hops {
+	const char *name;      /* the function */
+	const char **first;    /* first hop names seen */
+	size_t n, cap;
+	struct strbuf sb;      /* "f -> first -> ...", tab-separated */
+};
+
+static void collect_hop(struct hops *h, const struct vnode *n)
+{
+	if (!n)
+		return;
+	if (n->kind == V_CALL && n->call && n->call->suspends) {
+		const struct vcall *c = n->call;
+		const char *first = c->macro ? c->macro_name : c->name;
+		bool seen = false;
+		for (size_t i = 0; i < h->n && !seen; i++)
+			seen = !strcmp(h->first[i], first);
+		if (!seen) {
+			ARRAY_GROW(h->first, h->n + 1, h->cap);
+			h->first[h->n++] = first;
+			strbuf_addf(&h->sb, "%s%s -> %s", h->sb.len ? "\t" : "",
+				    h->name, c->chain ? c->chain : first);
+		}
+	}
+	collect_hop(h, n->a);
+	collect_hop(h, n->b);
+	collect_hop(h, n->c);
+	for (size_t i = 0; i < n->nkids; i++)
+		collect_hop(h, n->kids[i]);
+}
+
+/*
+ * Every way 'f' may suspend, one chain per distinct first hop (its own
+ * suspension points, the callees through which it may), for a reader
+ * who wants to see why when the shortest chain looks implausible; NULL
+ * when there is one way only.  Computed once per function, after the
+ * calls are marked.
+ */
+static const char *first_hops(struct fninfo *f)
+{
+	if (f->hops_done)
+		return f->hops;
+	f->hops_done = true;
+	struct hops h = { f->name, NULL, 0, 0, { 0 } };
+	strbuf_init(&h.sb);
+	for (size_t i = 0; i < f->nviews; i++)
+		collect_hop(&h, f->views[i]->body);
+	if (h.n > 1)
+		f->hops = strbuf_detach(&h.sb);
+	else
+		strbuf_release(&h.sb);
+	free(h.first);
+	return f->hops;
+}
+
+/* An indirect suspension's alternatives (vcall.hops). */
+static void note_hops(struct vnode *n, struct visit *v)
+{
+	if (!n->call->chain || n->call->cleanup_var || !n->call->usr)
+		return;
+	struct strmap_slot *slot = strmap_find(&v->s->fns, n->call->usr, false);
+	const char *h = slot ? first_hops(slot->val) : NULL;
+	if (h)
+		n->call->hops = arena_strdup(v->fn->arena, h);
+}
+
 struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 {
 	struct summary *s = xcalloc(1, sizeof(*s));
@@ -495,6 +566,8 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 			struct fninfo *f = info(s, fn->usr, fn->name);
 			f->name = fn->name; /* the definition's name wins */
 			f->defined = true;
+			ARRAY_GROW(f->views, f->nviews + 1, f->cap_views);
+			f->views[f->nviews++] = fn;
 			if (fn->nlocks && !f->effects)
 				lock_effects(f, fn);
 			struct visit v = { .s = s, .fn = fn };
@@ -530,6 +603,10 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
 			each_call(fn->body, mark_call,
+				  &(struct visit){ .s = s, .fn = fn });
+	for (size_t i = 0; i < n; i++)
+		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+			each_call(fn->body, note_hops,
 				  &(struct visit){ .s = s, .fn = fn });
 	ownership_through_calls(s, fns, n);
 	/* locks let go around the suspensions of a callee (after mark_call) */
@@ -568,6 +645,8 @@ void summary_free(struct summary *s)
 		return;
 	for (size_t i = 0; i < s->nall; i++) {
 		free(s->all[i]->callers);
+		free(s->all[i]->views);
+		free(s->all[i]->hops);
 		free(s->all[i]->effects);
 		free(s->all[i]->ends_param);
 		free(s->all[i]->quiet);

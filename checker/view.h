@@ -141,6 +141,9 @@ struct vcall {
 				 runs only while that variable owns; 0: not
 				 one */
 	const char *cleanup_of; /* ... that variable's name */
+	const char *hops;     /* with 'chain': one chain per distinct first
+				 hop of the callee, tab-separated, when it
+				 has more than one; NULL otherwise */
 	const char *cleanup_chain; /* set with 'suspends': "buf -> kvfree",
 				 the variable, then the callee or chain */
 };

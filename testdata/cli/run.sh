@@ -290,6 +290,36 @@ assert (s["file"], s["line"], s["column"], s["kind"]) == ("bad.cpp", 6, 3, "co_a
 assert any(e["file"] == "broken.cpp" and e["severity"] == "error" for e in d["errors"]), d["errors"]
 PY
 
+# every distinct first hop of an indirect suspension, the shortest in the note
+begin json-first-hops
+cat >"$root/json-first-hops/t.c" <<'C'
+void lock(int *m);
+void unlock(int *m);
+void aco_yield(void);
+void msleep(int);
+static void wait_a_bit(void) { msleep(1); }
+static void slow(int n) { if (n) wait_a_bit(); else aco_yield(); }
+static void once(void) { aco_yield(); }
+void f(int *m) {
+  lock(m);
+  slow(1);
+  once();
+  unlock(m);
+}
+C
+printf 'extends = []\nlock-functions = [{ acquire = "lock", release = "unlock" }]\nsuspend-functions = ["aco_yield", "msleep"]\n' >"$root/json-first-hops/c.toml"
+run json-first-hops --format=json --config c.toml t.c --
+expect_status 1
+python3 - "$root/out" <<'PY' || fail "JSON first_hops"
+import json, sys
+d = json.load(open(sys.argv[1]))
+(f,) = d["diagnostics"]
+a, b = f["suspensions"]
+assert a["detail"] == "slow -> aco_yield", a
+assert a["first_hops"] == ["slow -> wait_a_bit -> msleep", "slow -> aco_yield"], a
+assert b["detail"] == "once -> aco_yield" and b["first_hops"] is None, b
+PY
+
 begin sarif
 bad_cpp "$root/sarif/bad.cpp"
 run sarif --format=sarif bad.cpp "${args[@]}"
