@@ -154,3 +154,41 @@ void good_preempt_enabled_first(struct journal *j)
 	preempt_enable();
 	msleep(1);
 }
+
+// bcachefs's printbuf: the gfp flags are chosen at run time, GFP_NOWAIT
+// when the buffer is marked atomic (printbuf_atomic_inc()), as buffers
+// filled under a spinlock are.
+struct printbuf {
+	char *buf;
+	unsigned size;
+	unsigned atomic;
+};
+
+static int printbuf_make_room_gfp(struct printbuf *out, unsigned extra, gfp_t gfp)
+{
+	char *buf = krealloc(out->buf, out->size + extra,
+			     !out->atomic ? gfp : GFP_NOWAIT);
+	if (!buf)
+		return -12;
+	out->buf = buf;
+	out->size += extra;
+	return 0;
+}
+
+static int printbuf_make_room(struct printbuf *out, unsigned extra)
+{
+	return printbuf_make_room_gfp(out, extra, GFP_KERNEL);
+}
+
+// FIXME: out->atomic is set, so the allocation is GFP_NOWAIT; the
+// checker does not follow values and reports it (on bcachefs's fs/, 45 of
+// 63 findings are this printbuf shape).
+void good_atomic_printbuf_under_spinlock(struct journal *j, struct printbuf *out)
+{
+	spin_lock(&j->lock); // expect-warning {{'j->lock' of type 'spinlock_t'}}
+	// expect-note@-1 {{reason: a spinlock held}}
+	out->atomic++;
+	printbuf_make_room(out, 64); // expect-note {{(printbuf_make_room -> printbuf_make_room_gfp -> krealloc)}}
+	out->atomic--;
+	spin_unlock(&j->lock);
+}

@@ -41,6 +41,8 @@ static inline void *kzalloc_noprof(size_t size, gfp_t flags)
 	return kmalloc_noprof(size, flags | __GFP_ZERO);
 }
 #define kzalloc(...) alloc_hooks(kzalloc_noprof(__VA_ARGS__))
+void *krealloc_noprof(const void *p, size_t new_size, gfp_t flags);
+#define krealloc(...) alloc_hooks(krealloc_noprof(__VA_ARGS__))
 void *kmalloc_array_noprof(size_t n, size_t size, gfp_t flags);
 #define kmalloc_array(...) alloc_hooks(kmalloc_array_noprof(__VA_ARGS__))
 #define kcalloc(n, size, flags) kmalloc_array(n, size, (flags) | __GFP_ZERO)
