@@ -78,6 +78,7 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->last_key = NULL;
 	fb->last_suspend_macro = 0;
 	fb->njumps = 0;
+	fb->nblocks = 0;
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);
 	cmap_release(&fb->ptrs);
@@ -94,6 +95,7 @@ static void builder_release(struct fn_builder *fb)
 	free(fb->later);
 	free(fb->conds);
 	free(fb->jumps);
+	free(fb->blocks);
 }
 
 /*

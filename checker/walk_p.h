@@ -196,6 +196,11 @@ struct fn_builder {
 		bool loop;
 	} *jumps;
 	size_t njumps, cap_jumps;
+	struct block_mark {   /* the blocks a goto may leave */
+		unsigned start, end; /* the block's offsets */
+		size_t mark;  /* scope_vars at its '{' */
+	} *blocks;
+	size_t nblocks, cap_blocks;
 	struct src_loc last_acquire; /* where the last lock acquire was */
 	const char *last_key; /* ... and its lock */
 	bool last_noarg;      /* ... of a pair without an argument */

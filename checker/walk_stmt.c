@@ -194,10 +194,15 @@ static void walk_compound(struct walk *w, CXCursor c, struct vnode *seq,
 	struct kids ks;
 	size_t mark = open_scope(w);
 	struct vnode *s = new_node(w, V_SEQ, c);
+	ARRAY_GROW(w->fb.blocks, w->fb.nblocks + 1, w->fb.cap_blocks);
+	w->fb.blocks[w->fb.nblocks++] = (struct block_mark){
+		start_offset(c), end_offset(c), mark
+	};
 	kids_of(c, &ks);
 	for (unsigned i = 0; i < ks.n; i++)
 		walk_stmt(w, ks.c[i], s, x);
 	kids_release(&ks);
+	w->fb.nblocks--;
 	if (w->mac.next < w->mac.end) /* a macro that expands to nothing, last */
 		flush_macros(w, end_offset(c) - 1, s, x);
 	/* the closing brace: the range's end is past it */
@@ -604,11 +609,26 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 		cleanup_exits(w, 0, n, n->loc);
 		add_node(w, seq, n);
 		break;
-	case CXCursor_GotoStmt:
+	case CXCursor_GotoStmt: {
+		CXCursor label = clang_getCursorReferenced(c);
 		n = new_node(w, V_GOTO, c);
-		n->label = label_id(w, clang_getCursorReferenced(c));
+		n->label = label_id(w, label);
+		/*
+		 * The blocks nested in the innermost one holding the label
+		 * are left: their cleanups run here.  (A jump back over a
+		 * declaration in that block itself is not seen.)
+		 */
+		unsigned at = start_offset(label);
+		for (size_t i = w->fb.nblocks; i-- > 0;)
+			if (w->fb.blocks[i].start <= at && at < w->fb.blocks[i].end) {
+				if (i + 1 < w->fb.nblocks)
+					cleanup_exits(w, w->fb.blocks[i + 1].mark,
+						      seq, n->loc);
+				break;
+			}
 		add_node(w, seq, n);
 		break;
+	}
 	case CXCursor_IndirectGotoStmt:
 		n = new_node(w, V_RETURN, c); /* not followed: ends the path */
 		add_node(w, seq, n);

@@ -109,17 +109,28 @@ void *good_return_ptr(struct journal *j, struct journal_buf *w)
 	return_ptr(p);
 }
 
-// FIXME: a goto out of the scope runs the cleanup at the goto too; only
-// the closing brace's exit is modelled, so the goto has no note.
+// A goto out of the scope runs the cleanup at the goto.
 void bad_goto_out_of_scope(struct journal *j, struct journal_buf *w)
 {
 	spin_lock(&j->lock); // expect-warning {{'j->lock' of type 'spinlock_t'}}
 	{
 		void *p __free(kvfree) = w->data;
 		if (j->err)
-			goto out;
+			goto out; // expect-note {{suspended here by cleanup of 'p' (kvfree may sleep)}}
 	} // expect-note {{suspended here by cleanup of 'p' (kvfree may sleep)}}
 out:
+	spin_unlock(&j->lock);
+}
+
+// A goto inside the scope leaves nothing.
+void good_goto_within_scope(struct journal *j, struct journal_buf *w)
+{
+	void *p __free(kvfree) = w->data;
+	spin_lock(&j->lock);
+	if (j->err)
+		goto unlock;
+	w->data = NULL;
+unlock:
 	spin_unlock(&j->lock);
 }
 
