@@ -247,7 +247,7 @@ static void suspension_of(const struct vnode *n, struct suspension *out)
 		out->kind = n->skind;
 		return;
 	}
-	if (n->call->cleanup_var) {
+	if (n->call->cleanup_of) {
 		out->kind = SUSPEND_CLEANUP;
 		out->detail = n->call->cleanup_chain;
 	} else if (n->call->chain) {

@@ -210,7 +210,7 @@ static void mark_call(struct vnode *n, struct visit *v)
 		return;
 	n->call->suspends = true;
 	n->call->chain = chain_of(v->fn->arena, f);
-	if (n->call->cleanup_var)
+	if (n->call->cleanup_of)
 		n->call->cleanup_chain = arena_printf(v->fn->arena, "%s -> %s",
 						      n->call->cleanup_of,
 						      n->call->chain);
@@ -546,7 +546,7 @@ static const char *first_hops(struct fninfo *f)
 /* An indirect suspension's alternatives (vcall.hops). */
 static void note_hops(struct vnode *n, struct visit *v)
 {
-	if (!n->call->chain || n->call->cleanup_var || !n->call->usr)
+	if (!n->call->chain || n->call->cleanup_of || !n->call->usr)
 		return;
 	struct strmap_slot *slot = strmap_find(&v->s->fns, n->call->usr, false);
 	const char *h = slot ? first_hops(slot->val) : NULL;

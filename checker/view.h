@@ -140,7 +140,9 @@ struct vcall {
 				 of the scope of variable cleanup_var - 1: it
 				 runs only while that variable owns; 0: not
 				 one */
-	const char *cleanup_of; /* ... that variable's name */
+	const char *cleanup_of; /* a cleanup call (also a C++ destructor at
+				 scope exit, cleanup_var 0: it always runs):
+				 the variable's name */
 	const char *hops;     /* with 'chain': one chain per distinct first
 				 hop of the callee, tab-separated, when it
 				 has more than one; NULL otherwise */

@@ -204,6 +204,49 @@ static bool walk_cleanup_var(struct walk *w, CXCursor c, CXCursor init,
 	return true;
 }
 
+static enum CXChildVisitResult dtor_cb(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_Destructor)
+		return CXChildVisit_Continue;
+	*(CXCursor *)data = c;
+	return CXChildVisit_Break;
+}
+
+/*
+ * A C++ local of a class with a destructor of the project's (not in a
+ * system header) that may suspend: the destructor runs at every exit of
+ * its scope, like a cleanup(fn), whatever the object holds then.  Its
+ * initializer is walked as usual by the caller.
+ */
+static void dtor_call(struct walk *w, CXCursor c, CXType t)
+{
+	CXCursor decl = type_decl(t);
+	CXCursor dtor = clang_getNullCursor();
+	if (clang_Cursor_isNull(decl))
+		return;
+	clang_visitChildren(decl, dtor_cb, &dtor);
+	if (clang_Cursor_isNull(dtor) || in_system_header(dtor))
+		return;
+	CXCursor def = clang_getCursorDefinition(dtor);
+	struct callee *ce = callee_of(w, dtor);
+	if (clang_Cursor_isNull(def) && !ce->annotated && !ce->configured)
+		return; /* no body: it cannot be seen to suspend */
+	walk_for_summary(w, def);
+	struct vcall *call = arena_alloc(w->src.a, sizeof(*call));
+	call->name = ce->name;
+	call->usr = ce->usr;
+	call->annotated = ce->annotated;
+	call->configured = ce->configured;
+	call->suspends = ce->annotated || ce->configured;
+	call->cleanup_of = cx_strdup(w->src.a, clang_getCursorSpelling(c));
+	if (call->suspends)
+		call->cleanup_chain = arena_printf(w->src.a, "%s -> %s",
+						   call->cleanup_of, ce->name);
+	scope_add_cleanup(w, -1, call);
+}
+
 void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 		  const struct ectx *x)
 {
@@ -268,6 +311,8 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 				walk_full_expr(w, init, seq, &in);
 				scope_add_later(w, first);
 			}
+			if (!w->src.lang_c && canon.kind == CXType_Record)
+				dtor_call(w, c, t);
 			return;
 		}
 		memset(&gi, 0, sizeof(gi)); /* a guard only in some instantiations */

@@ -50,6 +50,7 @@ static void scope_push(struct walk *w, int var, struct vnode *call)
  */
 void scope_add_cleanup(struct walk *w, int var, struct vcall *call)
 {
+	/* var -1: a C++ destructor, which runs whatever the object holds */
 	scope_push(w, var, NULL);
 	w->fb.scope_vars[w->fb.nscope_vars - 1].cleanup = call;
 }
@@ -143,7 +144,7 @@ void close_scope(struct walk *w, size_t mark, struct vnode *scope)
 		struct scope_item it = w->fb.scope_vars[--w->fb.nscope_vars];
 		if (it.var >= 0)
 			w->fb.fn->vars[it.var].scope = scope;
-		else
+		else if (it.call)
 			it.call->call->scope = scope;
 	}
 }
