@@ -223,10 +223,16 @@ static enum CXChildVisitResult dtor_cb(CXCursor c, CXCursor parent,
 static void dtor_call(struct walk *w, CXCursor c, CXType t)
 {
 	CXCursor decl = type_decl(t);
-	CXCursor dtor = clang_getNullCursor();
 	if (clang_Cursor_isNull(decl))
 		return;
-	clang_visitChildren(decl, dtor_cb, &dtor);
+	struct cmap_slot *slot = cmap_find(&w->tc.dtors, decl, true);
+	if (!slot->val) { /* once per class */
+		CXCursor *d = arena_alloc(w->src.a, sizeof(*d));
+		*d = clang_getNullCursor();
+		clang_visitChildren(decl, dtor_cb, d);
+		slot->val = d;
+	}
+	CXCursor dtor = *(CXCursor *)slot->val;
 	if (clang_Cursor_isNull(dtor) || in_system_header(dtor))
 		return;
 	CXCursor def = clang_getCursorDefinition(dtor);

@@ -155,6 +155,8 @@ struct walk_types {
 	struct cmap specs;    /* function template specializations seen */
 	struct strmap free_ops; /* operand type names of free operator co_await */
 	struct strmap fn_names; /* function name -> CXCursor *, for cleanup(fn) */
+	struct cmap dtors;    /* class -> CXCursor * of its destructor (a null
+				 cursor: none) */
 	bool fn_names_done;
 	bool free_ops_scanned;
 	struct inst *insts;   /* function template specializations called */

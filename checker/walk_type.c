@@ -807,6 +807,7 @@ CXCursor function_named(struct walk *w, const char *name)
 
 void walk_types_release(struct walk_types *tc)
 {
+	cmap_release(&tc->dtors);
 	strmap_release(&tc->fn_names);
 	strmap_release(&tc->types);
 	cmap_release(&tc->callees);
