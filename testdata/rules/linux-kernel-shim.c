@@ -30,7 +30,7 @@ void bad_journal_write_done(struct journal *j, struct journal_buf *w)
 			j->free_buf = w->data;
 			w->data = t;
 		}
-		/* kvfree can allocate memory, and can't be called under j->lock */
+		/* meant to be freed after the unlock, but freed at the '}' */
 		void *buf_to_free __free(kvfree) = w->data;
 		w->data = NULL;
 		w->buf_size = 0;
