@@ -64,6 +64,7 @@ void diag_list_push(struct diag_list *l, const struct finding *f)
 		d->susp[i] = f->susp[i];
 		d->susp[i].loc.file = dup(&l->arena, f->susp[i].loc.file);
 		d->susp[i].detail = dup(&l->arena, f->susp[i].detail);
+		d->susp[i].hops = dup(&l->arena, f->susp[i].hops);
 	}
 }
 
@@ -189,7 +190,7 @@ void diag_list_sort(struct diag_list *l)
 
 /* ORDER SUSPEND_KIND */
 static const char *const suspend_kind_names[] = {
-	"co_await", "co_yield", "call", "macro", "indirect",
+	"co_await", "co_yield", "call", "macro", "indirect", "cleanup",
 };
 
 const char *suspend_kind_name(enum suspend_kind k)
@@ -240,6 +241,18 @@ const char *diag_note_text(struct arena *a, const struct suspension *s)
 		return arena_printf(a,
 				    "suspended here by call that may suspend (%s)",
 				    s->detail ? s->detail : "?");
+	case SUSPEND_CLEANUP: {
+		/* "buf -> __free_kvfree -> kvfree": the variable first, the
+		 * last hop is what may sleep */
+		const char *d = s->detail ? s->detail : "?";
+		const char *sep = strstr(d, " -> ");
+		const char *leaf = strrchr(d, '>');
+		if (!sep || !leaf)
+			return arena_printf(a, "suspended here by cleanup (%s)", d);
+		return arena_printf(a,
+				    "suspended here by cleanup of '%.*s' (%s may sleep)",
+				    (int)(sep - d), d, leaf + 2);
+	}
 	}
 	BUG("bad suspend kind %d", (int)s->kind);
 }

@@ -30,12 +30,20 @@ enum suspend_kind {
 	SUSPEND_CALL,     /* call to a configured or annotated function */
 	SUSPEND_MACRO,    /* expansion of a configured macro */
 	SUSPEND_INDIRECT, /* call to a function that may reach a suspension */
+	SUSPEND_CLEANUP,  /* a cleanup call at a scope's exit that may suspend */
 };
 
 struct suspension {
 	struct src_loc loc;
 	enum suspend_kind kind;
-	const char *detail; /* callee, macro or call chain; NULL for keywords */
+	const char *detail; /* callee, macro or call chain; NULL for keywords;
+			       for a cleanup, the variable then the chain
+			       ("buf -> __free_kvfree -> kvfree") */
+	const char *hops;   /* SUSPEND_INDIRECT through a callee that may
+			       suspend in several ways: one chain per
+			       distinct first hop, separated by tabs
+			       (kept as they are by the copy); NULL when
+			       'detail' is the only one */
 };
 
 struct finding {
@@ -99,7 +107,7 @@ void diag_list_add_problem(struct diag_list *l, enum problem_kind kind,
  */
 void diag_list_sort(struct diag_list *l);
 
-/* "co_await", "co_yield", "call", "macro", "indirect call". */
+/* "co_await", "co_yield", "call", "macro", "indirect", "cleanup". */
 const char *suspend_kind_name(enum suspend_kind k);
 
 /* "error", "warning" or "note": the severity as clang and SARIF spell it. */

@@ -19,6 +19,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void add_str(cJSON *obj, const char *key, const char *val)
 {
@@ -42,6 +43,27 @@ struct elements {
 };
 
 /* The element of "diagnostics" for finding 'i'. */
+/*
+ * "first_hops": every chain through a distinct first callee (the note
+ * shows the shortest), or null.
+ */
+static void first_hops(cJSON *s, const char *hops)
+{
+	if (!hops) {
+		cJSON_AddNullToObject(s, "first_hops");
+		return;
+	}
+	cJSON *a = cJSON_AddArrayToObject(s, "first_hops");
+	for (const char *p = hops; *p;) {
+		const char *nl = strchr(p, '\t');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char *one = xstrndup(p, n);
+		cJSON_AddItemToArray(a, cJSON_CreateString(one));
+		free(one);
+		p += n + (nl ? 1 : 0);
+	}
+}
+
 static cJSON *diagnostic(size_t i, void *arg)
 {
 	struct elements *e = arg;
@@ -68,6 +90,7 @@ static cJSON *diagnostic(size_t i, void *arg)
 		add_loc(s, &f->susp[k].loc);
 		add_str(s, "kind", suspend_kind_name(f->susp[k].kind));
 		add_str(s, "detail", f->susp[k].detail);
+		first_hops(s, f->susp[k].hops);
 		add_str(s, "message", diag_note_text(&e->a, &f->susp[k]));
 		cJSON_AddItemToArray(ss, s);
 	}

@@ -242,13 +242,18 @@ static void suspension_of(const struct vnode *n, struct suspension *out)
 {
 	out->loc = n->loc;
 	out->detail = NULL;
+	out->hops = NULL;
 	if (n->kind == V_SUSPEND) {
 		out->kind = n->skind;
 		return;
 	}
-	if (n->call->chain) {
+	if (n->call->cleanup_of) {
+		out->kind = SUSPEND_CLEANUP;
+		out->detail = n->call->cleanup_chain;
+	} else if (n->call->chain) {
 		out->kind = SUSPEND_INDIRECT;
 		out->detail = n->call->chain;
+		out->hops = n->call->hops;
 	} else if (n->call->macro) {
 		out->kind = SUSPEND_MACRO;
 		out->detail = n->call->macro_name;
@@ -284,6 +289,26 @@ static void search_release(struct search *s)
 	free(s->seen.stamps);
 }
 
+/*
+ * Does the suspension at point 'p' (node 'n') count for variable 'var'?
+ * A cleanup call (view.h) runs only while its own variable owns, so it
+ * counts where the search saw that variable owning too; a variable is
+ * not held across its own cleanup.
+ */
+static bool counts_for(const struct search *s, const struct vnode *n,
+		       size_t var, unsigned p)
+{
+	if (n->kind != V_CALL || !n->call || !n->call->cleanup_var)
+		return true;
+	size_t cv = (size_t)n->call->cleanup_var - 1;
+	if (cv == var || cv >= s->fn->nvars)
+		return false;
+	for (size_t k = 0; k < s->vs[cv].nhits; k++)
+		if (s->vs[cv].hits[k] == p)
+			return true;
+	return false;
+}
+
 size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 		      struct diag_list *out)
 {
@@ -305,14 +330,19 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 	for (size_t i = 0; i < fn->nvars; i++) {
 		struct var_state *v = &s.vs[i];
 		const struct vvar *vv = &fn->vars[i];
+		size_t nsusp = 0;
+		struct suspension *susp = NULL;
 		if (v->nhits && vv->matched && vv->kind != VAR_PARAM_REF &&
 		    vv->kind != VAR_THIS) {
+			susp = xcalloc(v->nhits, sizeof(*susp));
+			for (size_t k = 0; k < v->nhits; k++) {
+				const struct vnode *n = f->points[v->hits[k]].node;
+				if (counts_for(&s, n, i, v->hits[k]))
+					suspension_of(n, &susp[nsusp++]);
+			}
+		}
+		if (nsusp) {
 			struct finding fd;
-			struct suspension *susp =
-				xcalloc(v->nhits, sizeof(*susp));
-			for (size_t k = 0; k < v->nhits; k++)
-				suspension_of(f->points[v->hits[k]].node,
-					      &susp[k]);
 			memset(&fd, 0, sizeof(fd));
 			fd.loc = vv->loc;
 			fd.name = vv->name;
@@ -324,11 +354,11 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 			fd.function = fn->name;
 			fd.instance = fn->instance;
 			fd.susp = susp;
-			fd.nsusp = v->nhits;
+			fd.nsusp = nsusp;
 			diag_list_push(out, &fd);
-			free(susp);
 			nfound++;
 		}
+		free(susp);
 	}
 	search_release(&s);
 	return nfound;

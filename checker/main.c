@@ -718,7 +718,8 @@ static int choose_configs(struct run *r)
 						 r->opt.config, r->opt.verify);
 		if (!j->rules)
 			return -1;
-		if (!r->opt.verify && rules_excluded(j->rules, j->path))
+		/* matched in --verify too, so that no pattern seems unused */
+		if (rules_excluded(j->rules, j->path) && !r->opt.verify)
 			j->excluded = true;
 	}
 	if (r->opt.header_filter)

@@ -170,6 +170,25 @@ bool rules_has(const struct rules *r, enum rule_list list)
 	return r->n[list] > 0;
 }
 
+const struct rule *rules_find(const struct rules *r, enum rule_list list,
+			      const char *path)
+{
+	struct strmap_slot *s = strmap_find((struct strmap *)&r->by_path[list],
+					    path, false);
+	return s ? &r->lists[list][(uintptr_t)s->val - 1] : NULL;
+}
+
+bool rules_has_unless(const struct rules *r)
+{
+	for (size_t i = 0; i < r->n[RL_SUSPEND_FUNCTIONS]; i++)
+		if (r->lists[RL_SUSPEND_FUNCTIONS][i].unless)
+			return true;
+	for (size_t i = 0; i < r->n[RL_SUSPEND_MACROS]; i++)
+		if (r->lists[RL_SUSPEND_MACROS][i].unless)
+			return true;
+	return false;
+}
+
 bool rules_has_locks(const struct rules *r)
 {
 	return r->nlocks > 0;
@@ -259,6 +278,56 @@ void rules_note_namespaces(struct rules *r, char *const *names, size_t n)
 		}
 }
 
+static bool ident_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/*
+ * Is the operand that ends before 'p[i]' (going left) or starts at 'p[i]'
+ * (going right, 'dir' 1) bounded by a lone '|' or the text's end,
+ * looking through blanks and parentheses?
+ */
+static bool or_bound(const char *p, size_t len, size_t i, int dir)
+{
+	const char paren = dir > 0 ? ')' : '(';
+	for (; dir > 0 ? i < len : i > 0; i += (size_t)dir) {
+		char c = p[dir > 0 ? i : i - 1];
+		if (c == ' ' || c == '\t' || c == '\n' || c == paren)
+			continue;
+		if (c != '|')
+			return false;
+		size_t j = dir > 0 ? i + 1 : i - 2; /* the character past it */
+		return dir > 0 ? j >= len || p[j] != '|'
+			       : i < 2 || p[j] != '|';
+	}
+	return true;
+}
+
+bool rules_unless_exempts(const struct rule_unless *u, const char *text)
+{
+	if (!u || !text)
+		return false;
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		if (!ident_char(text[i]) || (text[i] >= '0' && text[i] <= '9')) {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < len && ident_char(text[e]))
+			e++;
+		for (size_t k = 0; k < u->nnames; k++)
+			if (strlen(u->names[k]) == e - i &&
+			    !strncmp(u->names[k], text + i, e - i) &&
+			    or_bound(text, len, i, -1) && or_bound(text, len, e, 1))
+				return true;
+		i = e;
+	}
+	return false;
+}
+
 const struct rule *rules_match_lock(struct rules *r, const char *name,
 				    bool *is_acquire)
 {
@@ -303,9 +372,12 @@ bool rules_excluded(const struct rules *r, const char *abs_path)
 	const char *base = strrchr(abs_path, '/');
 	base = base ? base + 1 : abs_path;
 	for (size_t i = 0; i < r->nexcludes; i++) {
-		const char *g = r->excludes[i];
-		if (fnmatch(g, strchr(g, '/') ? abs_path : base, 0) == 0)
+		const char *g = r->excludes[i].path;
+		if (fnmatch(g, strchr(g, '/') ? abs_path : base, 0) == 0) {
+			atomic_fetch_add_explicit(&r->excludes[i].uses, 1,
+						  memory_order_relaxed);
 			return true;
+		}
 	}
 	return false;
 }
@@ -358,6 +430,19 @@ static void unused_at(struct diag_list *out, const struct rule *e,
 
 void rules_report_unused(const struct rules *r, struct diag_list *out)
 {
+	for (size_t i = 0; i < r->nexcludes; i++) {
+		const struct rule *x = &r->excludes[i];
+		if (x->uses || !x->line)
+			continue;
+		if (strchr(x->reason, '/'))
+			fprintf(stderr,
+				"%s:%u:%u: warning: 'exclude' pattern '%s' matched no file of the run (a pattern with '/' is relative to the configuration's directory: '%s') [await-holding-config]\n",
+				x->file, x->line, x->col, x->reason, x->path);
+		else
+			fprintf(stderr,
+				"%s:%u:%u: warning: 'exclude' pattern '%s' matched no file of the run (a pattern without '/' matches a file name in any directory) [await-holding-config]\n",
+				x->file, x->line, x->col, x->reason);
+	}
 	for (size_t i = 0; i < r->nlocks; i++) {
 		const struct rule *l = &r->locks[i];
 		if (l->uses || l->allow_unused || !l->line)

@@ -45,8 +45,21 @@ enum rule_list {
 	RL_COUNT
 };
 
+/*
+ * When a suspend-functions or suspend-macros entry does not suspend:
+ * 'unless-arg = { index = 1, any-of = ["GFP_ATOMIC", "GFP_NOWAIT"] }'.
+ * The call does not suspend when argument 'index' (from 0), as written,
+ * is one of 'names' or has one of them as an operand of '|'.
+ */
+struct rule_unless {
+	unsigned index;
+	const char **names;    /* owned by the rules' arena */
+	size_t nnames;
+};
+
 struct rule {
 	const char *path;      /* qualified name, maybe with <args> */
+	const struct rule_unless *unless; /* suspend lists only; NULL: always */
 	const char *reason;    /* NULL if none */
 	const char *release;   /* lock-functions: the release function */
 	bool allow_unused;     /* no warning when it never matches */
@@ -74,7 +87,9 @@ struct rules {
 	void *report_re;           /* after rules_want_all_headers(): the
 				      configured one (header_re matches all) */
 	bool all_headers;          /* rules_want_all_headers() was called */
-	const char **excludes;     /* exclude globs */
+	struct rule *excludes;     /* exclude globs: path = the glob as
+				      matched (absolute for one with '/'),
+				      reason = as written; uses counted */
 	size_t nexcludes, cap_excludes;
 	bool implied_std;          /* "std" came in without being asked for */
 };
@@ -136,7 +151,11 @@ void rules_want_all_headers(struct rules *r);
  * unless rules_want_all_headers() changed that. */
 bool rules_report_header(const struct rules *r, const char *path);
 
-/* Is 'abs_path' excluded from checking by an 'exclude' glob? */
+/*
+ * Is 'abs_path' excluded from checking by an 'exclude' glob?  Counts a
+ * use of the glob (rules_report_unused() names those that matched no
+ * file).
+ */
 bool rules_excluded(const struct rules *r, const char *abs_path);
 
 /*
@@ -147,6 +166,13 @@ bool rules_excluded(const struct rules *r, const char *abs_path);
  */
 const struct rule *rules_match(struct rules *r, enum rule_list list,
 			       const char *qualname, const char *spelled);
+
+/*
+ * Does argument text 'text' (as written: "GFP_NOWAIT | __GFP_NOWARN")
+ * name one of u's names, alone or as an operand of '|' (parentheses
+ * around operands are looked through)?  NULL text never does.
+ */
+bool rules_unless_exempts(const struct rule_unless *u, const char *text);
 
 /*
  * A lock-functions pair whose acquire (or, if '*is_acquire' comes back
@@ -176,6 +202,16 @@ int rules_set_header_filter(struct rules *r, const char *regex);
 
 /* 1 if any entry exists in 'list'. */
 bool rules_has(const struct rules *r, enum rule_list list);
+
+/*
+ * The entry of 'list' whose path is exactly 'path' (a hash lookup), or
+ * NULL.  Does not count a use.
+ */
+const struct rule *rules_find(const struct rules *r, enum rule_list list,
+			      const char *path);
+
+/* Does any suspend-functions or suspend-macros entry have 'unless-arg'? */
+bool rules_has_unless(const struct rules *r);
 
 /* Are there lock-functions pairs? */
 bool rules_has_locks(const struct rules *r);

@@ -29,6 +29,14 @@ static const char *const entry_keys[] = {
 	"path", "reason", "allow-unused", NULL,
 };
 
+static const char *const suspend_entry_keys[] = {
+	"path", "reason", "allow-unused", "unless-arg", NULL,
+};
+
+static const char *const unless_keys[] = {
+	"index", "any-of", NULL,
+};
+
 static const char *const lock_keys[] = {
 	"acquire", "release", "reason", "allow-unused", NULL,
 };
@@ -157,6 +165,66 @@ static struct rule *new_entry(struct rules *r, enum rule_list list,
 	return e;
 }
 
+/*
+ * 'unless-arg = { index = 1, any-of = ["GFP_ATOMIC", "GFP_NOWAIT"] }' in
+ * an entry of 'what'.  The result lives in r's arena.
+ */
+static int read_unless(struct rules *r, const struct doc *d, const char *what,
+		       const struct conf_value *v, const struct rule_unless **out)
+{
+	struct rule_unless *u;
+	const struct conf_value *index = NULL, *any = NULL;
+	if (v->kind != CONF_TABLE)
+		return at(d, v->pos,
+			  "expected a table { index = N, any-of = [\"NAME\", ...] } for 'unless-arg', found %s %s",
+			  conf_article(v), conf_kind_name(v));
+	for (size_t i = 0; i < v->u.tab.n; i++) {
+		const struct conf_member *kv = &v->u.tab.items[i];
+		if (!strcmp(kv->key, "index"))
+			index = kv->value;
+		else if (!strcmp(kv->key, "any-of"))
+			any = kv->value;
+		else
+			return unknown_key(d, kv, what, unless_keys, NULL);
+	}
+	if (!index || !any)
+		return at(d, v->pos, "missing '%s' in 'unless-arg'",
+			  index ? "any-of" : "index");
+	if (index->kind != CONF_INTEGER)
+		return at(d, index->pos,
+			  "expected an argument number (0 for the first) for 'index', found %s %s",
+			  conf_article(index), conf_kind_name(index));
+	if (index->u.i < 0 || index->u.i > 255)
+		return at(d, index->pos,
+			  "'index' counts arguments from 0 and must be between 0 and 255");
+	if (any->kind != CONF_ARRAY)
+		return at(d, any->pos,
+			  "expected an array of names for 'any-of', found %s %s",
+			  conf_article(any), conf_kind_name(any));
+	if (!any->u.arr.n)
+		return at(d, any->pos, "'any-of' names no argument value");
+	u = arena_alloc(&r->arena, sizeof(*u));
+	u->index = (unsigned)index->u.i;
+	u->nnames = any->u.arr.n;
+	u->names = arena_alloc(&r->arena, u->nnames * sizeof(*u->names));
+	for (size_t i = 0; i < any->u.arr.n; i++) {
+		const struct conf_value *n = any->u.arr.items[i];
+		const char *name;
+		if (want_string(d, n, "a name in 'any-of'", &name) < 0 ||
+		    check_name(d, n, name, "name") < 0)
+			return -1;
+		for (const char *p = name; *p; p++)
+			if (!(*p == '_' || (*p >= 'a' && *p <= 'z') ||
+			      (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+				return at(d, n->pos,
+					  "'%s' in 'any-of' is not an identifier; name the macros or constants as the code writes them",
+					  name);
+		u->names[i] = arena_strdup(&r->arena, name);
+	}
+	*out = u;
+	return 0;
+}
+
 /* One element of a list: "path" or { path = "...", reason = "..." }. */
 static int read_entry(struct rules *r, enum rule_list list,
 		      const struct doc *d, const struct conf_value *v)
@@ -177,7 +245,10 @@ static int read_entry(struct rules *r, enum rule_list list,
 			  what, conf_article(v), conf_kind_name(v));
 
 	const char *path = NULL, *reason = NULL;
+	const struct rule_unless *unless = NULL;
 	bool allow_unused = false;
+	bool suspend_list = list == RL_SUSPEND_FUNCTIONS ||
+			    list == RL_SUSPEND_MACROS;
 	for (size_t i = 0; i < v->u.tab.n; i++) {
 		const struct conf_member *kv = &v->u.tab.items[i];
 		if (!strcmp(kv->key, "path")) {
@@ -192,14 +263,26 @@ static int read_entry(struct rules *r, enum rule_list list,
 			if (want_bool(d, kv->value, "'allow-unused'",
 				      &allow_unused) < 0)
 				return -1;
+		} else if (!strcmp(kv->key, "unless-arg")) {
+			if (!suspend_list)
+				return at(d, kv->key_pos,
+					  "'unless-arg' belongs in entries of 'suspend-functions' and 'suspend-macros', not '%s'",
+					  what);
+			if (read_unless(r, d, what, kv->value, &unless) < 0)
+				return -1;
 		} else {
-			return unknown_key(d, kv, what, entry_keys, NULL);
+			return unknown_key(d, kv, what,
+					   suspend_list ? suspend_entry_keys
+							: entry_keys,
+					   NULL);
 		}
 	}
 	if (!path)
 		return at(d, v->pos, "missing 'path' in an entry of '%s'", what);
 	struct rule *e = new_entry(r, list, d, v->pos, path);
 	e->reason = reason ? arena_strdup(&r->arena, reason) : NULL;
+	if (unless)
+		e->unless = unless;
 	e->allow_unused = e->allow_unused || allow_unused;
 	return 0;
 }
@@ -309,7 +392,13 @@ static int read_excludes(struct rules *r, const struct doc *d,
 			free(abs);
 		}
 		ARRAY_GROW(r->excludes, r->nexcludes + 1, r->cap_excludes);
-		r->excludes[r->nexcludes++] = arena_strdup(&r->arena, pat);
+		struct rule *x = &r->excludes[r->nexcludes++];
+		memset(x, 0, sizeof(*x));
+		x->path = arena_strdup(&r->arena, pat);
+		x->reason = arena_strdup(&r->arena, g);
+		x->file = arena_strdup(&r->arena, d->path);
+		x->line = v->u.arr.items[i]->pos.line;
+		x->col = v->u.arr.items[i]->pos.col;
 	}
 	free(dir);
 	return 0;
@@ -579,7 +668,7 @@ void rules_dump(const struct rules *r, const char *file, FILE *out)
 		for (size_t i = 0; i < r->n[l]; i++) {
 			const struct rule *e = &r->lists[l][i];
 			fputs("\n  ", out);
-			if (!e->reason && !e->allow_unused) {
+			if (!e->reason && !e->allow_unused && !e->unless) {
 				toml_string(out, e->path);
 			} else {
 				fputs("{ path = ", out);
@@ -587,6 +676,15 @@ void rules_dump(const struct rules *r, const char *file, FILE *out)
 				if (e->reason) {
 					fputs(", reason = ", out);
 					toml_string(out, e->reason);
+				}
+				if (e->unless) {
+					fprintf(out, ", unless-arg = { index = %u, any-of = [",
+						e->unless->index);
+					for (size_t k = 0; k < e->unless->nnames; k++) {
+						fputs(k ? ", " : "", out);
+						toml_string(out, e->unless->names[k]);
+					}
+					fputs("] }", out);
 				}
 				if (e->allow_unused)
 					fputs(", allow-unused = true", out);
@@ -614,10 +712,14 @@ void rules_dump(const struct rules *r, const char *file, FILE *out)
 		toml_string(out, r->header_filter);
 		fputc('\n', out);
 	}
+	if (r->nexcludes)
+		fputs("# exclude: a pattern with '/' is relative to the directory of the\n"
+		      "# configuration that says it (shown resolved); one without '/'\n"
+		      "# matches a file name in any directory\n", out);
 	fputs("exclude = [", out);
 	for (size_t i = 0; i < r->nexcludes; i++) {
 		fputs(i ? ", " : "", out);
-		toml_string(out, r->excludes[i]);
+		toml_string(out, r->excludes[i].path);
 	}
 	fputs("]\n", out);
 }

@@ -5,6 +5,15 @@
  * May-suspend: reverse reachability from the functions that suspend
  * directly, walking callers.  Each function records the callee through
  * which it was first reached, which gives the shortest chain for the note.
+ *
+ * Conditional suspension (unless-arg, rules.h): a function whose only
+ * suspensions are configured calls whose tested argument is one of its
+ * parameters ("kvmalloc(bytes, gfp)") suspends unless that parameter is
+ * exempt at its call.  Its callers are judged at each call by the
+ * argument there: exempt as written, nothing; their own parameter,
+ * conditional in turn; anything else, they suspend.  A function's state
+ * only rises (none, conditional, suspends), so each is revisited at most
+ * twice and the pass stays linear in the calls.
  * Lock helpers: from each function's own lock-functions events; applied
  * at every call to it by lockpair_helpers() (lockpair.c).
  */
@@ -14,6 +23,7 @@
 #include "flow.h"
 #include "lifetime.h"
 #include "lockpair.h"
+#include "rules.h"
 #include "strmap.h"
 #include "util.h"
 #include "view.h"
@@ -28,10 +38,17 @@ struct fninfo {
 	size_t neffects;
 	bool defined;          /* a non-coroutine definition was seen */
 	bool suspends;         /* may suspend */
+	const struct rule_unless *cond; /* else: suspends unless the argument
+				  for parameter 'cond_param' is exempt */
+	int cond_param;
 	const char *via_name;  /* next hop: callee name, or the suspend point */
 	struct fninfo *via;    /* next hop function, NULL at the leaf */
-	const char **callers;  /* USRs of functions calling this one */
+	struct edge *callers;  /* the calls to this function */
 	size_t ncallers, cap_callers;
+	struct fn_view **views; /* its definitions' views (first_hops()) */
+	size_t nviews, cap_views;
+	char *hops;            /* first_hops(): malloc'd, or NULL */
+	bool hops_done;
 	bool *ends_param;      /* per parameter: a guard passed by reference
 				  owns nothing when it returns */
 	size_t nends_param;
@@ -42,6 +59,12 @@ struct fninfo {
 				      without (released before, taken again
 				      after: down(), a condition wait) */
 	size_t nquiet;
+};
+
+/* A call: from function 'caller' (by USR), the call node's data. */
+struct edge {
+	const char *caller;
+	const struct vcall *call;
 };
 
 struct summary {
@@ -70,6 +93,8 @@ struct visit {
 	struct summary *s;
 	struct fn_view *fn;
 	const struct vcall *direct; /* note_call(): the first suspending call */
+	const struct vcall *cond;   /* ... the first conditional one */
+	bool cond_mixed;            /* ... and one with another condition */
 };
 
 /* Call fn(call, v) for every V_CALL node under 'n'. */
@@ -87,22 +112,66 @@ static void each_call(struct vnode *n, void (*fn)(struct vnode *, struct visit *
 		each_call(n->kids[i], fn, v);
 }
 
+/* Do two conditions exempt the same names (two entries, one list)? */
+static bool same_names(const struct rule_unless *a, const struct rule_unless *b)
+{
+	if (a == b)
+		return true;
+	if (!a || !b || a->nnames != b->nnames)
+		return false;
+	for (size_t i = 0; i < a->nnames; i++)
+		if (strcmp(a->names[i], b->names[i]))
+			return false;
+	return true;
+}
+
 /*
  * A call in a function's body: the callee gains a caller, and the first
- * call that suspends by itself (configured, annotated, a suspend macro)
- * makes the function suspend directly.
+ * call that suspends by itself (configured, annotated, a suspend macro,
+ * unless its argument decides otherwise) makes the function suspend
+ * directly.  A configured
+ * call conditional on one of the function's parameters is noted in
+ * 'cond'.
  */
 static void note_call(struct vnode *n, struct visit *v)
 {
-	if (!v->direct && (n->call->configured || n->call->annotated ||
-			   n->call->macro))
+	if (!v->direct && !n->call->by_arg &&
+	    (n->call->configured || n->call->annotated || n->call->macro))
 		v->direct = n->call;
+	if (!v->cond && n->call->unless)
+		v->cond = n->call;
+	else if (v->cond && n->call->unless &&
+		 (!same_names(n->call->unless, v->cond->unless) ||
+		  n->call->unless_param != v->cond->unless_param))
+		v->cond_mixed = true;
 	if (n->call->usr && *n->call->usr && !n->call->effects_only) {
 		struct fninfo *callee = info(v->s, n->call->usr, n->call->name);
 		ARRAY_GROW(callee->callers, callee->ncallers + 1,
 			   callee->cap_callers);
-		callee->callers[callee->ncallers++] = v->fn->usr;
+		callee->callers[callee->ncallers++] =
+			(struct edge){ v->fn->usr, n->call };
 	}
+}
+
+/* Is the argument of 'call' that 'u' tests exempt, as written? */
+static bool arg_exempt(const struct vcall *call, const struct rule_unless *u,
+		       int param)
+{
+	if (param >= 0 && (size_t)param < call->nvargs &&
+	    rules_unless_exempts(u, call->args[param].text))
+		return true;
+	for (size_t i = 0; i < call->nmargs; i++)
+		if (rules_unless_exempts(u, call->margs[i]))
+			return true;
+	return false;
+}
+
+/* The caller's parameter the argument for 'param' names, or -1. */
+static int arg_param(const struct vcall *call, int param)
+{
+	return param >= 0 && (size_t)param < call->nvargs
+		       ? call->args[param].param
+		       : -1;
 }
 
 /* "f -> g -> aco_yield" for the chain from 'f', in arena 'a'. */
@@ -121,16 +190,66 @@ static const char *chain_of(struct arena *a, struct fninfo *f)
 	return chain;
 }
 
+/*
+ * A call suspends if its callee may, unless the configuration decided it
+ * (the walker did), or the callee's condition exempts it, or leaves it to
+ * this function's own callers.
+ */
 static void mark_call(struct vnode *n, struct visit *v)
 {
-	if (n->call->suspends || !n->call->usr || n->call->effects_only)
+	if (n->call->suspends || !n->call->usr || n->call->effects_only ||
+	    n->call->configured || n->call->annotated || n->call->macro)
 		return;
 	struct strmap_slot *slot = strmap_find(&v->s->fns, n->call->usr, false);
 	struct fninfo *f = slot ? slot->val : NULL;
-	if (f && f->suspends && f->defined) {
-		n->call->suspends = true;
-		n->call->chain = chain_of(v->fn->arena, f);
+	if (!f || !f->defined)
+		return;
+	if (!f->suspends &&
+	    (!f->cond || arg_exempt(n->call, f->cond, f->cond_param) ||
+	     arg_param(n->call, f->cond_param) >= 0))
+		return;
+	n->call->suspends = true;
+	n->call->chain = chain_of(v->fn->arena, f);
+	if (n->call->cleanup_of)
+		n->call->cleanup_chain = arena_printf(v->fn->arena, "%s -> %s",
+						      n->call->cleanup_of,
+						      n->call->chain);
+}
+
+/* The work list of functions whose state rose. */
+struct work {
+	struct fninfo **f;
+	size_t n, cap;
+};
+
+static void push_work(struct work *w, struct fninfo *f)
+{
+	ARRAY_GROW(w->f, w->n + 1, w->cap);
+	w->f[w->n++] = f;
+}
+
+/*
+ * 'f' suspends (cond NULL) or suspends unless parameter 'param' is
+ * exempt by 'cond', through 'via' (a function) or 'via_name' (a suspend
+ * point).  A second, different condition makes it suspend.
+ */
+static void rise(struct work *w, struct fninfo *f,
+		 const struct rule_unless *cond, int param, struct fninfo *via,
+		 const char *via_name)
+{
+	if (f->suspends)
+		return;
+	if (cond && f->cond && same_names(f->cond, cond) && f->cond_param == param)
+		return;
+	if (cond && !f->cond) {
+		f->cond = cond;
+		f->cond_param = param;
+	} else {
+		f->suspends = true;
 	}
+	f->via = via;
+	f->via_name = via_name;
+	push_work(w, f);
 }
 
 /*
@@ -366,11 +485,77 @@ static const struct lock_effect *effects_of(void *data, const char *usr,
 	return f ? f->effects : NULL;
 }
 
+/* The distinct first hops of a function, as first_hops() collects them. */
+struct hops {
+	const char *name;      /* the function */
+	const char **first;    /* first hop names seen */
+	size_t n, cap;
+	struct strbuf sb;      /* "f -> first -> ...", tab-separated */
+};
+
+static void collect_hop(struct hops *h, const struct vnode *n)
+{
+	if (!n)
+		return;
+	if (n->kind == V_CALL && n->call && n->call->suspends) {
+		const struct vcall *c = n->call;
+		const char *first = c->macro ? c->macro_name : c->name;
+		bool seen = false;
+		for (size_t i = 0; i < h->n && !seen; i++)
+			seen = !strcmp(h->first[i], first);
+		if (!seen) {
+			ARRAY_GROW(h->first, h->n + 1, h->cap);
+			h->first[h->n++] = first;
+			strbuf_addf(&h->sb, "%s%s -> %s", h->sb.len ? "\t" : "",
+				    h->name, c->chain ? c->chain : first);
+		}
+	}
+	collect_hop(h, n->a);
+	collect_hop(h, n->b);
+	collect_hop(h, n->c);
+	for (size_t i = 0; i < n->nkids; i++)
+		collect_hop(h, n->kids[i]);
+}
+
+/*
+ * Every way 'f' may suspend, one chain per distinct first hop (its own
+ * suspension points, the callees through which it may), for a reader
+ * who wants to see why when the shortest chain looks implausible; NULL
+ * when there is one way only.  Computed once per function, after the
+ * calls are marked.
+ */
+static const char *first_hops(struct fninfo *f)
+{
+	if (f->hops_done)
+		return f->hops;
+	f->hops_done = true;
+	struct hops h = { f->name, NULL, 0, 0, { 0 } };
+	strbuf_init(&h.sb);
+	for (size_t i = 0; i < f->nviews; i++)
+		collect_hop(&h, f->views[i]->body);
+	if (h.n > 1)
+		f->hops = strbuf_detach(&h.sb);
+	else
+		strbuf_release(&h.sb);
+	free(h.first);
+	return f->hops;
+}
+
+/* An indirect suspension's alternatives (vcall.hops). */
+static void note_hops(struct vnode *n, struct visit *v)
+{
+	if (!n->call->chain || n->call->cleanup_of || !n->call->usr)
+		return;
+	struct strmap_slot *slot = strmap_find(&v->s->fns, n->call->usr, false);
+	const char *h = slot ? first_hops(slot->val) : NULL;
+	if (h)
+		n->call->hops = arena_strdup(v->fn->arena, h);
+}
+
 struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 {
 	struct summary *s = xcalloc(1, sizeof(*s));
-	struct fninfo **work = NULL;
-	size_t nwork = 0, cap_work = 0;
+	struct work work = { NULL, 0, 0 };
 
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
@@ -379,37 +564,47 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 			struct fninfo *f = info(s, fn->usr, fn->name);
 			f->name = fn->name; /* the definition's name wins */
 			f->defined = true;
+			ARRAY_GROW(f->views, f->nviews + 1, f->cap_views);
+			f->views[f->nviews++] = fn;
 			if (fn->nlocks && !f->effects)
 				lock_effects(f, fn);
 			struct visit v = { .s = s, .fn = fn };
 			each_call(fn->body, note_call, &v);
-			const struct vcall *c = v.direct;
-			if (c && !f->suspends) {
-				f->suspends = true;
-				f->via_name = c->macro ? c->macro_name : c->name;
-				ARRAY_GROW(work, nwork + 1, cap_work);
-				work[nwork++] = f;
-			}
+			const struct vcall *c = v.direct ? v.direct : v.cond;
+			if (c)
+				rise(&work, f,
+				     v.direct || v.cond_mixed ? NULL : c->unless,
+				     c->unless_param, NULL,
+				     c->macro ? c->macro_name : c->name);
 		}
 	/* breadth first over callers */
-	for (size_t w = 0; w < nwork; w++) {
-		struct fninfo *callee = work[w];
+	for (size_t w = 0; w < work.n; w++) {
+		struct fninfo *callee = work.f[w];
 		for (size_t i = 0; i < callee->ncallers; i++) {
+			const struct edge *e = &callee->callers[i];
 			struct strmap_slot *slot =
-				strmap_find(&s->fns, callee->callers[i], false);
+				strmap_find(&s->fns, e->caller, false);
 			struct fninfo *caller = slot ? slot->val : NULL;
 			if (!caller || caller->suspends || !caller->defined)
 				continue;
-			caller->suspends = true;
-			caller->via = callee;
-			ARRAY_GROW(work, nwork + 1, cap_work);
-			work[nwork++] = caller;
+			if (callee->suspends) {
+				rise(&work, caller, NULL, -1, callee, NULL);
+			} else if (!arg_exempt(e->call, callee->cond,
+					       callee->cond_param)) {
+				int p = arg_param(e->call, callee->cond_param);
+				rise(&work, caller, p >= 0 ? callee->cond : NULL,
+				     p, callee, NULL);
+			}
 		}
 	}
-	free(work);
+	free(work.f);
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
 			each_call(fn->body, mark_call,
+				  &(struct visit){ .s = s, .fn = fn });
+	for (size_t i = 0; i < n; i++)
+		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+			each_call(fn->body, note_hops,
 				  &(struct visit){ .s = s, .fn = fn });
 	ownership_through_calls(s, fns, n);
 	/* locks let go around the suspensions of a callee (after mark_call) */
@@ -444,6 +639,8 @@ void summary_free(struct summary *s)
 		return;
 	for (size_t i = 0; i < s->nall; i++) {
 		free(s->all[i]->callers);
+		free(s->all[i]->views);
+		free(s->all[i]->hops);
 		free(s->all[i]->effects);
 		free(s->all[i]->ends_param);
 		free(s->all[i]->quiet);

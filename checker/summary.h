@@ -9,6 +9,13 @@
  * translation units (a whole compile database) joins up across them.
  * Calls through function pointers and virtual calls are not followed.
  *
+ * A configured call whose entry has unless-arg (rules.h) suspends
+ * unless its argument is exempt; when that argument is a parameter of
+ * the calling function, the function suspends under the same condition
+ * on its own parameter, judged at each of its calls (kvmalloc(n, gfp) in
+ * a wrapper called with GFP_NOWAIT does not sleep there).  A cleanup
+ * call (view.h) is a call like any other.
+ *
  * The same pass finds lock helpers: a function that only acquires (or
  * only releases) a lock-functions lock named through a parameter
  * ("void lock_queue(struct queue *q) { pthread_mutex_lock(&q->mu); }").
@@ -26,8 +33,9 @@ struct fn_view;
 /*
  * Mark every V_CALL in the views of 'fns' (an array of 'n' lists linked
  * through fn_view.next) whose callee may suspend: 'suspends' is set and,
- * for indirect suspension, 'chain' says how ("f -> g -> aco_yield"), in
- * the view's arena.  Then lock helpers are applied at their calls
+ * for indirect suspension, 'chain' says how ("f -> g -> aco_yield", a
+ * shortest chain) and 'hops' every distinct first hop, in the view's
+ * arena.  Then lock helpers are applied at their calls
  * (lockpair_helpers()).  Returns the summaries, which the views do not
  * need afterwards: free them with summary_free() (NULL is fine).
  */

@@ -76,6 +76,20 @@ enum vnode_flag {
 	CASE_DEFAULT = 1 << 1, /* V_CASE: the default label */
 };
 
+struct rule_unless;
+
+/*
+ * An argument of a call as summaries see it, for unless-arg conditions
+ * (rules.h): what the source says there and whether it is a parameter of
+ * the calling function.
+ */
+struct varg {
+	const char *text;     /* as written ("GFP_NOWAIT | __GFP_NOWARN");
+				 NULL: unknown (a macro wrote the call:
+				 see vcall.margs) */
+	int param;            /* the caller's parameter it names, or -1 */
+};
+
 struct vcall {
 	const char *name;     /* qualified callee name, e.g. "sched::yield" */
 	const char *usr;      /* callee's USR, for summaries; may be NULL */
@@ -85,6 +99,21 @@ struct vcall {
 	const char *macro_name;
 	bool suspends;        /* decided before lifetime runs: this call suspends */
 	const char *chain;    /* for indirect suspension: "f -> g -> aco_yield" */
+	/* unless-arg (summary.c): the arguments, and for a configured call
+	 * or macro whose argument is the caller's parameter, the condition
+	 * it suspends under (then 'suspends' is false) */
+	struct varg *args;
+	size_t nvargs;
+	const char **margs;   /* a call a macro wrote: the arguments of the
+				 macro invocation, as written; one that an
+				 unless-arg names exempts the call */
+	size_t nmargs;
+	bool by_arg;          /* a configured call or macro that its
+				 argument exempts, or makes conditional, or
+				 a configured call a suspend macro written
+				 at the same place stands for */
+	const struct rule_unless *unless;
+	int unless_param;     /* the caller's parameter 'unless' tests */
 	/* lock helpers (summary.c): what the callee does to its arguments */
 	const char **arg_keys;/* lock key of each argument, or NULL */
 	size_t nargs;
@@ -107,6 +136,18 @@ struct vcall {
 	bool effects_only;    /* a constructor or an awaiter's await_suspend:
 				 a call for its effects on guards, never a
 				 suspension point (summary.c) */
+	int cleanup_var;      /* a cleanup call (cleanup(fn) in C) at an exit
+				 of the scope of variable cleanup_var - 1: it
+				 runs only while that variable owns; 0: not
+				 one */
+	const char *cleanup_of; /* a cleanup call (also a C++ destructor at
+				 scope exit, cleanup_var 0: it always runs):
+				 the variable's name */
+	const char *hops;     /* with 'chain': one chain per distinct first
+				 hop of the callee, tab-separated, when it
+				 has more than one; NULL otherwise */
+	const char *cleanup_chain; /* set with 'suspends': "buf -> kvfree",
+				 the variable, then the callee or chain */
 };
 
 /* Flags of a call argument, for own.c. */

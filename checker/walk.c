@@ -40,6 +40,24 @@ void defer_cursor(struct walk *w, CXCursor c)
 	w->npending++;
 }
 
+
+/*
+ * The definition 'fn' outside the checked files (a header's cleanup
+ * function, DEFINE_FREE(kvfree, ...)) is walked too, for what it calls;
+ * nothing in it is reported.
+ */
+void walk_for_summary(struct walk *w, CXCursor fn)
+{
+	if (clang_Cursor_isNull(fn) || !clang_isCursorDefinition(fn) ||
+	    in_checked_file(w, fn) || in_system_header(fn))
+		return;
+	struct cmap_slot *s = cmap_find(&w->for_summary, fn, true);
+	if (s->val)
+		return;
+	s->val = (void *)1;
+	defer_cursor(w, fn);
+}
+
 static const char *function_name(struct walk *w, CXCursor fn)
 {
 	if (clang_getCursorKind(fn) == CXCursor_LambdaExpr) {
@@ -59,6 +77,10 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->nthis = 0;
 	fb->nconds = 0;
 	fb->nlater = 0;
+	fb->last_key = NULL;
+	fb->last_suspend_macro = 0;
+	fb->njumps = 0;
+	fb->nblocks = 0;
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);
 	cmap_release(&fb->ptrs);
@@ -74,6 +96,8 @@ static void builder_release(struct fn_builder *fb)
 	free(fb->scope_vars);
 	free(fb->later);
 	free(fb->conds);
+	free(fb->jumps);
+	free(fb->blocks);
 }
 
 /*
@@ -191,8 +215,8 @@ static void walk_function(struct walk *w, CXCursor fn)
 	macro_range(w, fn);
 
 	f->body = new_node(w, V_SEQ, fn);
-	/* parameter names, for lock-helper summaries */
-	if (rules_has_locks(w->rules)) {
+	/* parameter names, for lock-helper and unless-arg summaries */
+	if (rules_has_locks(w->rules) || w->unless) {
 		f->params = arena_alloc(w->src.a, (ks.n + 1) * sizeof(*f->params));
 		for (unsigned i = 0; i < ks.n; i++)
 			if (clang_getCursorKind(ks.c[i]) == CXCursor_ParmDecl)
@@ -225,6 +249,8 @@ static void walk_function(struct walk *w, CXCursor fn)
 	cond_finish(w, fn);
 	own_apply(f);
 	view_finish(f);
+	if (w->for_summary.n && cmap_find(&w->for_summary, fn, false))
+		f->nvars = 0; /* its calls only: no guard of its own is reported */
 	*w->tail = f;
 	w->tail = &f->next;
 }
@@ -571,6 +597,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	w.src.cx = tu->cx;
 	w.src.a = &tu->arena;
 	w.rules = rules;
+	w.unless = rules_has_unless(rules);
 	w.problems = problems;
 	w.tail = &w.head;
 	w.src.lang_c = tu->lang_c;
@@ -586,6 +613,7 @@ struct fn_view *walk_tu(struct tu *tu, struct rules *rules,
 	walk_macros_release(&w.mac);
 	builder_release(&w.fb);
 	free(w.pending);
+	cmap_release(&w.for_summary);
 	free(w.headers);
 	*incomplete = w.incomplete;
 	return w.head;

@@ -238,6 +238,34 @@ bool has_cleanup_attr(struct walk *w, CXCursor var)
 	return s.found;
 }
 
+/*
+ * The function a cleanup attribute names ("__free(kvfree)" is
+ * cleanup(__free_kvfree)), from the pretty-printed declaration, which
+ * resolves macros and token pasting; NULL if none.
+ */
+const char *cleanup_fn_name(struct walk *w, CXCursor var)
+{
+	CXPrintingPolicy pol = clang_getCursorPrintingPolicy(var);
+	CXString pp = clang_getCursorPrettyPrinted(var, pol);
+	const char *t = cstr(pp), *name = NULL;
+	const char *p = t ? strstr(t, "__cleanup__(") : NULL;
+	if (p)
+		p += strlen("__cleanup__(");
+	else if (t && (p = strstr(t, "cleanup(")))
+		p += strlen("cleanup(");
+	if (p) {
+		size_t n = 0;
+		while (p[n] == '_' || (p[n] >= 'a' && p[n] <= 'z') ||
+		       (p[n] >= 'A' && p[n] <= 'Z') || (p[n] >= '0' && p[n] <= '9'))
+			n++;
+		if (n)
+			name = arena_strndup(w->src.a, p, n);
+	}
+	clang_disposeString(pp);
+	clang_PrintingPolicy_dispose(pol);
+	return name;
+}
+
 bool is_scoped_lockable(struct walk *w, CXCursor decl)
 {
 	struct attr_search s = { NULL, w, true, false, false };

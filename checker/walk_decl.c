@@ -166,6 +166,120 @@ static enum vinit initial_state(struct walk *w, CXCursor init,
 	return INIT_HELD;
 }
 
+/*
+ * The call that cleanup(fn) on variable 'c' makes at every exit from its
+ * scope, fn(&var), as a call node's data (shared by those nodes); NULL
+ * when the function cannot be found in the TU.
+ */
+static struct vcall *cleanup_call(struct walk *w, CXCursor c, const char *var)
+{
+	const char *name = cleanup_fn_name(w, c);
+	CXCursor fn = name ? function_named(w, name) : clang_getNullCursor();
+	if (clang_Cursor_isNull(fn))
+		return NULL;
+	walk_for_summary(w, fn);
+	struct callee *ce = callee_of(w, fn);
+	struct vcall *call = arena_alloc(w->src.a, sizeof(*call));
+	call->name = ce->name;
+	call->usr = ce->usr;
+	call->annotated = ce->annotated;
+	call->configured = ce->configured;
+	call->suspends = ce->annotated || ce->configured;
+	call->cleanup_of = var;
+	if (call->suspends)
+		call->cleanup_chain = arena_printf(w->src.a, "%s -> %s", var,
+						   ce->name);
+	return call;
+}
+
+/*
+ * A variable with cleanup(fn) that is not a guard: tracked (never
+ * reported) so that its cleanup call runs only where it may still own
+ * (not after "p = NULL", no_free_ptr(p), TAKE_PTR(p)).  False if fn is
+ * not found: then it is not tracked.
+ */
+static bool walk_cleanup_var(struct walk *w, CXCursor c, CXCursor init,
+			     struct vnode *seq, const struct ectx *x)
+{
+	const char *name = cx_strdup(w->src.a, clang_getCursorSpelling(c));
+	struct vcall *call = cleanup_call(w, c, name);
+	if (!call)
+		return false;
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.name = name;
+	v.loc = cursor_loc(&w->src, c);
+	v.type = display_type(&w->src, clang_getCursorType(c));
+	v.kind = VAR_LOCAL;
+	int var = view_add_var(w->src.a, w->fb.fn, &v);
+	call->cleanup_var = var + 1;
+	enum vinit state = INIT_HELD;
+	if (!clang_Cursor_isNull(init)) {
+		size_t first = w->fb.nlater;
+		struct ectx in = *x;
+		in.cleanup = CLEANUP_PLAIN;
+		walk_full_expr(w, init, seq, &in);
+		scope_add_later(w, first);
+		if (is_empty_value(w, init))
+			state = INIT_EMPTY;
+	}
+	struct vnode *d = new_node(w, V_DECL, c);
+	d->loc = v.loc;
+	declare(w, d, var, state, false, seq);
+	scope_add_cleanup(w, var, call);
+	bind_decl(w, c, var);
+	return true;
+}
+
+static enum CXChildVisitResult dtor_cb(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_Destructor)
+		return CXChildVisit_Continue;
+	*(CXCursor *)data = c;
+	return CXChildVisit_Break;
+}
+
+/*
+ * A C++ local of a class with a destructor of the project's (not in a
+ * system header) that may suspend: the destructor runs at every exit of
+ * its scope, like a cleanup(fn), whatever the object holds then.  Its
+ * initializer is walked as usual by the caller.
+ */
+static void dtor_call(struct walk *w, CXCursor c, CXType t)
+{
+	CXCursor decl = type_decl(t);
+	if (clang_Cursor_isNull(decl))
+		return;
+	struct cmap_slot *slot = cmap_find(&w->tc.dtors, decl, true);
+	if (!slot->val) { /* once per class */
+		CXCursor *d = arena_alloc(w->src.a, sizeof(*d));
+		*d = clang_getNullCursor();
+		clang_visitChildren(decl, dtor_cb, d);
+		slot->val = d;
+	}
+	CXCursor dtor = *(CXCursor *)slot->val;
+	if (clang_Cursor_isNull(dtor) || in_system_header(dtor))
+		return;
+	CXCursor def = clang_getCursorDefinition(dtor);
+	struct callee *ce = callee_of(w, dtor);
+	if (clang_Cursor_isNull(def) && !ce->annotated && !ce->configured)
+		return; /* no body: it cannot be seen to suspend */
+	walk_for_summary(w, def);
+	struct vcall *call = arena_alloc(w->src.a, sizeof(*call));
+	call->name = ce->name;
+	call->usr = ce->usr;
+	call->annotated = ce->annotated;
+	call->configured = ce->configured;
+	call->suspends = ce->annotated || ce->configured;
+	call->cleanup_of = cx_strdup(w->src.a, clang_getCursorSpelling(c));
+	if (call->suspends)
+		call->cleanup_chain = arena_printf(w->src.a, "%s -> %s",
+						   call->cleanup_of, ce->name);
+	scope_add_cleanup(w, -1, call);
+}
+
 void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 		  const struct ectx *x)
 {
@@ -213,6 +327,8 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 		 * Not a guard (a template parameter's type may be one in
 		 * some instantiation: walk_instances() sees those).
 		 */
+		if (cleanup && walk_cleanup_var(w, c, init, seq, x))
+			return;
 		if (canon.kind == CXType_Pointer && !clang_Cursor_isNull(init)) {
 			note_address_alias(w, c, init);
 			note_lock_alias(w, c, init);
@@ -229,6 +345,8 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 			walk_full_expr(w, init, seq, &in);
 			scope_add_later(w, first);
 		}
+		if (!w->src.lang_c && canon.kind == CXType_Record)
+			dtor_call(w, c, t);
 		return;
 	}
 
@@ -257,6 +375,14 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 	close_scope(w, mark, d);
 	declare(w, d, var, state, true, seq);
 	bind_decl(w, c, var);
+	if (cleanup) {
+		/* the guard's own cleanup(fn) runs at its scope's exits too */
+		struct vcall *call = cleanup_call(w, c, v.name);
+		if (call) {
+			call->cleanup_var = var + 1;
+			w->fb.scope_vars[w->fb.nscope_vars - 1].cleanup = call;
+		}
+	}
 	if (src >= 0 && src != var)
 		add_event(w, seq, c, EV_MOVE, src, var);
 }

@@ -177,6 +177,128 @@ static void own_call(struct walk *w, struct vnode *call, CXCursor c,
 	call->call->own = own;
 }
 
+/*
+ * The index of the walked function's parameter that argument text 'text'
+ * names, alone or as an operand of '|' ("gfp | __GFP_ZERO", "(gfp)"), or
+ * -1.
+ */
+int param_index(struct walk *w, const char *text)
+{
+	const struct fn_view *fn = w->fb.fn;
+	for (const char *p = text; p && *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '(' ||
+		       *p == ')' || *p == '|')
+			p++;
+		const char *e = p;
+		while (is_ident_char(*e))
+			e++;
+		const char *after = e;
+		while (*after == ' ' || *after == '\t' || *after == '\n' ||
+		       *after == ')')
+			after++;
+		if (e > p && (!*after || (*after == '|' && after[1] != '|')))
+			for (size_t i = 0; i < fn->nparams; i++)
+				if (strlen(fn->params[i]) == (size_t)(e - p) &&
+				    !strncmp(fn->params[i], p, (size_t)(e - p)))
+					return (int)i;
+		/* on to the next '|' operand */
+		while (*e && !(*e == '|' && e[1] != '|' && (e == text || e[-1] != '|')))
+			e++;
+		p = e;
+	}
+	return -1;
+}
+
+/*
+ * The walked function's parameter that expression 'e' names, or -1:
+ * alone or, through '|', with other flags ("gfp | __GFP_ZERO" is exempt
+ * whenever gfp is).
+ */
+static int param_of(struct walk *w, CXCursor e, int depth)
+{
+	e = strip_expr(e);
+#if CINDEX_VERSION_MINOR >= 64
+	if (clang_getCursorKind(e) == CXCursor_BinaryOperator && depth < 8 &&
+	    clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Or) {
+		struct kids ks;
+		int p = -1;
+		kids_of(e, &ks);
+		for (unsigned i = 0; i < ks.n && p < 0; i++)
+			p = param_of(w, ks.c[i], depth + 1);
+		kids_release(&ks);
+		return p;
+	}
+#else
+	(void)depth;
+#endif
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return -1;
+	CXCursor d = clang_getCursorReferenced(e);
+	if (clang_getCursorKind(d) != CXCursor_ParmDecl)
+		return -1;
+	return param_index(w, cx_strdup(w->src.a, clang_getCursorSpelling(d)));
+}
+
+/*
+ * The arguments of call 'c' as written, for unless-arg conditions: the
+ * text after the callee's name where it is spelled (the call itself, or
+ * a macro's body), and for a call a macro wrote, the arguments of the
+ * macro invocation in the file ("darray_push_gfp(&d, x, GFP_NOWAIT)").
+ */
+static void call_args(struct walk *w, CXCursor c, struct vcall *vc, int nargs)
+{
+	CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(c));
+	const char **texts = NULL;
+	size_t nt = 0;
+	CXFile f;
+	unsigned off;
+	struct kids ks;
+
+	kids_of(c, &ks);
+	if (ks.n) {
+		CXSourceRange r = clang_getCursorExtent(ks.c[0]);
+		clang_getSpellingLocation(clang_getRangeEnd(r), &f, NULL, NULL, &off);
+		nt = written_args(&w->src, f, off, &texts);
+	}
+	kids_release(&ks);
+	if (from_macro(start)) {
+		clang_getExpansionLocation(start, &f, NULL, NULL, &off);
+		vc->nmargs = written_args(&w->src, f, off, &vc->margs);
+	}
+	vc->nvargs = (size_t)nargs;
+	vc->args = arena_alloc(w->src.a, (size_t)nargs * sizeof(*vc->args));
+	for (int i = 0; i < nargs; i++) {
+		vc->args[i].text = nt == (size_t)nargs ? texts[i] : NULL;
+		vc->args[i].param = param_of(w, clang_Cursor_getArgument(c, (unsigned)i),
+					     0);
+	}
+}
+
+/*
+ * A call to an entry of 'r' with unless-arg, whose argument is 'a' (NULL
+ * if it has none there): exempt, it does not suspend; the caller's
+ * parameter, it suspends as the caller's callers decide (summary.c);
+ * anything else suspends.
+ */
+void unless_decide(struct vcall *call, const struct rule *r,
+		   const struct varg *a)
+{
+	bool exempt = a && rules_unless_exempts(r->unless, a->text);
+	for (size_t i = 0; !exempt && i < call->nmargs; i++)
+		exempt = rules_unless_exempts(r->unless, call->margs[i]);
+	if (exempt) {
+		call->suspends = false;
+		call->by_arg = true;
+	} else if (a && a->param >= 0) {
+		call->suspends = false;
+		call->by_arg = true;
+		call->unless = r->unless;
+		call->unless_param = a->param;
+	} else {
+		call->suspends = true;
+	}
+}
+
 static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 			       struct vnode *seq, const struct ectx *x)
 {
@@ -205,6 +327,21 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		call->call->annotated = ce->annotated;
 		call->call->configured = ce->configured;
 		call->call->suspends = ce->annotated || ce->configured;
+		if (w->unless && nargs > 0)
+			call_args(w, c, call->call, nargs);
+		if (ce->configured && w->fb.last_suspend_macro &&
+		    start_offset(c) + 1 == w->fb.last_suspend_macro &&
+		    from_macro(clang_getRangeStart(clang_getCursorExtent(c)))) {
+			/* one suspension per site: the macro's */
+			call->call->suspends = false;
+			call->call->by_arg = true;
+		} else if (!ce->annotated && ce->suspend_rule &&
+			   ce->suspend_rule->unless) {
+			unsigned i = ce->suspend_rule->unless->index;
+			unless_decide(call->call, ce->suspend_rule,
+				      i < call->call->nvargs ? &call->call->args[i]
+							     : NULL);
+		}
 		if (rules_has_locks(w->rules) && nargs > 0 && !ce->lock) {
 			/* the locks its arguments name, for lock helpers */
 			call->call->nargs = (size_t)nargs;

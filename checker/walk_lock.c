@@ -166,16 +166,49 @@ void lock_call(struct walk *w, CXCursor c, CXCursor ref, const struct rule *lr,
 	lock_key_event(w, c, cursor_loc(&w->src, c), key, type, lr, acquire, seq, x);
 }
 
+/* Are 'a' and 'b' the same position? */
+static bool same_loc(struct src_loc a, struct src_loc b)
+{
+	return a.line == b.line && a.col == b.col && a.file && b.file &&
+	       !strcmp(a.file, b.file);
+}
+
 /*
  * The lock 'key' is acquired (a lock variable, alive in the whole
  * function but owned only from here) or released (every lock variable of
- * that name) at 'loc'.
+ * that name) at 'loc'.  One lock per site: a lock macro written there
+ * stands for the pairs it expands to (spin_lock() to raw_spin_lock(),
+ * liburcu's rcu_read_lock to urcu_memb_read_lock); two pair functions at
+ * one site (a macro of the project's that takes two locks) are two locks
+ * unless they name the same one.  The macro comes first; the function's
+ * type, if it has one, names the lock better.  An inner release names
+ * the same lock as the macro's release, or nothing.
  */
 void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 		    const char *key, const char *type, const struct rule *lr,
 		    bool acquire, struct vnode *seq, const struct ectx *x)
 {
 	struct fn_view *fn = w->fb.fn;
+	if (acquire) {
+		/* a pair without an argument is named by its acquire */
+		bool noarg = !strcmp(key, lr->path);
+		bool macro = clang_Cursor_isNull(at);
+		if (w->fb.last_key && same_loc(w->fb.last_acquire, loc) &&
+		    (w->fb.last_macro || !strcmp(w->fb.last_key, key) ||
+		     (noarg && w->fb.last_noarg))) {
+			/* a function's parameter type names the lock better */
+			int lv = w->fb.last_var;
+			if (!macro && lv >= 0 && strcmp(type, "critical section") &&
+			    !strncmp(fn->vars[lv].type, "lock taken by ", 14))
+				fn->vars[lv].type = type;
+			return;
+		}
+		w->fb.last_acquire = loc;
+		w->fb.last_key = key;
+		w->fb.last_noarg = noarg;
+		w->fb.last_macro = macro;
+		w->fb.last_var = -1;
+	}
 	ARENA_GROW(w->src.a, fn->locks, fn->nlocks + 1, fn->cap_locks);
 	fn->locks[fn->nlocks++] = (struct vlock){ key, acquire, lr->path,
 						  lr->reason, type };
@@ -199,6 +232,7 @@ void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 	v.reason = lr->reason;
 	v.kind = VAR_LOCK;
 	int var = view_add_var(w->src.a, w->fb.fn, &v);
+	w->fb.last_var = var;
 	struct vnode *d = new_node(w, V_DECL, at);
 	d->loc = loc;
 	declare(w, d, var, INIT_HELD, false, seq);

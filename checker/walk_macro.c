@@ -19,15 +19,24 @@
 
 /*
  * The suspend macro that macro 'name' is or expands to (directly or
- * through other macros defined so far), or NULL.
+ * through other macros defined so far), or NULL.  '*rule' (if not NULL)
+ * gets its entry when 'name' is one itself.
  */
-static const char *suspend_macro(struct walk *w, const char *name)
+static const char *suspend_macro_rule(struct walk *w, const char *name,
+				      const struct rule **rule)
 {
 	const struct rule *r = rules_match(w->rules, RL_SUSPEND_MACROS, name, NULL);
+	if (rule)
+		*rule = r;
 	if (r)
 		return r->path;
 	struct strmap_slot *s = strmap_find(&w->mac.derived, name, false);
 	return s ? s->val : NULL;
+}
+
+static const char *suspend_macro(struct walk *w, const char *name)
+{
+	return suspend_macro_rule(w, name, NULL);
 }
 
 /*
@@ -116,6 +125,32 @@ static const char *macro_lock_key(struct walk_src *src, CXCursor c)
 	return key;
 }
 
+/*
+ * A suspend macro expanded in a header (kvfree() in bcachefs-tools'
+ * DEFINE_FREE(kvfree, ...)): kept for the functions there that are
+ * walked for their summaries.  Only the configured names themselves, by
+ * a hash lookup: a TU expands many macros in headers.
+ */
+static void header_use(struct walk *w, CXCursor c, CXFile f, unsigned off,
+		       CXSourceLocation l)
+{
+	CXString str = clang_getCursorSpelling(c);
+	const struct rule *r = rules_find(w->rules, RL_SUSPEND_MACROS, cstr(str));
+	clang_disposeString(str);
+	if (!r || in_directive(&w->src, f, off))
+		return;
+	ARRAY_GROW(w->mac.huses, w->mac.nh + 1, w->mac.caph);
+	struct macro_use *m = &w->mac.huses[w->mac.nh++];
+	memset(m, 0, sizeof(*m));
+	m->file = f;
+	m->off = off;
+	m->loc = src_loc_of(&w->src, l);
+	m->name = r->path;
+	m->rule = r;
+	if (r->unless)
+		m->nargs = written_args(&w->src, f, off, &m->args);
+}
+
 static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 					CXClientData data)
 {
@@ -131,24 +166,41 @@ static enum CXChildVisitResult macro_cb(CXCursor c, CXCursor parent,
 	unsigned off;
 	CXSourceLocation l = clang_getCursorLocation(c);
 	clang_getExpansionLocation(l, &f, NULL, NULL, &off);
-	if (!f || !w->src.tu->main || !clang_File_isEqual(f, w->src.tu->main) ||
-	    in_directive(&w->src, f, off))
+	if (!f || !w->src.tu->main)
+		return CXChildVisit_Continue;
+	if (!clang_File_isEqual(f, w->src.tu->main)) {
+		header_use(w, c, f, off, l);
+		return CXChildVisit_Continue;
+	}
+	if (in_directive(&w->src, f, off))
 		return CXChildVisit_Continue;
 	CXString str = clang_getCursorSpelling(c);
 	const char *name = cstr(str);
-	const char *target = suspend_macro(w, name);
+	const struct rule *rule = NULL;
+	const char *target = suspend_macro_rule(w, name, &rule);
 	bool acquire = false;
 	const struct rule *lock = rules_has_locks(w->rules)
 					  ? rules_match_lock(w->rules, name, &acquire)
 					  : NULL;
 	const char *key = lock ? macro_lock_key(&w->src, c) : NULL;
+	if (lock && !key) {
+		/* a pair without an argument: liburcu's rcu_read_lock() is
+		 * an object-like macro for urcu_memb_read_lock */
+		const char **args;
+		if (!written_args(&w->src, f, off, &args))
+			key = lock->path;
+	}
 	if (target || key) {
 		ARRAY_GROW(w->mac.uses, w->mac.n + 1, w->mac.cap);
 		struct macro_use *m = &w->mac.uses[w->mac.n++];
 		memset(m, 0, sizeof(*m));
+		m->file = f;
 		m->off = off;
 		m->loc = src_loc_of(&w->src, l);
 		m->name = target ? target : lock->path;
+		m->rule = rule;
+		if (rule && rule->unless)
+			m->nargs = written_args(&w->src, f, off, &m->args);
 		if (!target) {
 			m->lock = lock;
 			m->acquire = acquire;
@@ -173,7 +225,24 @@ void macro_range(struct walk *w, CXCursor fn)
 {
 	unsigned lo = start_offset(fn), hi = end_offset(fn);
 	w->mac.next = w->mac.end = 0;
-	if (!w->mac.n || !in_main_file(&w->src, fn))
+	w->mac.cur = w->mac.uses;
+	if (!in_main_file(&w->src, fn)) {
+		/* a function in a header: its suspend macros, if any */
+		CXFile f;
+		extent_offsets(fn, &f, &lo, &hi);
+		for (size_t i = 0; f && i < w->mac.nh; i++) {
+			const struct macro_use *m = &w->mac.huses[i];
+			if (m->off < lo || m->off >= hi ||
+			    !clang_File_isEqual(m->file, f))
+				continue;
+			ARRAY_GROW(w->mac.scratch, w->mac.end + 1,
+				   w->mac.cap_scratch);
+			w->mac.scratch[w->mac.end++] = *m;
+		}
+		w->mac.cur = w->mac.scratch;
+		return;
+	}
+	if (!w->mac.n)
 		return;
 	while (w->mac.next < w->mac.n && w->mac.uses[w->mac.next].off < lo)
 		w->mac.next++;
@@ -186,21 +255,28 @@ void macro_range(struct walk *w, CXCursor fn)
 static void lock_event(struct walk *w, const struct macro_use *m,
 		       struct vnode *seq, const struct ectx *x)
 {
-	lock_key_event(w, clang_getNullCursor(), m->loc, m->key,
-		       arena_printf(w->src.a, "lock taken by %s", m->lock->path),
-		       m->lock, m->acquire, seq, x);
+	/* a pair without an argument (preempt_disable()) is named by its
+	 * acquire, as for functions */
+	const char *type = !strcmp(m->key, m->lock->path)
+				   ? "critical section"
+				   : arena_printf(w->src.a, "lock taken by %s",
+						  m->lock->path);
+	lock_key_event(w, clang_getNullCursor(), m->loc, m->key, type, m->lock,
+		       m->acquire, seq, x);
 }
 
 /* Suspension points for the expansions before offset 'upto'. */
 void flush_macros(struct walk *w, unsigned upto, struct vnode *seq,
 		  const struct ectx *x)
 {
-	while (w->mac.next < w->mac.end && w->mac.uses[w->mac.next].off <= upto) {
-		const struct macro_use *m = &w->mac.uses[w->mac.next++];
+	while (w->mac.next < w->mac.end && w->mac.cur[w->mac.next].off <= upto) {
+		const struct macro_use *m = &w->mac.cur[w->mac.next++];
 		if (m->lock) {
 			lock_event(w, m, seq, x);
 			continue;
 		}
+		if (w->fb.last_suspend_macro == m->off + 1)
+			continue; /* nested in the one written here, which stands for it */
 		struct vnode *n = new_node(w, V_CALL, clang_getNullCursor());
 		n->loc = m->loc;
 		n->call = arena_alloc(w->src.a, sizeof(*n->call));
@@ -209,6 +285,16 @@ void flush_macros(struct walk *w, unsigned upto, struct vnode *seq,
 		n->call->macro_name = m->name;
 		n->call->configured = true;
 		n->call->suspends = true;
+		w->fb.last_suspend_macro = m->off + 1;
+		if (m->rule && m->rule->unless) {
+			unsigned i = m->rule->unless->index;
+			struct varg a = { NULL, -1 };
+			if (i < m->nargs) {
+				a.text = m->args[i];
+				a.param = param_index(w, a.text);
+			}
+			unless_decide(n->call, m->rule, i < m->nargs ? &a : NULL);
+		}
 		add_node(w, seq, n);
 	}
 }
@@ -217,12 +303,14 @@ void flush_macros(struct walk *w, unsigned upto, struct vnode *seq,
 void skip_macros(struct walk *w, CXCursor lambda)
 {
 	unsigned hi = end_offset(lambda);
-	while (w->mac.next < w->mac.end && w->mac.uses[w->mac.next].off < hi)
+	while (w->mac.next < w->mac.end && w->mac.cur[w->mac.next].off < hi)
 		w->mac.next++;
 }
 
 void walk_macros_release(struct walk_macros *mac)
 {
 	free(mac->uses);
+	free(mac->huses);
+	free(mac->scratch);
 	strmap_release(&mac->derived);
 }

@@ -85,9 +85,13 @@ enum cleanup_ctx {
 
 /* An expansion of a configured suspend macro. */
 struct macro_use {
-	unsigned off;         /* expansion offset in the main file */
+	CXFile file;          /* where it is expanded */
+	unsigned off;         /* expansion offset in that file */
 	struct src_loc loc;
 	const char *name;     /* the suspend macro, or the lock macro */
+	const struct rule *rule; /* the suspend-macros entry (NULL: derived) */
+	const char **args;    /* its arguments as written (unless-arg) */
+	size_t nargs;
 	const struct rule *lock; /* a lock-functions macro: its pair */
 	bool acquire;         /* ... as the acquire */
 	const char *key;      /* ... and the lock it names */
@@ -100,6 +104,8 @@ struct macro_use {
 struct scope_item {
 	int var;              /* -1 for a call */
 	struct vnode *call;
+	struct vcall *cleanup; /* a variable's cleanup(fn) call, made again
+				  at each exit of the scope */
 };
 
 /*
@@ -125,6 +131,7 @@ struct callee {
 	const char *usr;
 	bool annotated;       /* await_holding::suspends */
 	bool configured;      /* suspend-functions */
+	const struct rule *suspend_rule; /* ... the entry */
 	bool allowed;         /* allowed-callees */
 	enum known_fn known; /* std::move, std::swap, g_steal_pointer... */
 	const char *method;   /* unqualified name, e.g. "unlock", "operator=" */
@@ -155,15 +162,29 @@ struct walk_types {
 	struct cmap qualnames;/* declaration -> const char * */
 	struct cmap specs;    /* specializations seen (note_specialization()) */
 	struct strmap free_ops; /* operand type names of free operator co_await */
+	struct strmap fn_names; /* function name -> CXCursor *, for cleanup(fn) */
+	struct cmap dtors;    /* class -> CXCursor * of its destructor (a null
+				 cursor: none) */
+	bool fn_names_done;
 	bool free_ops_scanned;
 	struct spec_todo *todo; /* specializations called, to walk */
 	size_t ntodo, cap_todo;
 };
 
-/* Per TU: expansions of configured macros in the main file (walk_macro.c). */
+/*
+ * Per TU: expansions of configured macros in the main file, and of
+ * suspend macros in other files, for the functions there walked for
+ * their summaries (walk_macro.c).
+ */
 struct walk_macros {
-	struct macro_use *uses; /* in source order */
+	struct macro_use *uses; /* in the main file, in source order */
 	size_t n, cap;
+	struct macro_use *huses; /* suspend macros in other files, in
+				    preprocessing order */
+	size_t nh, caph;
+	struct macro_use *cur; /* what the current function consumes */
+	struct macro_use *scratch; /* its uses when it is in another file */
+	size_t cap_scratch;
 	struct strmap derived;  /* macro -> the suspend macro it uses */
 	size_t next, end;     /* the current function's unconsumed range */
 };
@@ -180,6 +201,24 @@ struct fn_builder {
 	struct scope_item *later; /* made in a cleanup variable's initializer,
 				     for the scope after it: scope_later() */
 	size_t nlater, cap_later;
+	struct jump_mark {    /* the scopes a break or continue leaves */
+		size_t mark;  /* scope_vars of the loop or switch */
+		bool loop;
+	} *jumps;
+	size_t njumps, cap_jumps;
+	struct block_mark {   /* the blocks a goto may leave */
+		unsigned start, end; /* the block's offsets */
+		size_t mark;  /* scope_vars at its '{' */
+	} *blocks;
+	size_t nblocks, cap_blocks;
+	struct src_loc last_acquire; /* where the last lock acquire was */
+	const char *last_key; /* ... and its lock */
+	bool last_noarg;      /* ... of a pair without an argument */
+	bool last_macro;      /* ... taken by a lock macro */
+	int last_var;         /* ... its variable, or -1 */
+	unsigned last_suspend_macro; /* expansion offset + 1 of the last
+				  suspend macro: it stands for the configured
+				  calls it expands to */
 	int depth;            /* statement and expression nesting */
 	bool too_deep;        /* something was past MAX_DEPTH: not walked */
 	size_t nthis;         /* VAR_THIS variables: guard members of 'this' */
@@ -193,6 +232,7 @@ struct walk {
 	struct walk_macros mac;
 	struct fn_builder fb;
 	struct rules *rules;
+	bool unless;          /* some suspend entry has unless-arg */
 	struct diag_list *problems; /* misplaced annotations, too deep */
 	bool incomplete;      /* some function was not walked whole */
 	struct fn_view *head, **tail;
@@ -205,6 +245,8 @@ struct walk {
 	size_t npending, cap_pending;
 	const char *instance; /* walking this instantiation ("f<int>"), or NULL */
 	const char *instance_usr; /* ... whose view has this usr */
+	struct cmap for_summary; /* functions outside the checked files walked
+				    for their summaries only (cleanup(fn)) */
 };
 
 /*
@@ -223,6 +265,7 @@ struct ectx {
 /* walk.c: the TU and its functions */
 void defer_cursor(struct walk *w, CXCursor c);
 bool in_checked_file(struct walk *w, CXCursor c);
+void walk_for_summary(struct walk *w, CXCursor fn);
 bool in_main_file(struct walk_src *src, CXCursor c);
 
 /* walk_cond.c: conditions tested the same way more than once */
@@ -239,6 +282,11 @@ size_t open_scope(struct walk *w);
 bool walk_enter(struct walk *w, CXCursor c, struct vnode *seq,
 		const struct ectx *x);
 void scope_add(struct walk *w, int var);
+void scope_add_cleanup(struct walk *w, int var, struct vcall *call);
+void cleanup_exits(struct walk *w, size_t mark, struct vnode *seq,
+		   struct src_loc loc);
+void close_scope_at(struct walk *w, size_t mark, struct vnode *scope,
+		    struct src_loc loc);
 void declare(struct walk *w, struct vnode *d, int var, enum vinit state,
 	     bool scoped, struct vnode *seq);
 void scope_later(struct walk *w, struct vnode *n);
@@ -268,6 +316,11 @@ void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq,
 		    const struct ectx *x);
 void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq,
 		    const struct ectx *x);
+
+/* walk_expr.c: unless-arg conditions of calls and macros */
+int param_index(struct walk *w, const char *name);
+void unless_decide(struct vcall *call, const struct rule *r,
+		   const struct varg *a);
 
 /* walk_own.c: ownership effects of calls, assignments and moves */
 struct vown *call_own(struct walk *w, CXCursor c, const char *name,
@@ -305,6 +358,7 @@ void skip_macros(struct walk *w, CXCursor lambda);
 void walk_types_release(struct walk_types *tc);
 bool allowed_await(struct walk *w, CXCursor operand);
 struct callee *callee_of(struct walk *w, CXCursor ref);
+CXCursor function_named(struct walk *w, const char *name);
 bool classify_type(struct walk *w, CXType t, struct guard_info *out,
 			  int depth);
 bool is_guard_var(struct walk *w, CXCursor c, CXType t,
@@ -336,6 +390,8 @@ const char *text_at_start(struct walk_src *src, CXCursor c, unsigned *off,
 				 size_t *avail);
 bool text_contains(const char *p, size_t n, const char *word);
 bool word_at(const char *p, size_t avail, const char *word);
+size_t written_args(struct walk_src *src, CXFile f, unsigned from,
+		    const char ***out);
 int word_between(struct walk_src *src, CXCursor a, CXCursor b,
 			const char *word);
 
@@ -350,6 +406,7 @@ void extent_offsets(CXCursor c, CXFile *f, unsigned *start,
 bool from_macro(CXSourceLocation l);
 bool has_annotation(CXCursor decl, const char *text);
 bool has_cleanup_attr(struct walk *w, CXCursor var);
+const char *cleanup_fn_name(struct walk *w, CXCursor var);
 bool in_system_header(CXCursor c);
 bool is_default_arg(CXCursor call, CXCursor arg);
 bool is_function_kind(enum CXCursorKind k);

@@ -40,7 +40,56 @@ size_t open_scope(struct walk *w)
 static void scope_push(struct walk *w, int var, struct vnode *call)
 {
 	ARRAY_GROW(w->fb.scope_vars, w->fb.nscope_vars + 1, w->fb.cap_scope_vars);
-	w->fb.scope_vars[w->fb.nscope_vars++] = (struct scope_item){ var, call };
+	w->fb.scope_vars[w->fb.nscope_vars++] = (struct scope_item){ var, call,
+								     NULL };
+}
+
+/*
+ * Variable 'var' lives to the end of the innermost open scope, and
+ * 'call' (its cleanup(fn)) runs at every exit from it: cleanup_exits().
+ */
+void scope_add_cleanup(struct walk *w, int var, struct vcall *call)
+{
+	/* var -1: a C++ destructor, which runs whatever the object holds */
+	scope_push(w, var, NULL);
+	w->fb.scope_vars[w->fb.nscope_vars - 1].cleanup = call;
+}
+
+/*
+ * Leaving the scopes opened since 'mark' at 'loc' (their closing brace,
+ * a return, break or continue): append to 'seq' what runs there, in
+ * reverse order of declaration: each cleanup(fn) call, and the end of
+ * each variable from the first one with a cleanup on (so that those
+ * declared after a variable are not held across its cleanup: they are
+ * destroyed first).
+ */
+void cleanup_exits(struct walk *w, size_t mark, struct vnode *seq,
+		   struct src_loc loc)
+{
+	size_t first = w->fb.nscope_vars;
+	for (size_t i = mark; i < w->fb.nscope_vars && first == w->fb.nscope_vars;
+	     i++)
+		if (w->fb.scope_vars[i].cleanup)
+			first = i;
+	for (size_t i = w->fb.nscope_vars; i-- > first;) {
+		struct scope_item it = w->fb.scope_vars[i];
+		struct vnode *n;
+		if (it.cleanup) {
+			n = view_new_node(w->src.a, V_CALL);
+			n->call = it.cleanup;
+			n->loc = loc;
+			add_node(w, seq, n);
+		}
+		if (it.var >= 0) {
+			n = view_new_node(w->src.a, V_EVENT);
+			n->ev = EV_RELEASE;
+			n->var = it.var;
+		} else {
+			continue;
+		}
+		n->loc = loc;
+		add_node(w, seq, n);
+	}
 }
 
 /* Variable 'var' lives to the end of the innermost open scope. */
@@ -58,7 +107,7 @@ void scope_add(struct walk *w, int var)
 void scope_later(struct walk *w, struct vnode *n)
 {
 	ARRAY_GROW(w->fb.later, w->fb.nlater + 1, w->fb.cap_later);
-	w->fb.later[w->fb.nlater++] = (struct scope_item){ n->var, n };
+	w->fb.later[w->fb.nlater++] = (struct scope_item){ n->var, n, NULL };
 }
 
 /* The items scope_later() got since 'first' join the innermost scope. */
@@ -77,6 +126,17 @@ void scope_add_later(struct walk *w, size_t first)
 	w->fb.nlater = first;
 }
 
+/*
+ * What was added since 'mark' ends with node 'scope', whose end is at
+ * 'loc' (the cleanup calls run there).
+ */
+void close_scope_at(struct walk *w, size_t mark, struct vnode *scope,
+		    struct src_loc loc)
+{
+	cleanup_exits(w, mark, scope, loc);
+	close_scope(w, mark, scope);
+}
+
 /* What was added since 'mark' ends with node 'scope'. */
 void close_scope(struct walk *w, size_t mark, struct vnode *scope)
 {
@@ -84,7 +144,7 @@ void close_scope(struct walk *w, size_t mark, struct vnode *scope)
 		struct scope_item it = w->fb.scope_vars[--w->fb.nscope_vars];
 		if (it.var >= 0)
 			w->fb.fn->vars[it.var].scope = scope;
-		else
+		else if (it.call)
 			it.call->call->scope = scope;
 	}
 }
@@ -135,13 +195,25 @@ static void walk_compound(struct walk *w, CXCursor c, struct vnode *seq,
 	struct kids ks;
 	size_t mark = open_scope(w);
 	struct vnode *s = new_node(w, V_SEQ, c);
+	ARRAY_GROW(w->fb.blocks, w->fb.nblocks + 1, w->fb.cap_blocks);
+	w->fb.blocks[w->fb.nblocks++] = (struct block_mark){
+		start_offset(c), end_offset(c), mark
+	};
 	kids_of(c, &ks);
 	for (unsigned i = 0; i < ks.n; i++)
 		walk_stmt(w, ks.c[i], s, x);
 	kids_release(&ks);
+	w->fb.nblocks--;
 	if (w->mac.next < w->mac.end) /* a macro that expands to nothing, last */
 		flush_macros(w, end_offset(c) - 1, s, x);
-	close_scope(w, mark, s);
+	/* the closing brace: the range's end is past it */
+	CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(c));
+	CXFile f;
+	unsigned off;
+	clang_getExpansionLocation(end, &f, NULL, NULL, &off);
+	struct src_loc brace = off && f ? src_loc_of(&w->src,
+			clang_getLocationForOffset(w->src.cx, f, off - 1)) : s->loc;
+	close_scope_at(w, mark, s, brace);
 	add_node(w, seq, s);
 }
 
@@ -492,19 +564,26 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 		walk_if(w, c, seq, x);
 		break;
 	case CXCursor_ForStmt:
-		walk_for(w, c, seq, x);
-		break;
 	case CXCursor_WhileStmt:
-		walk_while(w, c, seq, x);
-		break;
 	case CXCursor_DoStmt:
-		walk_do(w, c, seq, x);
-		break;
 	case CXCursor_CXXForRangeStmt:
-		walk_range_for(w, c, seq, x);
-		break;
 	case CXCursor_SwitchStmt:
-		walk_switch(w, c, seq, x);
+		/* where a break (or continue) in it leaves to */
+		ARRAY_GROW(w->fb.jumps, w->fb.njumps + 1, w->fb.cap_jumps);
+		w->fb.jumps[w->fb.njumps++] = (struct jump_mark){
+			w->fb.nscope_vars, k != CXCursor_SwitchStmt
+		};
+		if (k == CXCursor_ForStmt)
+			walk_for(w, c, seq, x);
+		else if (k == CXCursor_WhileStmt)
+			walk_while(w, c, seq, x);
+		else if (k == CXCursor_DoStmt)
+			walk_do(w, c, seq, x);
+		else if (k == CXCursor_CXXForRangeStmt)
+			walk_range_for(w, c, seq, x);
+		else
+			walk_switch(w, c, seq, x);
+		w->fb.njumps--;
 		break;
 	case CXCursor_CaseStmt:
 		walk_case(w, c, false, seq, x);
@@ -513,11 +592,13 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 		walk_case(w, c, true, seq, x);
 		break;
 	case CXCursor_BreakStmt:
-		n = new_node(w, V_BREAK, c);
-		add_node(w, seq, n);
-		break;
 	case CXCursor_ContinueStmt:
-		n = new_node(w, V_CONTINUE, c);
+		n = new_node(w, k == CXCursor_BreakStmt ? V_BREAK : V_CONTINUE, c);
+		for (size_t i = w->fb.njumps; i-- > 0;)
+			if (k == CXCursor_BreakStmt || w->fb.jumps[i].loop) {
+				cleanup_exits(w, w->fb.jumps[i].mark, seq, n->loc);
+				break;
+			}
 		add_node(w, seq, n);
 		break;
 	case CXCursor_ReturnStmt:
@@ -526,13 +607,29 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 		if (ks.n)
 			walk_full_expr(w, ks.c[0], n, x);
 		kids_release(&ks);
+		cleanup_exits(w, 0, n, n->loc);
 		add_node(w, seq, n);
 		break;
-	case CXCursor_GotoStmt:
+	case CXCursor_GotoStmt: {
+		CXCursor label = clang_getCursorReferenced(c);
 		n = new_node(w, V_GOTO, c);
-		n->label = label_id(w, clang_getCursorReferenced(c));
+		n->label = label_id(w, label);
+		/*
+		 * The blocks nested in the innermost one holding the label
+		 * are left: their cleanups run here.  (A jump back over a
+		 * declaration in that block itself is not seen.)
+		 */
+		unsigned at = start_offset(label);
+		for (size_t i = w->fb.nblocks; i-- > 0;)
+			if (w->fb.blocks[i].start <= at && at < w->fb.blocks[i].end) {
+				if (i + 1 < w->fb.nblocks)
+					cleanup_exits(w, w->fb.blocks[i + 1].mark,
+						      seq, n->loc);
+				break;
+			}
 		add_node(w, seq, n);
 		break;
+	}
 	case CXCursor_IndirectGotoStmt:
 		n = new_node(w, V_RETURN, c); /* not followed: ends the path */
 		add_node(w, seq, n);

@@ -12,6 +12,7 @@
 #include "scan.h"
 #include "util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *file_name(struct walk_src *src, CXFile f)
@@ -378,4 +379,61 @@ const char *plain_type_name(struct walk_src *src, const char *p, size_t n)
 	out = arena_strdup(src->a, out);
 	strbuf_release(&sb);
 	return out;
+}
+
+struct args_scan {
+	unsigned start;       /* the current argument's first byte */
+	unsigned *cuts;       /* ends of arguments */
+	size_t n, cap;
+	bool closed;
+};
+
+static bool args_cb(const char *p, size_t i, int depth, void *arg)
+{
+	struct args_scan *s = arg;
+	if ((p[i] == ',' && depth == 1) || (p[i] == ')' && depth == 0)) {
+		ARRAY_GROW(s->cuts, s->n + 1, s->cap);
+		s->cuts[s->n++] = (unsigned)i;
+		s->closed = p[i] == ')';
+		return s->closed;
+	}
+	return false;
+}
+
+size_t written_args(struct walk_src *src, CXFile f, unsigned from,
+		    const char ***out)
+{
+	size_t size;
+	const char *buf = f ? file_contents(src, f, &size) : NULL;
+	*out = NULL;
+	if (!buf || from >= size)
+		return 0;
+	unsigned open = from;
+	while (open < size && is_ident_char(buf[open]))
+		open++;
+	while (open < size && (buf[open] == ' ' || buf[open] == '\t' ||
+			       buf[open] == '\n'))
+		open++;
+	if (open >= size || buf[open] != '(')
+		return 0;
+	struct args_scan s = { 0, NULL, 0, 0, false };
+	unsigned to = size - open > 4096 ? open + 4096 : (unsigned)size;
+	scan_code(src, f, open, to, args_cb, &s);
+	size_t n = 0;
+	if (s.closed && !(s.n == 1 && s.cuts[0] == open + 1)) {
+		const char **texts = arena_alloc(src->a, s.n * sizeof(*texts));
+		unsigned start = open + 1;
+		for (size_t i = 0; i < s.n; i++) {
+			unsigned a = start, b = s.cuts[i];
+			while (a < b && strchr(" \t\n", buf[a]))
+				a++;
+			while (b > a && strchr(" \t\n", buf[b - 1]))
+				b--;
+			texts[n++] = arena_strndup(src->a, buf + a, b - a);
+			start = s.cuts[i] + 1;
+		}
+		*out = texts;
+	}
+	free(s.cuts);
+	return n;
 }

@@ -678,8 +678,9 @@ struct callee *callee_of(struct walk *w, CXCursor ref)
 				       "await_holding::suspends") ||
 			has_annotation(def, "await_holding::suspends");
 	}
-	ce->configured = rules_match(w->rules, RL_SUSPEND_FUNCTIONS, ce->name,
-				     NULL) != NULL;
+	ce->suspend_rule = rules_match(w->rules, RL_SUSPEND_FUNCTIONS, ce->name,
+				       NULL);
+	ce->configured = ce->suspend_rule != NULL;
 	rules_note_misuse(w->rules, RL_INVALID_TYPES, ce->name, "a function");
 	ce->allowed = rules_match(w->rules, RL_ALLOWED_CALLEES, ce->name,
 				  NULL) != NULL;
@@ -793,8 +794,43 @@ bool is_guard_var(struct walk *w, CXCursor c, CXType t,
 	return guard;
 }
 
+static enum CXChildVisitResult fn_name_cb(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct walk *w = data;
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl) {
+		const char *name = cx_strdup(w->src.a, clang_getCursorSpelling(c));
+		struct strmap_slot *s = strmap_find(&w->tc.fn_names, name, true);
+		if (!s->val || clang_isCursorDefinition(c)) {
+			CXCursor *p = arena_alloc(w->src.a, sizeof(*p));
+			*p = c;
+			s->val = p;
+		}
+	}
+	return CXChildVisit_Continue;
+}
+
+/*
+ * The file-scope function declaration named 'name' (its definition if
+ * the TU has one), or a null cursor.  The names are read once per TU,
+ * when the first cleanup(fn) asks.
+ */
+CXCursor function_named(struct walk *w, const char *name)
+{
+	if (!w->tc.fn_names_done) {
+		w->tc.fn_names_done = true;
+		clang_visitChildren(clang_getTranslationUnitCursor(w->src.cx),
+				    fn_name_cb, w);
+	}
+	struct strmap_slot *s = strmap_find(&w->tc.fn_names, name, false);
+	return s ? *(CXCursor *)s->val : clang_getNullCursor();
+}
+
 void walk_types_release(struct walk_types *tc)
 {
+	cmap_release(&tc->dtors);
+	strmap_release(&tc->fn_names);
 	strmap_release(&tc->types);
 	cmap_release(&tc->callees);
 	cmap_release(&tc->qualnames);

@@ -43,7 +43,7 @@ static void test_push_copies(void)
 {
 	struct diag_list l;
 	char file[] = "a.cpp", name[] = "lk", detail[] = "sched::yield";
-	struct suspension s = { { file, 3, 5 }, SUSPEND_CALL, detail };
+	struct suspension s = { { file, 3, 5 }, SUSPEND_CALL, detail, NULL };
 
 	diag_list_init(&l);
 	push(&l, file, 2, 1, name, &s, 1);
@@ -117,11 +117,11 @@ static void test_sort_suspensions(void)
 {
 	struct diag_list l;
 	struct suspension s[] = {
-		{ { "a.cpp", 9, 1 }, SUSPEND_CO_AWAIT, NULL },
-		{ { "a.cpp", 4, 7 }, SUSPEND_CALL, "g" },
-		{ { "a.cpp", 4, 7 }, SUSPEND_CALL, "f" },
-		{ { "a.cpp", 9, 1 }, SUSPEND_CO_AWAIT, NULL },
-		{ { "a.cpp", 4, 2 }, SUSPEND_CO_YIELD, NULL },
+		{ { "a.cpp", 9, 1 }, SUSPEND_CO_AWAIT, NULL, NULL },
+		{ { "a.cpp", 4, 7 }, SUSPEND_CALL, "g", NULL },
+		{ { "a.cpp", 4, 7 }, SUSPEND_CALL, "f", NULL },
+		{ { "a.cpp", 9, 1 }, SUSPEND_CO_AWAIT, NULL, NULL },
+		{ { "a.cpp", 4, 2 }, SUSPEND_CO_YIELD, NULL, NULL },
 	};
 
 	diag_list_init(&l);
@@ -191,7 +191,7 @@ static void test_texts(void)
 		.type = "std::unique_lock<std::mutex>",
 		.matched = "std::unique_lock",
 	};
-	struct suspension s = { { "a.cpp", 1, 1 }, SUSPEND_CO_AWAIT, NULL };
+	struct suspension s = { { "a.cpp", 1, 1 }, SUSPEND_CO_AWAIT, NULL, NULL };
 
 	arena_init(&a);
 	ASSERT_STR("'lk' of type 'std::unique_lock<std::mutex>' is held across a suspension point",

@@ -86,7 +86,7 @@ static void add_finding(struct diag_list *l, const char *file, unsigned line,
 			const char *name, const char *fn, unsigned susp_line,
 			enum suspend_kind kind, const char *detail)
 {
-	struct suspension s = { { file, susp_line, 3 }, kind, detail };
+	struct suspension s = { { file, susp_line, 3 }, kind, detail, NULL };
 	struct finding f;
 	memset(&f, 0, sizeof(f));
 	f.loc.file = file;

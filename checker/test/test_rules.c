@@ -150,7 +150,7 @@ static void test_errors(void)
 	rules_release(&r);
 	ASSERT(-1, load(&r, "i.toml", "suspend-functions = [{ path = \"a\", replacement = \"b\" }]\n", &err));
 	HAS(err, "i.toml:1:36: error: unknown key 'replacement'");
-	HAS(err, "(allowed: 'path', 'reason', 'allow-unused')");
+	HAS(err, "(allowed: 'path', 'reason', 'allow-unused', 'unless-arg')");
 	free(err);
 	rules_release(&r);
 	ASSERT(-1, load(&r, "j.toml", "allowed-types = [{ path = 3 }]\n", &err));
@@ -330,6 +330,46 @@ static void test_backreferences(void)
 	rules_release(&r);
 }
 
+/* unless-arg: which argument texts exempt a call */
+static void test_unless(void)
+{
+	const char *names[] = { "GFP_ATOMIC", "GFP_NOWAIT" };
+	struct rule_unless u = { 1, names, 2 };
+	ASSERT(1, rules_unless_exempts(&u, "GFP_NOWAIT"));
+	ASSERT(1, rules_unless_exempts(&u, "GFP_NOWAIT|__GFP_NOWARN"));
+	ASSERT(1, rules_unless_exempts(&u, "__GFP_ZERO | GFP_ATOMIC"));
+	ASSERT(1, rules_unless_exempts(&u, "(GFP_NOWAIT | __GFP_NOWARN)"));
+	ASSERT(1, rules_unless_exempts(&u, "__GFP_ZERO | (GFP_ATOMIC)"));
+	ASSERT(1, rules_unless_exempts(&u, " GFP_ATOMIC\n"));
+	ASSERT(0, rules_unless_exempts(&u, "GFP_KERNEL"));
+	ASSERT(0, rules_unless_exempts(&u, "GFP_NOWAITX"));
+	ASSERT(0, rules_unless_exempts(&u, "MY_GFP_NOWAIT"));
+	ASSERT(0, rules_unless_exempts(&u, "GFP_KERNEL & ~GFP_NOWAIT"));
+	ASSERT(0, rules_unless_exempts(&u, "x || GFP_NOWAIT"));
+	ASSERT(0, rules_unless_exempts(&u, "GFP_NOWAIT || x"));
+	ASSERT(0, rules_unless_exempts(&u, "f(GFP_NOWAIT)"));
+	ASSERT(0, rules_unless_exempts(&u, "(gfp_t)GFP_NOWAIT"));
+	ASSERT(0, rules_unless_exempts(&u, "gfp"));
+	ASSERT(0, rules_unless_exempts(&u, NULL));
+	ASSERT(0, rules_unless_exempts(NULL, "GFP_NOWAIT"));
+
+	struct rules r;
+	char *err;
+	ASSERT(0, load(&r, "u.toml",
+		       "extends = []\nsuspend-macros = [{ path = \"kvmalloc\", unless-arg = { index = 1, any-of = [\"GFP_NOWAIT\"] } }]\n",
+		       &err));
+	size_t n;
+	const struct rule *e = rules_list(&r, RL_SUSPEND_MACROS, &n);
+	if (ASSERT(1, n) && ASSERT_TRUE(e[0].unless != NULL)) {
+		ASSERT(1, e[0].unless->index);
+		ASSERT(1, e[0].unless->nnames);
+		ASSERT_STR("GFP_NOWAIT", e[0].unless->names[0]);
+	}
+	ASSERT(1, rules_has_unless(&r));
+	free(err);
+	rules_release(&r);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
@@ -337,6 +377,7 @@ int main(void)
 		return 1;
 	}
 	test_matching();
+	test_unless();
 	test_packs_and_defaults();
 	test_json();
 	test_errors();

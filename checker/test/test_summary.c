@@ -7,6 +7,7 @@
  */
 #include "common.h"
 #include "arena.h"
+#include "rules.h"
 #include "summary.h"
 #include "util.h"
 #include "view.h"
@@ -164,6 +165,94 @@ static void test_not_suspending(void)
 	summary_free(s);
 }
 
+/* Give call 'c' one argument per text; "@N" names the caller's parameter N. */
+static void set_args(struct vcall *c, int n, ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	c->nvargs = (size_t)n;
+	c->args = arena_alloc(&A, (size_t)n * sizeof(*c->args));
+	for (int i = 0; i < n; i++) {
+		const char *t = va_arg(ap, const char *);
+		c->args[i].text = t;
+		c->args[i].param = t[0] == '@' ? t[1] - '0' : -1;
+	}
+	va_end(ap);
+}
+
+/*
+ * unless-arg: kvmalloc(bytes, gfp) in resize(d, gfp) makes resize
+ * suspend unless its gfp is exempt; push(d, gfp) passes it on; callers
+ * are judged by the argument they write.
+ */
+static void test_conditional(void)
+{
+	static const char *names[] = { "GFP_ATOMIC", "GFP_NOWAIT" };
+	static const struct rule_unless u = { 1, names, 2 };
+	static const char *names2[] = { "GFP_ATOMIC", "GFP_NOWAIT" };
+	static const struct rule_unless u_same = { 1, names2, 2 };
+	static const char *other_names[] = { "MAY_FAIL" };
+	static const struct rule_unless other = { 0, other_names, 1 };
+
+	struct fn_view *resize = fn("resize", "c:@F@resize");
+	struct vcall *k = yield(resize);
+	k->name = "kvmalloc";
+	k->by_arg = true;
+	k->unless = &u;
+	k->unless_param = 1;
+	/* a second entry with the same names, on the same parameter */
+	struct vcall *k2 = yield(resize);
+	k2->by_arg = true;
+	k2->unless = &u_same;
+	k2->unless_param = 1;
+	struct fn_view *push = fn("push", "c:@F@push");
+	struct vcall *to_resize = call(push, "resize");
+	set_args(to_resize, 2, "d", "@1");
+	struct fn_view *user = fn("user", "c:@F@user");
+	struct vcall *nowait = call(user, "push");
+	set_args(nowait, 2, "d", "GFP_NOWAIT | __GFP_NOWARN");
+	struct vcall *kernel = call(user, "push");
+	set_args(kernel, 2, "d", "GFP_KERNEL");
+	struct vcall *direct = call(user, "resize");
+	set_args(direct, 2, "d", "GFP_ATOMIC");
+	struct vcall *by_macro = call(user, "push");
+	set_args(by_macro, 2, "d", "_gfp");
+	by_macro->args[1].text = NULL;
+	static const char *margs[] = { "&d", "x", "GFP_NOWAIT" };
+	by_macro->margs = margs;
+	by_macro->nmargs = 3;
+	/* two different conditions: it suspends */
+	struct fn_view *mixed = fn("mixed", "c:@F@mixed");
+	struct vcall *m1 = yield(mixed);
+	m1->by_arg = true;
+	m1->unless = &u;
+	m1->unless_param = 1;
+	struct vcall *m2 = yield(mixed);
+	m2->name = "other";
+	m2->by_arg = true;
+	m2->unless = &other;
+	m2->unless_param = 0;
+	struct vcall *to_mixed = call(user, "mixed");
+	set_args(to_mixed, 2, "d", "GFP_NOWAIT");
+	/* an exempt configured call is no suspension at all */
+	struct fn_view *quiet = fn("quiet", "c:@F@quiet");
+	struct vcall *q = yield(quiet);
+	q->by_arg = true;
+	struct vcall *to_quiet = call(user, "quiet");
+	struct fn_view *list[] = { tu(user, push, resize, mixed, quiet, NULL) };
+
+	struct summary *s = summary_compute(list, 1);
+	ASSERT(0, to_resize->suspends); /* conditional in push itself */
+	ASSERT(0, nowait->suspends);
+	ASSERT(1, kernel->suspends);
+	ASSERT_STR("push -> resize -> kvmalloc", kernel->chain);
+	ASSERT(0, direct->suspends);
+	ASSERT(0, by_macro->suspends);
+	ASSERT(1, to_mixed->suspends);
+	ASSERT(0, to_quiet->suspends);
+	summary_free(s);
+}
+
 /* A lock event in 'f' on 'key'. */
 static void lock_event(struct fn_view *f, const char *key, bool acquire)
 {
@@ -249,6 +338,7 @@ int main(void)
 	test_across_units();
 	test_shortest_and_cycles();
 	test_not_suspending();
+	test_conditional();
 	test_lock_helpers();
 	arena_release(&A);
 	return test_done("test_summary");

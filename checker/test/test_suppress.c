@@ -41,7 +41,7 @@ static void finding(struct diag_list *l, const char *file, unsigned line,
 	struct suspension s[8];
 	size_t n = 0;
 	for (; susp[n] && n < ARRAY_SIZE(s); n++)
-		s[n] = (struct suspension){ { file, susp[n], 3 }, SUSPEND_CO_AWAIT, NULL };
+		s[n] = (struct suspension){ { file, susp[n], 3 }, SUSPEND_CO_AWAIT, NULL, NULL };
 	struct finding f = {
 		.loc = { file, line, 3 },
 		.name = "lk",

@@ -104,7 +104,7 @@ static void test_basic(const char *dir)
 
 	t_init(&t, dir);
 	s[0] = (struct suspension){ at(&t, "basic.cpp", 5, 3), SUSPEND_CO_AWAIT,
-				    NULL };
+				    NULL, NULL };
 	warn(&t, "basic.cpp", 4, "lk", NULL, s, 1);
 	ASSERT(0, run(&t, "basic.cpp"));
 	ASSERT_STR("", t.out);
@@ -127,7 +127,7 @@ static void test_basic(const char *dir)
 
 	/* a second note on line 5 is one too many */
 	s[1] = (struct suspension){ at(&t, "basic.cpp", 5, 20),
-				    SUSPEND_CO_YIELD, NULL };
+				    SUSPEND_CO_YIELD, NULL, NULL };
 	warn(&t, "basic.cpp", 4, "lk", NULL, s, 2);
 	ASSERT(1, run(&t, "basic.cpp"));
 	ASSERT_HAS(t.out, ":5:20: error: unexpected note seen: suspended here by co_yield\n");
@@ -164,12 +164,12 @@ static void substr_all(struct t *t, bool swap)
 {
 	const char *f = "substr.cpp";
 	struct suspension s4[] = {
-		{ at(t, f, 4, 3), SUSPEND_CO_AWAIT, NULL },
-		{ at(t, f, 4, 20), SUSPEND_CO_AWAIT, NULL },
+		{ at(t, f, 4, 3), SUSPEND_CO_AWAIT, NULL, NULL },
+		{ at(t, f, 4, 20), SUSPEND_CO_AWAIT, NULL, NULL },
 	};
-	struct suspension s5 = { at(t, f, 5, 3), SUSPEND_CO_YIELD, NULL };
-	struct suspension s9 = { at(t, f, 9, 3), SUSPEND_CALL, "sleep" };
-	struct suspension s13 = { at(t, f, 13, 5), SUSPEND_MACRO, "CO_WAIT" };
+	struct suspension s5 = { at(t, f, 5, 3), SUSPEND_CO_YIELD, NULL, NULL };
+	struct suspension s9 = { at(t, f, 9, 3), SUSPEND_CALL, "sleep", NULL };
+	struct suspension s13 = { at(t, f, 13, 5), SUSPEND_MACRO, "CO_WAIT", NULL };
 	struct src_loc l8 = at(t, f, 8, 3);
 
 	warn(t, f, 3, "x", NULL, s4, 2);
@@ -187,7 +187,7 @@ static void substr_all(struct t *t, bool swap)
 static void test_substr(const char *dir)
 {
 	struct t t;
-	struct suspension s = { { NULL, 4, 40 }, SUSPEND_CO_AWAIT, NULL };
+	struct suspension s = { { NULL, 4, 40 }, SUSPEND_CO_AWAIT, NULL, NULL };
 
 	t_init(&t, dir);
 	substr_all(&t, false);
@@ -234,7 +234,7 @@ static void test_substr(const char *dir)
 static void test_no_diagnostics(const char *dir)
 {
 	struct t t;
-	struct suspension s = { { NULL, 3, 3 }, SUSPEND_CO_AWAIT, NULL };
+	struct suspension s = { { NULL, 3, 3 }, SUSPEND_CO_AWAIT, NULL, NULL };
 
 	t_init(&t, dir);
 	ASSERT(0, run(&t, "no_diags.cpp"));
@@ -260,7 +260,7 @@ static void test_no_diagnostics(const char *dir)
 static void test_headers(const char *dir)
 {
 	struct t t;
-	struct suspension s = { { NULL, 4, 3 }, SUSPEND_CO_AWAIT, NULL };
+	struct suspension s = { { NULL, 4, 3 }, SUSPEND_CO_AWAIT, NULL, NULL };
 
 	t_init(&t, dir);
 	s.loc.file = fixture(&t, "header.h");

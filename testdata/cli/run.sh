@@ -290,6 +290,36 @@ assert (s["file"], s["line"], s["column"], s["kind"]) == ("bad.cpp", 6, 3, "co_a
 assert any(e["file"] == "broken.cpp" and e["severity"] == "error" for e in d["errors"]), d["errors"]
 PY
 
+# every distinct first hop of an indirect suspension, the shortest in the note
+begin json-first-hops
+cat >"$root/json-first-hops/t.c" <<'C'
+void lock(int *m);
+void unlock(int *m);
+void aco_yield(void);
+void msleep(int);
+static void wait_a_bit(void) { msleep(1); }
+static void slow(int n) { if (n) wait_a_bit(); else aco_yield(); }
+static void once(void) { aco_yield(); }
+void f(int *m) {
+  lock(m);
+  slow(1);
+  once();
+  unlock(m);
+}
+C
+printf 'extends = []\nlock-functions = [{ acquire = "lock", release = "unlock" }]\nsuspend-functions = ["aco_yield", "msleep"]\n' >"$root/json-first-hops/c.toml"
+run json-first-hops --format=json --config c.toml t.c --
+expect_status 1
+python3 - "$root/out" <<'PY' || fail "JSON first_hops"
+import json, sys
+d = json.load(open(sys.argv[1]))
+(f,) = d["diagnostics"]
+a, b = f["suspensions"]
+assert a["detail"] == "slow -> aco_yield", a
+assert a["first_hops"] == ["slow -> wait_a_bit -> msleep", "slow -> aco_yield"], a
+assert b["detail"] == "once -> aco_yield" and b["first_hops"] is None, b
+PY
+
 begin sarif
 bad_cpp "$root/sarif/bad.cpp"
 run sarif --format=sarif bad.cpp "${args[@]}"
@@ -480,6 +510,16 @@ bad_cpp "$d/gen/bad.cpp"; bad_cpp "$d/src/bad.cpp"; bad_cpp "$d/src/x.pb.cc"
 printf 'exclude = ["gen/*", "*.pb.cc"]\n' >"$d/await-holding.toml"
 run exclude gen/bad.cpp src/bad.cpp src/x.pb.cc "${args[@]}"
 expect_status 1; expect_out "src/bad.cpp:5"; expect_no_out "gen/bad.cpp"; expect_no_out "x.pb.cc"
+expect_no_err "matched no file"
+# a pattern that matches no file of the run is named, with what it is relative to
+printf 'exclude = ["gen/*", "src/gen/*", "*.pb.h"]\n' >"$d/await-holding.toml"
+run exclude gen/bad.cpp src/bad.cpp "${args[@]}"
+expect_status 1; expect_no_err "'gen/*' matched"
+expect_err "await-holding.toml:1:21: warning: 'exclude' pattern 'src/gen/*' matched no file of the run (a pattern with '/' is relative to the configuration's directory: '"
+expect_err "await-holding.toml:1:34: warning: 'exclude' pattern '*.pb.h' matched no file of the run (a pattern without '/' matches a file name in any directory)"
+run exclude --dump-config src/bad.cpp "${args[@]}"
+expect_out "# exclude: a pattern with '/' is relative to the directory of the"
+expect_out "/exclude/src/gen/*\""
 
 # ---- deep nesting: clang itself needs more than 8 MiB of stack here ----------------
 begin deep
@@ -509,6 +549,68 @@ run unused-suppression s.cpp "${args[@]}"
 expect_status 0; expect_no_err "suppresses nothing"
 run unused-suppression --warn-unused-suppressions s.cpp "${args[@]}"
 expect_err "s.cpp:2:15: warning: 'NOLINT(await-holding)' suppresses nothing"
+
+# ---- unless-arg ------------------------------------------------------------------------------------
+gfp_c() {
+  cat >"$1" <<'C'
+#define GFP_KERNEL 1u
+#define GFP_NOWAIT 2u
+void spin_lock(int *l);
+void spin_unlock(int *l);
+void *kmalloc(unsigned long n, unsigned gfp);
+void f(int *l) {
+  spin_lock(l);
+  kmalloc(1, GFP_NOWAIT);
+  kmalloc(1, GFP_KERNEL);
+  spin_unlock(l);
+}
+C
+}
+begin unless-arg-toml
+gfp_c "$root/unless-arg-toml/t.c"
+cat >"$root/unless-arg-toml/c.toml" <<'TOML'
+extends = []
+lock-functions = [{ acquire = "spin_lock", release = "spin_unlock" }]
+suspend-functions = [
+  { path = "kmalloc", unless-arg = { index = 1, any-of = ["GFP_ATOMIC", "GFP_NOWAIT"] } },
+]
+TOML
+run unless-arg-toml --config c.toml t.c --
+expect_status 1; expect_out "t.c:9:3: note: suspended here by call to 'kmalloc'"; expect_no_out "t.c:8:"
+run unless-arg-toml --config c.toml --dump-config t.c --
+expect_out '{ path = "kmalloc", unless-arg = { index = 1, any-of = ["GFP_ATOMIC", "GFP_NOWAIT"] } },'
+
+begin unless-arg-json
+gfp_c "$root/unless-arg-json/t.c"
+cat >"$root/unless-arg-json/c.json" <<'JSON'
+{ "extends": [],
+  "lock-functions": [{ "acquire": "spin_lock", "release": "spin_unlock" }],
+  "suspend-functions": [
+    { "path": "kmalloc", "unless-arg": { "index": 1, "any-of": ["GFP_NOWAIT"] } } ] }
+JSON
+run unless-arg-json --config c.json t.c --
+expect_status 1; expect_out "t.c:9:3: note: suspended here by call to 'kmalloc'"; expect_no_out "t.c:8:"
+
+begin unless-arg-errors
+d=$root/unless-arg-errors
+printf 'suspend-functions = [\n  { path = "kmalloc", unless-arg = { index = 1 } },\n]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:2:36: error: missing 'any-of' in 'unless-arg'"
+printf 'suspend-macros = [\n  { path = "kmalloc", unless-arg = { index = "1", any-of = ["A"] } },\n]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:2:46: error: expected an argument number (0 for the first) for 'index', found a string"
+printf 'suspend-functions = [\n  { path = "kmalloc", unless-arg = { index = 1, any-of = ["A|B"] } },\n]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:2:59: error: 'A|B' in 'any-of' is not an identifier"
+printf 'suspend-functions = [\n  { path = "kmalloc", unless-arg = { index = 1, anyof = ["A"] } },\n]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:2:49: error: unknown key 'anyof'"; expect_err "did you mean 'any-of'?"
+printf 'await-holding-invalid-types = [{ path = "x", unless-arg = { index = 1, any-of = ["A"] } }]\n' >"$d/c.toml"
+run unless-arg-errors --config c.toml x.c
+expect_status 2; expect_err "c.toml:1:46: error: 'unless-arg' belongs in entries of 'suspend-functions' and 'suspend-macros'"
+printf '{ "suspend-functions": [ { "path": "k", "unless-arg": { "index": 1, "any-of": "A" } } ] }\n' >"$d/c.json"
+run unless-arg-errors --config c.json x.c
+expect_status 2; expect_err "c.json:1:"; expect_err "expected an array of names for 'any-of', found a string"
 
 echo "$n cases, $fails failed"
 [ "$fails" -eq 0 ]

@@ -115,7 +115,7 @@ void bad_spin_lock_irq_wait_event(struct dev *d)
 {
 	spin_lock_irq(&d->lock); // expect-warning {{'d->lock' of type 'spinlock_t'}}
 	// expect-note@-1 {{reason: a spinlock (interrupts disabled) held}}
-	wait_event(d->wq, d->ready); // expect-note {{suspended here by call to 'schedule'}} expect-note {{suspended here by macro 'might_sleep'}}
+	wait_event(d->wq, d->ready); // expect-note {{suspended here by macro 'wait_event'}}
 	spin_unlock_irq(&d->lock);
 }
 

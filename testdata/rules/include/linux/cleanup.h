@@ -11,6 +11,25 @@
 
 #include "compiler.h"
 
+/* DEFINE_FREE(): a variable declared __free(name) calls __free_name(&var)
+ * when it goes out of scope; no_free_ptr() takes the value out first. */
+#define DEFINE_FREE(_name, _type, _free) \
+	static __always_inline void __free_##_name(void *p) { _type _T = *(_type *)p; _free; }
+
+#define __free(_name) __cleanup(__free_##_name)
+
+#define __get_and_null(p, nullvalue)            \
+	({                                      \
+		__auto_type __ptr = &(p);       \
+		__auto_type __val = *__ptr;     \
+		*__ptr = nullvalue;             \
+		__val;                          \
+	})
+
+#define no_free_ptr(p) ((typeof(p))__get_and_null(p, NULL))
+
+#define return_ptr(p) return no_free_ptr(p)
+
 #define DEFINE_CLASS(_name, _type, _exit, _init, _init_args...)         \
 	typedef _type class_##_name##_t;                                \
 	static inline void class_##_name##_destructor(_type *p)         \
