@@ -38,11 +38,12 @@ endforeach()
 add_test(NAME known-bugs/run.sh
          COMMAND bash ${PROJECT_SOURCE_DIR}/testdata/known-bugs/selftest.sh)
 
-# testdata/cli/NAME.sh other than run.sh: one more test each, cli/NAME
+# testdata/cli/NAME.sh other than run.sh and lib.sh (their shared harness):
+# one more test each, cli/NAME
 file(GLOB ah_cli_scripts CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/testdata/cli/*.sh)
 foreach(script IN LISTS ah_cli_scripts)
   get_filename_component(stem ${script} NAME_WE)
-  if(NOT stem STREQUAL "run")
+  if(NOT stem STREQUAL "run" AND NOT stem STREQUAL "lib")
     add_test(NAME cli/${stem} COMMAND bash ${script} $<TARGET_FILE:await-holding>)
   endif()
 endforeach()

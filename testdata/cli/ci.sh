@@ -10,57 +10,20 @@
 # is still checked for what GitHub needs, and the schema part is skipped
 # (the separate ctest "cli/sarif-schema" then reports SKIPPED).
 set -u
-AH=$(realpath "${1:?usage: ci.sh path/to/await-holding}")
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/lib.sh" "$@"
 repo=$(cd "$here/../.." && pwd)
-inc="$(cd "$here/../include" && pwd)"
-root=$(mktemp -d)
-trap 'rm -rf "$root"' EXIT
 schema=${AH_SARIF_SCHEMA:--}
 [ -f "$schema" ] || schema=-
 PY=/usr/bin/python3
-fails=0
-n=0
 sarifs=()
 
-run() {
-  local dir=$root/$1
-  shift
-  mkdir -p "$dir"
-  (cd "$dir" && "$AH" "$@" >"$root/out" 2>"$root/err")
-  status=$?
-  out=$(cat "$root/out")
-  err=$(cat "$root/err")
-}
-fail() {
-  echo "FAIL [$case]: $*"
-  echo "  status: $status"
-  echo "  stdout: ${out:0:3000}"
-  echo "  stderr: ${err:0:2000}"
-  fails=$((fails + 1))
-}
-expect_status() { [ "$status" -eq "$1" ] || fail "expected exit status $1"; }
 # (JSON is indented with tabs: compare with spaces)
 expect_out() { grep -qF -- "$1" <<<"${out//$'\t'/ }" || fail "stdout lacks: $1"; }
-expect_err() { grep -qF -- "$1" <<<"$err" || fail "stderr lacks: $1"; }
 expect_no_out() { ! grep -qF -- "$1" <<<"${out//$'\t'/ }" || fail "stdout has: $1"; }
-expect_no_err() { ! grep -qF -- "$1" <<<"$err" || fail "stderr has: $1"; }
-begin() { case=$1; n=$((n + 1)); mkdir -p "$root/$1"; }
 # keep a SARIF document for the schema check at the end
 keep_sarif() { local f="$root/sarif-$n-$RANDOM.json"; printf '%s\n' "$out" >"$f"; sarifs+=("$f"); }
 jq_py() { $PY -c "import json,sys; d=json.load(open(sys.argv[1])); $1" "$2"; }
 
-bad_cpp() {
-  cat >"$1" <<'CPP'
-#include "coro_stub.h"
-#include "mutex_stub.h"
-std::mutex m;
-coro::task<> bad() {
-  std::lock_guard<std::mutex> g(m);
-  co_await coro::yield_now();
-}
-CPP
-}
 args=(-- -std=c++20 -I "$inc")
 
 # ---- SARIF: paths with spaces, '#', non-ASCII; relative to the VCS root ----

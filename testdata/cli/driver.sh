@@ -7,24 +7,8 @@
 #
 #   bash testdata/cli/driver.sh path/to/await-holding
 set -u
-AH=$(realpath "${1:?usage: driver.sh path/to/await-holding}")
-here=$(cd "$(dirname "$0")" && pwd)
-inc="$(cd "$here/../include" && pwd)"
-root=$(mktemp -d)
-trap 'rm -rf "$root"' EXIT
-fails=0
-n=0
+. "$(dirname "$0")/lib.sh" "$@"
 
-# run NAME [args...]: runs the checker in $root/NAME, sets $status $out $err
-run() {
-  local dir=$root/$1
-  shift
-  mkdir -p "$dir"
-  (cd "$dir" && "$AH" "$@" >"$root/out" 2>"$root/err")
-  status=$?
-  out=$(cat "$root/out")
-  err=$(cat "$root/err")
-}
 # run_to NAME STDOUT [args...]: as run, with stdout sent to STDOUT
 run_to() {
   local dir=$root/$1 to=$2
@@ -35,32 +19,7 @@ run_to() {
   err=$(cat "$root/err")
 }
 
-fail() {
-  echo "FAIL [$case]: $*"
-  echo "  status: $status"
-  echo "  stdout: ${out:0:2000}"
-  echo "  stderr: ${err:0:2000}"
-  fails=$((fails + 1))
-}
-expect_status() { [ "$status" -eq "$1" ] || fail "expected exit status $1"; }
-expect_out() { grep -qF -- "$1" <<<"$out" || fail "stdout lacks: $1"; }
-expect_err() { grep -qF -- "$1" <<<"$err" || fail "stderr lacks: $1"; }
-expect_no_out() { ! grep -qF -- "$1" <<<"$out" || fail "stdout has: $1"; }
-expect_no_err() { ! grep -qF -- "$1" <<<"$err" || fail "stderr has: $1"; }
-begin() { case=$1; n=$((n + 1)); mkdir -p "$root/$1"; }
 
-# A coroutine that holds a std::lock_guard across co_await (line 5, 6).
-bad_cpp() {
-  cat >"$1" <<'CPP'
-#include "coro_stub.h"
-#include "mutex_stub.h"
-std::mutex m;
-coro::task<> bad() {
-  std::lock_guard<std::mutex> g(m);
-  co_await coro::yield_now();
-}
-CPP
-}
 args=(-- -std=c++20 -I "$inc")
 
 # ---- write errors ------------------------------------------------------------------------------------

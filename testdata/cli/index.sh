@@ -9,26 +9,8 @@
 #
 #   bash testdata/cli/index.sh path/to/await-holding
 set -u
-AH=$(realpath "${1:?usage: index.sh path/to/await-holding}")
-here=$(cd "$(dirname "$0")" && pwd)
-inc="$(cd "$here/../include" && pwd)"
-root=$(mktemp -d)
-trap 'rm -rf "$root"' EXIT
-fails=0
-n=0
+. "$(dirname "$0")/lib.sh" "$@"
 
-fail() {
-  echo "FAIL [$case]: $*"
-  echo "  status: $status"
-  echo "  stdout: ${out:0:3000}"
-  echo "  stderr: ${err:0:3000}"
-  fails=$((fails + 1))
-}
-begin() { case=$1; n=$((n + 1)); }
-expect_status() { [ "$status" -eq "$1" ] || fail "expected exit status $1"; }
-expect_out() { grep -qF -- "$1" <<<"$out" || fail "stdout lacks: $1"; }
-expect_err() { grep -qF -- "$1" <<<"$err" || fail "stderr lacks: $1"; }
-expect_no_err() { ! grep -qF -- "$1" <<<"$err" || fail "stderr has: $1"; }
 expect_count() { # expect_count N TEXT: stdout has TEXT on exactly N lines
   local c; c=$(grep -cF -- "$2" <<<"$out")
   [ "$c" -eq "$1" ] || fail "expected $1 lines with '$2' in stdout, got $c"

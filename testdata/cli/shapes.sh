@@ -9,13 +9,7 @@
 #
 #   bash testdata/cli/shapes.sh path/to/await-holding
 set -u
-AH=$(realpath "${1:?usage: shapes.sh path/to/await-holding}")
-here=$(cd "$(dirname "$0")" && pwd)
-inc="$(cd "$here/../include" && pwd)"
-root=$(mktemp -d)
-trap 'rm -rf "$root"' EXIT
-fails=0
-n=0
+. "$(dirname "$0")/lib.sh" "$@"
 
 # run NAME [args...]: runs the checker in $root/NAME, sets $status $out $err
 run() {
@@ -27,22 +21,11 @@ run() {
   err=$(cat "$root/err")
 }
 
-fail() {
-  echo "FAIL [$case]: $*"
-  echo "  status: $status"
-  echo "  stdout: ${out:0:1000}"
-  echo "  stderr: ${err:0:1000}"
-  fails=$((fails + 1))
-}
-expect_status() { [ "$status" -eq "$1" ] || fail "expected exit status $1"; }
-expect_out() { grep -qF -- "$1" <<<"$out" || fail "stdout lacks: $1"; }
-expect_err() { grep -qF -- "$1" <<<"$err" || fail "stderr lacks: $1"; }
 expect_count() { # expect_count N PATTERN: lines of stdout matching PATTERN
   local got
   got=$(grep -cE -- "$2" <<<"$out")
   [ "$got" -eq "$1" ] || fail "expected $1 lines matching '$2' on stdout, got $got"
 }
-begin() { case=$1; n=$((n + 1)); mkdir -p "$root/$1"; }
 args=(-- -std=c++20 -I "$inc" -fbracket-depth=100000)
 prelude='#include "coro_stub.h"
 #include "mutex_stub.h"
