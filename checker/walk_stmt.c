@@ -541,6 +541,57 @@ static void walk_unexposed_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 	kids_release(&ks);
 }
 
+/*
+ * break, continue, return, goto: the cleanups of the scopes the jump
+ * leaves run at it (cleanup_exits()), then it jumps.
+ */
+static void walk_jump(struct walk *w, CXCursor c, enum CXCursorKind k,
+		      struct vnode *seq, const struct ectx *x)
+{
+	struct vnode *n;
+	struct kids ks;
+
+	switch (k) {
+	case CXCursor_BreakStmt:
+	case CXCursor_ContinueStmt:
+		n = new_node(w, k == CXCursor_BreakStmt ? V_BREAK : V_CONTINUE, c);
+		for (size_t i = w->fb.njumps; i-- > 0;)
+			if (k == CXCursor_BreakStmt || w->fb.jumps[i].loop) {
+				cleanup_exits(w, w->fb.jumps[i].mark, seq, n->loc);
+				break;
+			}
+		break;
+	case CXCursor_ReturnStmt:
+		n = new_node(w, V_RETURN, c);
+		kids_of(c, &ks);
+		if (ks.n)
+			walk_full_expr(w, ks.c[0], n, x);
+		kids_release(&ks);
+		cleanup_exits(w, 0, n, n->loc);
+		break;
+	default: { /* CXCursor_GotoStmt */
+		CXCursor label = clang_getCursorReferenced(c);
+		n = new_node(w, V_GOTO, c);
+		n->label = label_id(w, label);
+		/*
+		 * The blocks nested in the innermost one holding the label
+		 * are left: their cleanups run here.  (A jump back over a
+		 * declaration in that block itself is not seen.)
+		 */
+		unsigned at = start_offset(label);
+		for (size_t i = w->fb.nblocks; i-- > 0;)
+			if (w->fb.blocks[i].start <= at && at < w->fb.blocks[i].end) {
+				if (i + 1 < w->fb.nblocks)
+					cleanup_exits(w, w->fb.blocks[i + 1].mark,
+						      seq, n->loc);
+				break;
+			}
+		break;
+	}
+	}
+	add_node(w, seq, n);
+}
+
 void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 	       const struct ectx *x)
 {
@@ -593,43 +644,10 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 		break;
 	case CXCursor_BreakStmt:
 	case CXCursor_ContinueStmt:
-		n = new_node(w, k == CXCursor_BreakStmt ? V_BREAK : V_CONTINUE, c);
-		for (size_t i = w->fb.njumps; i-- > 0;)
-			if (k == CXCursor_BreakStmt || w->fb.jumps[i].loop) {
-				cleanup_exits(w, w->fb.jumps[i].mark, seq, n->loc);
-				break;
-			}
-		add_node(w, seq, n);
-		break;
 	case CXCursor_ReturnStmt:
-		n = new_node(w, V_RETURN, c);
-		kids_of(c, &ks);
-		if (ks.n)
-			walk_full_expr(w, ks.c[0], n, x);
-		kids_release(&ks);
-		cleanup_exits(w, 0, n, n->loc);
-		add_node(w, seq, n);
+	case CXCursor_GotoStmt:
+		walk_jump(w, c, k, seq, x);
 		break;
-	case CXCursor_GotoStmt: {
-		CXCursor label = clang_getCursorReferenced(c);
-		n = new_node(w, V_GOTO, c);
-		n->label = label_id(w, label);
-		/*
-		 * The blocks nested in the innermost one holding the label
-		 * are left: their cleanups run here.  (A jump back over a
-		 * declaration in that block itself is not seen.)
-		 */
-		unsigned at = start_offset(label);
-		for (size_t i = w->fb.nblocks; i-- > 0;)
-			if (w->fb.blocks[i].start <= at && at < w->fb.blocks[i].end) {
-				if (i + 1 < w->fb.nblocks)
-					cleanup_exits(w, w->fb.blocks[i + 1].mark,
-						      seq, n->loc);
-				break;
-			}
-		add_node(w, seq, n);
-		break;
-	}
 	case CXCursor_IndirectGotoStmt:
 		n = new_node(w, V_RETURN, c); /* not followed: ends the path */
 		add_node(w, seq, n);
