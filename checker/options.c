@@ -174,9 +174,55 @@ static int finish(struct options *o, size_t *cap_files)
 	return 0;
 }
 
+/*
+ * The index options (--index-dir, --no-index, --index-only, --shard,
+ * --merge-index) at argv[*i]: 1 when it is one (taken, *i past its
+ * values), 0 when it is not, -1 after a usage error.
+ */
+static int index_option(struct options *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i], *v;
+
+	if (is_opt(a, "--index-dir")) {
+		if (!(v = opt_value(argc, argv, i, "--index-dir")) || !*v)
+			return options_usage_error("option '%s' needs a directory", a);
+		o->index_dir = v;
+	} else if (!strcmp(a, "--no-index")) {
+		o->no_index = true;
+	} else if (!strcmp(a, "--index-only")) {
+		o->index_only = true;
+	} else if (is_opt(a, "--shard")) {
+		unsigned k, n;
+		char end;
+		if (!(v = opt_value(argc, argv, i, "--shard")) ||
+		    sscanf(v, "%u/%u%c", &k, &n, &end) != 2 || !k || !n || k > n)
+			return options_usage_error("option '--shard' needs K/N with 1 <= K <= N, not '%s'",
+						   v ? v : "");
+		o->shard_k = k;
+		o->shard_n = n;
+		o->index_only = true;
+	} else if (is_opt(a, "--merge-index")) {
+		/* --merge-index=DIR, or DIR... up to the next option */
+		if (a[13] == '=') {
+			ARRAY_GROW(o->merge, o->nmerge + 1, o->cap_merge);
+			o->merge[o->nmerge++] = a + 14;
+		}
+		while (*i + 1 < argc && argv[*i + 1][0] != '-') {
+			ARRAY_GROW(o->merge, o->nmerge + 1, o->cap_merge);
+			o->merge[o->nmerge++] = argv[++*i];
+		}
+		if (!o->nmerge)
+			return options_usage_error("option '%s' needs index directories", a);
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 int options_parse(struct options *o, int argc, char **argv)
 {
 	size_t cap_files = 0;
+	int r;
 
 	o->format = &emit_text;
 	report_options_init(&o->report);
@@ -271,37 +317,9 @@ int options_parse(struct options *o, int argc, char **argv)
 			o->warn_unused_suppressions = true;
 		} else if (!strcmp(a, "-") && o->stdin_filename) {
 			continue; /* "-": the buffer on stdin, named by --stdin-filename */
-		} else if (is_opt(a, "--index-dir")) {
-			if (!(v = opt_value(argc, argv, &i, "--index-dir")) || !*v)
-				return options_usage_error("option '%s' needs a directory", a);
-			o->index_dir = v;
-		} else if (!strcmp(a, "--no-index")) {
-			o->no_index = true;
-		} else if (!strcmp(a, "--index-only")) {
-			o->index_only = true;
-		} else if (is_opt(a, "--shard")) {
-			unsigned k, n;
-			char end;
-			if (!(v = opt_value(argc, argv, &i, "--shard")) ||
-			    sscanf(v, "%u/%u%c", &k, &n, &end) != 2 || !k ||
-			    !n || k > n)
-				return options_usage_error("option '--shard' needs K/N with 1 <= K <= N, not '%s'",
-							   v ? v : "");
-			o->shard_k = k;
-			o->shard_n = n;
-			o->index_only = true;
-		} else if (is_opt(a, "--merge-index")) {
-			/* --merge-index=DIR, or DIR... up to the next option */
-			if (a[13] == '=') {
-				ARRAY_GROW(o->merge, o->nmerge + 1, o->cap_merge);
-				o->merge[o->nmerge++] = a + 14;
-			}
-			while (i + 1 < argc && argv[i + 1][0] != '-') {
-				ARRAY_GROW(o->merge, o->nmerge + 1, o->cap_merge);
-				o->merge[o->nmerge++] = argv[++i];
-			}
-			if (!o->nmerge)
-				return options_usage_error("option '%s' needs index directories", a);
+		} else if ((r = index_option(o, argc, argv, &i)) != 0) {
+			if (r < 0)
+				return -1;
 		} else if (a[0] == '-' && a[1]) {
 			return options_usage_error("unknown option '%s'", a);
 		} else {
