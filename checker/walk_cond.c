@@ -31,6 +31,7 @@ struct cond_use {
 	size_t ndecls;
 };
 
+#if CINDEX_VERSION_MINOR >= 64
 struct cond_read {
 	CXCursor *decls;
 	size_t n, cap;
@@ -79,6 +80,7 @@ static enum CXChildVisitResult read_cb(CXCursor c, CXCursor parent,
 		return CXChildVisit_Break;
 	}
 }
+#endif
 
 #if CINDEX_VERSION_MINOR >= 64
 /* An assignment, plain or compound (not a comma). */
