@@ -252,6 +252,21 @@ static void rise(struct work *w, struct fninfo *f,
 	push_work(w, f);
 }
 
+/* The parameter a lock key is named through, or -1; '*rest' the suffix. */
+static int param_of_key(const struct fn_view *fn, const char *key,
+			const char **rest)
+{
+	for (size_t p = 0; p < fn->nparams; p++) {
+		size_t len = strlen(fn->params[p]);
+		*rest = key + len;
+		if (len && !strncmp(key, fn->params[p], len) &&
+		    (!**rest || !strncmp(*rest, "->", 2) || **rest == '.' ||
+		     **rest == '['))
+			return (int)p;
+	}
+	return -1;
+}
+
 /*
  * A function whose body only acquires (or only releases) a lock named
  * through a parameter ("pthread_mutex_lock(&q->mu)" with parameter q) is a
@@ -269,20 +284,15 @@ static void lock_effects(struct fninfo *f, const struct fn_view *fn)
 			}
 		if (both || seen)
 			continue;
-		for (size_t p = 0; p < fn->nparams; p++) {
-			size_t len = strlen(fn->params[p]);
-			const char *rest = l->key + len;
-			if (!len || strncmp(l->key, fn->params[p], len) ||
-			    (*rest && strncmp(rest, "->", 2) && *rest != '.' &&
-			     *rest != '['))
-				continue;
-			f->effects = xrealloc(f->effects, (f->neffects + 1) *
-							  sizeof(*f->effects));
-			f->effects[f->neffects++] = (struct lock_effect){
-				l->acquire, p, rest, l
-			};
-			break;
-		}
+		const char *rest;
+		int p = param_of_key(fn, l->key, &rest);
+		if (p < 0)
+			continue;
+		f->effects = xrealloc(f->effects, (f->neffects + 1) *
+						  sizeof(*f->effects));
+		f->effects[f->neffects++] = (struct lock_effect){
+			l->acquire, (size_t)p, rest, l
+		};
 	}
 }
 
@@ -388,21 +398,6 @@ static void ownership_through_calls(struct summary *s,
 	}
 }
 
-/* The parameter a lock key is named through, or -1; '*rest' the suffix. */
-static int param_of_key(const struct fn_view *fn, const char *key,
-			const char **rest)
-{
-	for (size_t p = 0; p < fn->nparams; p++) {
-		size_t len = strlen(fn->params[p]);
-		*rest = key + len;
-		if (len && !strncmp(key, fn->params[p], len) &&
-		    (!**rest || !strncmp(*rest, "->", 2) || **rest == '.' ||
-		     **rest == '['))
-			return (int)p;
-	}
-	return -1;
-}
-
 /*
  * A function that may suspend and releases a lock named through a
  * parameter: does every suspension happen with that lock let go (the
@@ -412,6 +407,11 @@ static int param_of_key(const struct fn_view *fn, const char *key,
  */
 static void quiet_locks(struct fninfo *f, struct fn_view *fn)
 {
+	struct flow fl;
+	bool built = false;
+
+	if (!f->suspends)
+		return;
 	for (size_t i = 0; i < fn->nlocks; i++) {
 		const struct vlock *l = &fn->locks[i];
 		const char *rest;
@@ -435,18 +435,20 @@ static void quiet_locks(struct fninfo *f, struct fn_view *fn)
 		v.scope = fn->body;
 		v.hi = fn->body->post;
 		int var = view_add_var(fn->arena, fn, &v);
-		struct flow fl;
 		bool at_exit, at_susp;
-		flow_build(&fl, fn);
+		if (!built) /* the graph depends on the nodes only */
+			flow_build(&fl, fn);
+		built = true;
 		lifetime_follow(fn, &fl, var, &at_exit, &at_susp);
-		flow_release(&fl);
 		fn->nvars--; /* only asked for */
-		if (at_susp || !f->suspends)
+		if (at_susp)
 			continue;
 		f->quiet = xrealloc(f->quiet, (f->nquiet + 1) * sizeof(*f->quiet));
 		f->quiet[f->nquiet++] = (struct lock_effect){ false, (size_t)p,
 							      rest, l };
 	}
+	if (built)
+		flow_release(&fl);
 }
 
 /* A suspending call to such a function does not hold that lock across. */
