@@ -16,6 +16,7 @@
  */
 #include "common.h"
 #include "walk_p.h"
+#include "strmap.h"
 #include "util.h"
 #include "view.h"
 
@@ -203,25 +204,33 @@ static enum CXChildVisitResult write_cb(CXCursor c, CXCursor parent,
 void cond_finish(struct walk *w, CXCursor fn)
 {
 #if CINDEX_VERSION_MINOR >= 64
+	/* per key: how often it is tested, and its id once decided */
+	struct cond_key {
+		size_t uses;
+		int id;           /* -1: not tracked */
+		bool decided;
+	};
+	struct strmap keys;
 	struct writes wr;
 	bool scanned = false;
 	int next = 0;
+	memset(&keys, 0, sizeof(keys));
 	memset(&wr, 0, sizeof(wr));
 	for (size_t i = 0; i < w->fb.nconds; i++) {
+		struct strmap_slot *sl = strmap_find(&keys, w->fb.conds[i]->key, true);
+		if (!sl->val) {
+			struct cond_key *k = arena_alloc(w->src.a, sizeof(*k));
+			k->id = -1;
+			sl->val = k;
+		}
+		((struct cond_key *)sl->val)->uses++;
+	}
+	for (size_t i = 0; i < w->fb.nconds; i++) {
 		struct cond_use *u = w->fb.conds[i];
-		size_t uses = 0;
-		int id = -1;
-		for (size_t k = 0; k < w->fb.nconds; k++)
-			if (!strcmp(w->fb.conds[k]->key, u->key)) {
-				uses++;
-				if (k < i && w->fb.conds[k]->n->cond >= 0)
-					id = w->fb.conds[k]->n->cond;
-			}
-		if (uses < 2)
+		struct cond_key *k = strmap_find(&keys, u->key, false)->val;
+		if (k->uses < 2)
 			continue;
-		if (id < 0) {
-			if (next >= VIEW_MAX_CONDS)
-				continue;
+		if (!k->decided && next < VIEW_MAX_CONDS) {
 			if (!scanned) {
 				clang_visitChildren(fn, write_cb, &wr);
 				scanned = true;
@@ -229,15 +238,17 @@ void cond_finish(struct walk *w, CXCursor fn)
 			bool stable = true;
 			for (size_t d = 0; d < u->ndecls && stable; d++)
 				stable = !cmap_find(&wr.written, u->decls[d], false);
-			if (!stable)
-				continue;
-			id = next++;
+			k->decided = true;
+			k->id = stable ? next++ : -1;
 		}
-		u->n->cond = id;
+		if (k->id < 0)
+			continue;
+		u->n->cond = k->id;
 		u->n->cond_neg = u->neg;
 	}
 	w->fb.fn->nconds = next;
 	cmap_release(&wr.written);
+	strmap_release(&keys);
 #else
 	(void)fn;
 #endif
