@@ -72,11 +72,30 @@ static void add_seed(struct search *s, int var, unsigned point)
 	}
 }
 
-/* Is 'n' a suspension point at which 'var' would be held? */
-static bool is_suspension(const struct vnode *n, int var)
+/* Is 'key' one of 'keys'? */
+static bool key_in(const char *key, const char *const *keys, size_t n)
 {
-	if (n->kind == V_SUSPEND)
+	for (size_t i = 0; key && i < n; i++)
+		if (!strcmp(keys[i], key))
+			return true;
+	return false;
+}
+
+/* Is 'n' a suspension point at which 'var' would be held? */
+static bool is_suspension(const struct fn_view *fn, const struct vnode *n,
+			  int var)
+{
+	if (n->kind == V_SUSPEND) {
+		/* awaiting a coroutine that lets this mutex go meanwhile */
+		for (size_t i = 0; i < n->nkids; i++) {
+			const struct vcall *c = n->kids[i]->call;
+			if (n->kids[i]->kind == V_CALL && c &&
+			    key_in(fn->vars[var].lock_key, c->quiet_keys,
+				   c->nquiet_keys))
+				return false;
+		}
 		return true;
+	}
 	if (n->kind != V_CALL || !n->call || !n->call->suspends)
 		return false;
 	for (size_t i = 0; i < n->call->nquiet; i++)
@@ -149,7 +168,10 @@ static bool survives(struct search *s, int var, const struct vnode *n,
 		for (size_t i = 0; i < n->call->nreleases; i++)
 			if (n->call->releases[i] == var)
 				return false;
-		return true; /* (indices past a clone's table never match) */
+		/* an await_suspend that lets its mutex go */
+		return !key_in(s->fn->vars[var].lock_key, n->call->lets_go,
+			       n->call->nlets_go);
+		/* (indices past a clone's table never match) */
 	}
 	if (n->kind == V_DECL)
 		return n->var != var;
@@ -201,7 +223,7 @@ static void run_search(struct search *s, int var)
 			  : s->mark[p] == s->stamp)
 			continue;
 		s->mark[p] = s->stamp;
-		if (fp->node && is_suspension(fp->node, var) &&
+		if (fp->node && is_suspension(s->fn, fp->node, var) &&
 		    s->hit_by[p] != (unsigned)var + 1) {
 			/* once per var and point (a re-search may repeat one
 			 * after another var's search: diag_list_sort drops it) */
@@ -374,5 +396,28 @@ void lifetime_follow(const struct fn_view *fn, const struct flow *f, int var,
 	run_search(&s, var);
 	*at_exit = s.mark[f->exit] == s.stamp;
 	*at_suspension = s.vs[var].nhits > 0;
+	search_release(&s);
+}
+
+void lifetime_follow_key(const struct fn_view *fn, const struct flow *f,
+			 int var, bool *at_exit, bool *at_suspension)
+{
+	struct search s;
+	const char *key = fn->vars[var].lock_key;
+
+	*at_exit = *at_suspension = false;
+	search_init(&s, fn, f);
+	static_seeds(&s);
+	add_seed(&s, var, f->entry);
+	while (s.nqueue) {
+		int v = s.queue[--s.nqueue];
+		s.vs[v].queued = false;
+		const char *k = fn->vars[v].lock_key;
+		if (!k || strcmp(k, key) || s.vs[v].searched >= s.vs[v].nseeds)
+			continue;
+		run_search(&s, v);
+		*at_exit |= s.mark[f->exit] == s.stamp;
+		*at_suspension |= s.vs[v].nhits > 0;
+	}
 	search_release(&s);
 }

@@ -43,4 +43,13 @@ size_t lifetime_check(const struct fn_view *fn, const struct flow *f,
 void lifetime_follow(const struct fn_view *fn, const struct flow *f, int var,
 		     bool *at_exit, bool *at_suspension);
 
+/*
+ * As lifetime_follow(), for a lock: 'var' (owning at entry) stands for
+ * the lock vars[var].lock_key held by the caller, and every variable of
+ * that key counts (the function's own acquires, a guard that adopts
+ * it): may one of them own at the exit, or at some suspension point?
+ */
+void lifetime_follow_key(const struct fn_view *fn, const struct flow *f,
+			 int var, bool *at_exit, bool *at_suspension);
+
 #endif

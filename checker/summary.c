@@ -59,6 +59,11 @@ struct fninfo {
 				      without (released before, taken again
 				      after: down(), a condition wait) */
 	size_t nquiet;
+	bool coro;             /* a coroutine: 'quiet' holds at the co_awaits
+				  of it (coro_quiet()) */
+	const char **lets_go;  /* members ("this->m") of the object it runs
+				  on that it releases wherever it returns */
+	size_t nlets_go;
 };
 
 /* A call: from function 'caller' (by USR), the call node's data. */
@@ -399,6 +404,24 @@ static void ownership_through_calls(struct summary *s,
 }
 
 /*
+ * A variable standing for the caller's lock 'key', named through
+ * parameter 'param' (-1: 'this'), owning at entry; never reported.  Only
+ * for asking lifetime_follow_key(): remove it with fn->nvars--.
+ */
+static int key_var(struct fn_view *fn, const char *key, int param)
+{
+	struct vvar v;
+	memset(&v, 0, sizeof(v));
+	v.name = key;
+	v.lock_key = key;
+	v.kind = VAR_PARAM_REF;
+	v.param = param;
+	v.scope = fn->body;
+	v.hi = fn->body->post;
+	return view_add_var(fn->arena, fn, &v);
+}
+
+/*
  * A function that may suspend and releases a lock named through a
  * parameter: does every suspension happen with that lock let go (the
  * caller's lock, held on entry, released before and taken again after)?
@@ -426,20 +449,12 @@ static void quiet_locks(struct fninfo *f, struct fn_view *fn)
 			      !strcmp(fn->locks[k].key, l->key);
 		if (dup)
 			continue;
-		struct vvar v;
-		memset(&v, 0, sizeof(v));
-		v.name = l->key;
-		v.lock_key = l->key;
-		v.kind = VAR_PARAM_REF; /* never reported */
-		v.param = p;
-		v.scope = fn->body;
-		v.hi = fn->body->post;
-		int var = view_add_var(fn->arena, fn, &v);
+		int var = key_var(fn, l->key, p);
 		bool at_exit, at_susp;
 		if (!built) /* the graph depends on the nodes only */
 			flow_build(&fl, fn);
 		built = true;
-		lifetime_follow(fn, &fl, var, &at_exit, &at_susp);
+		lifetime_follow_key(fn, &fl, var, &at_exit, &at_susp);
 		fn->nvars--; /* only asked for */
 		if (at_susp)
 			continue;
@@ -473,6 +488,228 @@ static void apply_quiet(struct vnode *n, struct visit *v)
 				   c->cap_quiet);
 			c->quiet[c->nquiet++] = (int)k;
 		}
+	}
+}
+
+/* ---- mutexes handed to awaiters and coroutines (walk_mutex.c) ---- */
+
+/* The distinct lock keys a function lets go of, in a growable list. */
+struct keys {
+	const char **k;
+	size_t n, cap;
+};
+
+static void add_key(struct keys *ks, const char *key)
+{
+	for (size_t i = 0; i < ks->n; i++)
+		if (!strcmp(ks->k[i], key))
+			return;
+	ARRAY_GROW(ks->k, ks->n + 1, ks->cap);
+	ks->k[ks->n++] = key;
+}
+
+/*
+ * Keys under 'n' that something lets go of: a release, an await_suspend
+ * that releases a mutex it was given, a coroutine awaited that lets it
+ * go around its suspensions.
+ */
+static void released_keys(const struct vnode *n, struct keys *ks)
+{
+	if (!n)
+		return;
+	if (n->kind == V_UNLOCK)
+		add_key(ks, n->lock->key);
+	if (n->kind == V_CALL && n->call) {
+		for (size_t i = 0; i < n->call->nlets_go; i++)
+			add_key(ks, n->call->lets_go[i]);
+		for (size_t i = 0; i < n->call->nquiet_keys; i++)
+			add_key(ks, n->call->quiet_keys[i]);
+	}
+	released_keys(n->a, ks);
+	released_keys(n->b, ks);
+	released_keys(n->c, ks);
+	for (size_t i = 0; i < n->nkids; i++)
+		released_keys(n->kids[i], ks);
+}
+
+/*
+ * The members of 'this' ("this->_lock") that a method releases wherever
+ * it returns: an await_suspend that adopts its mutex member in a
+ * std::unique_lock and lets the lock end.
+ */
+static void member_lets_go(struct fninfo *f, struct fn_view *fn)
+{
+	struct keys ks = { NULL, 0, 0 };
+	struct flow fl;
+	bool built = false;
+	released_keys(fn->body, &ks);
+	for (size_t i = 0; i < ks.n; i++) {
+		if (strncmp(ks.k[i], "this->", 6))
+			continue;
+		if (!built)
+			flow_build(&fl, fn);
+		built = true;
+		int var = key_var(fn, ks.k[i], -1);
+		bool at_exit, at_susp;
+		lifetime_follow_key(fn, &fl, var, &at_exit, &at_susp);
+		fn->nvars--;
+		if (at_exit)
+			continue;
+		f->lets_go = xrealloc(f->lets_go, (f->nlets_go + 1) *
+						  sizeof(*f->lets_go));
+		f->lets_go[f->nlets_go++] = ks.k[i];
+	}
+	if (built)
+		flow_release(&fl);
+	free(ks.k);
+}
+
+static void add_arena_key(struct fn_view *fn, const char ***keys, size_t *n,
+			  size_t *cap, const char *key)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp((*keys)[i], key))
+			return;
+	ARENA_GROW(fn->arena, *keys, *n + 1, *cap);
+	(*keys)[(*n)++] = key;
+}
+
+/*
+ * An awaiter's await_suspend that lets go a member bound to the
+ * caller's mutex lets that mutex go (vcall.lets_go).
+ */
+static void apply_lets_go(struct vnode *n, struct visit *v)
+{
+	struct vcall *c = n->call;
+	if (!c->nbinds || !c->usr)
+		return;
+	struct strmap_slot *slot = strmap_find(&v->s->fns, c->usr, false);
+	const struct fninfo *f = slot ? slot->val : NULL;
+	for (size_t i = 0; f && i < c->nbinds; i++)
+		for (size_t k = 0; k < f->nlets_go; k++)
+			if (!strcmp(f->lets_go[k], c->binds[i].member))
+				add_arena_key(v->fn, &c->lets_go, &c->nlets_go,
+					      &c->cap_lets_go, c->binds[i].key);
+}
+
+/*
+ * A coroutine given a mutex by reference that lets it go before each of
+ * its suspensions and takes it again after (a condition wait): the
+ * quiet list of 'f', by parameter.  Returns true when it grew.
+ */
+static bool coro_quiet(struct fninfo *f, struct fn_view *fn)
+{
+	struct keys ks = { NULL, 0, 0 };
+	struct flow fl;
+	bool built = false, grew = false;
+	released_keys(fn->body, &ks);
+	for (size_t i = 0; i < ks.n; i++) {
+		const char *rest;
+		int p = param_of_key(fn, ks.k[i], &rest);
+		bool dup = false;
+		for (size_t k = 0; k < f->nquiet && !dup; k++)
+			dup = f->quiet[k].param == (size_t)p &&
+			      !strcmp(f->quiet[k].suffix, rest);
+		if (p < 0 || dup)
+			continue;
+		if (!built)
+			flow_build(&fl, fn);
+		built = true;
+		int var = key_var(fn, ks.k[i], p);
+		bool at_exit, at_susp;
+		lifetime_follow_key(fn, &fl, var, &at_exit, &at_susp);
+		fn->nvars--;
+		if (at_susp)
+			continue;
+		f->quiet = xrealloc(f->quiet, (f->nquiet + 1) * sizeof(*f->quiet));
+		f->quiet[f->nquiet++] = (struct lock_effect){ false, (size_t)p,
+							      rest, NULL };
+		grew = true;
+	}
+	if (built)
+		flow_release(&fl);
+	free(ks.k);
+	return grew;
+}
+
+/* A co_await of such a coroutine: the mutexes it lets go, by key. */
+static void apply_coro_quiet(struct vnode *n, struct visit *v)
+{
+	struct vcall *c = n->call;
+	if (c->effects_only || !c->usr || !c->arg_keys)
+		return;
+	struct strmap_slot *slot = strmap_find(&v->s->fns, c->usr, false);
+	const struct fninfo *f = slot ? slot->val : NULL;
+	for (size_t q = 0; f && f->coro && q < f->nquiet; q++) {
+		const struct lock_effect *le = &f->quiet[q];
+		if (le->param < c->nargs && c->arg_keys[le->param])
+			add_arena_key(v->fn, &c->quiet_keys, &c->nquiet_keys,
+				      &c->cap_quiet_keys,
+				      lockpair_key(v->fn->arena,
+						   c->arg_keys[le->param],
+						   le->suffix));
+	}
+}
+
+/* Only the calls a co_await awaits directly. */
+static void each_awaited_call(struct vnode *n, struct visit *v)
+{
+	if (!n)
+		return;
+	if (n->kind == V_SUSPEND)
+		for (size_t i = 0; i < n->nkids; i++)
+			if (n->kids[i]->kind == V_CALL && n->kids[i]->call)
+				apply_coro_quiet(n->kids[i], v);
+	each_awaited_call(n->a, v);
+	each_awaited_call(n->b, v);
+	each_awaited_call(n->c, v);
+	for (size_t i = 0; i < n->nkids; i++)
+		each_awaited_call(n->kids[i], v);
+}
+
+/*
+ * Mutexes handed over: methods that let a member go (await_suspend),
+ * applied at the awaiters bound to the caller's mutexes; then, to a
+ * fixed point (bounded: a longer chain keeps the guard held), the
+ * coroutines that let a mutex parameter go around their suspensions,
+ * applied at the co_awaits of them.
+ */
+static void mutex_summaries(struct summary *s, struct fn_view *const *fns,
+			    size_t n)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++)
+		for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
+			if (!fn->usr || !*fn->usr || fn->coroutine)
+				continue;
+			struct strmap_slot *slot = strmap_find(&s->fns, fn->usr,
+							       false);
+			struct fninfo *f = slot ? slot->val : NULL;
+			if (f && !f->nlets_go)
+				member_lets_go(f, fn);
+			any |= f && f->nlets_go;
+		}
+	for (size_t i = 0; any && i < n; i++)
+		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+			each_call(fn->body, apply_lets_go,
+				  &(struct visit){ .s = s, .fn = fn });
+	for (int round = 0; round < 8; round++) {
+		bool grew = false;
+		for (size_t i = 0; i < n; i++)
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
+				if (!fn->usr || !*fn->usr || !fn->coroutine ||
+				    !fn->nparams)
+					continue;
+				struct fninfo *f = info(s, fn->usr, fn->name);
+				f->coro = true;
+				grew |= coro_quiet(f, fn);
+			}
+		if (!grew)
+			return;
+		for (size_t i = 0; i < n; i++)
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+				each_awaited_call(fn->body,
+						  &(struct visit){ .s = s, .fn = fn });
 	}
 }
 
@@ -609,6 +846,7 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 			each_call(fn->body, note_hops,
 				  &(struct visit){ .s = s, .fn = fn });
 	ownership_through_calls(s, fns, n);
+	mutex_summaries(s, fns, n);
 	/* locks let go around the suspensions of a callee (after mark_call) */
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
@@ -646,6 +884,7 @@ void summary_free(struct summary *s)
 		free(s->all[i]->effects);
 		free(s->all[i]->ends_param);
 		free(s->all[i]->quiet);
+		free(s->all[i]->lets_go);
 		free(s->all[i]);
 	}
 	free(s->all);

@@ -78,6 +78,12 @@ enum vnode_flag {
 
 struct rule_unless;
 
+/* A member of an awaiter bound to a mutex of the caller (walk_mutex.c). */
+struct vbind {
+	const char *member;   /* "this->_lock", as the awaiter's methods name it */
+	const char *key;      /* the caller's key of that mutex: "lock" */
+};
+
 /*
  * An argument of a call as summaries see it, for unless-arg conditions
  * (rules.h): what the source says there and whether it is a parameter of
@@ -148,6 +154,20 @@ struct vcall {
 				 has more than one; NULL otherwise */
 	const char *cleanup_chain; /* set with 'suspends': "buf -> kvfree",
 				 the variable, then the callee or chain */
+	struct vbind *binds;  /* an awaiter's await_suspend (effects_only):
+				 its members bound to the caller's mutexes */
+	size_t nbinds;
+	const char **lets_go; /* keys of the mutexes this call releases
+				 (summary.c: an await_suspend that lets a
+				 bound member go); every variable of one of
+				 them owns nothing after it */
+	size_t nlets_go, cap_lets_go;
+	const char **quiet_keys; /* a coroutine this co_await awaits: keys of
+				 the caller's mutexes it lets go around each
+				 suspension of its own (summary.c); a
+				 variable of one of them is not held at the
+				 co_await */
+	size_t nquiet_keys, cap_quiet_keys;
 };
 
 /* Flags of a call argument, for own.c. */
@@ -218,6 +238,9 @@ enum vvar_kind {
 			  whether the function ends it */
 	VAR_THIS,   /* a guard member of the object a method runs on: as
 		       VAR_PARAM_REF, for 'this' */
+	VAR_MUTEX,  /* a C++ mutex taken by its own lock() (or an awaited
+		       coLock()): never reported; summaries ask whether its
+		       key is held at a suspension (walk_mutex.c) */
 };
 
 struct vvar {

@@ -242,8 +242,8 @@ static void get_var(struct vio_in *in, struct vvar *v)
 	v->matched = vio_get_str(in);
 	v->reason = vio_get_str(in);
 	v->via = vio_get_str(in);
-	/* ORDER VVAR_KIND: VAR_THIS is the last kind */
-	v->kind = (enum vvar_kind)vio_get_uint(in, VAR_THIS);
+	/* ORDER VVAR_KIND: VAR_MUTEX is the last kind */
+	v->kind = (enum vvar_kind)vio_get_uint(in, VAR_MUTEX);
 	v->lo = (unsigned)vio_get_uint(in, UINT32_MAX);
 	v->hi = (unsigned)vio_get_uint(in, UINT32_MAX);
 	v->lock_key = vio_get_str(in);
@@ -334,6 +334,11 @@ static void put_call(struct vio_out *o, const struct vcall *c)
 	vio_put_uint(o, c->nreleases);
 	for (size_t i = 0; i < c->nreleases; i++)
 		vio_put_int(o, c->releases[i]);
+	vio_put_uint(o, c->nbinds);
+	for (size_t i = 0; i < c->nbinds; i++) {
+		vio_put_str(o, c->binds[i].member);
+		vio_put_str(o, c->binds[i].key);
+	}
 	if (c->own)
 		put_own(o, c->own);
 }
@@ -367,6 +372,13 @@ static void get_call(struct vio_in *in, struct vcall *c, size_t nvars)
 					  c->nreleases * sizeof(*c->releases));
 	for (size_t i = 0; i < c->nreleases; i++)
 		c->releases[i] = (int)vio_get_int(in, 0, (int64_t)nvars - 1);
+	c->nbinds = get_count(in);
+	if (c->nbinds)
+		c->binds = arena_alloc(in->a, c->nbinds * sizeof(*c->binds));
+	for (size_t i = 0; i < c->nbinds; i++) {
+		c->binds[i].member = vio_get_str(in);
+		c->binds[i].key = vio_get_str(in);
+	}
 	if (flags & CALL_OWN) {
 		c->own = arena_alloc(in->a, sizeof(*c->own));
 		get_own(in, c->own, nvars);

@@ -34,7 +34,7 @@ struct arena;
 struct fn_view;
 
 /* Bumped whenever the encoding of any struct changes. */
-#define VIEWIO_VERSION 2
+#define VIEWIO_VERSION 3
 
 /* Deepest node nesting written or read (the reader recurses). */
 #define VIEWIO_MAX_DEPTH 100000

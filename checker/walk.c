@@ -215,8 +215,8 @@ static void walk_function(struct walk *w, CXCursor fn)
 	macro_range(w, fn);
 
 	f->body = new_node(w, V_SEQ, fn);
-	/* parameter names, for lock-helper and unless-arg summaries */
-	if (rules_has_locks(w->rules) || w->unless) {
+	/* parameter names, for lock-helper, unless-arg and mutex summaries */
+	if (rules_has_locks(w->rules) || w->unless || !w->src.lang_c) {
 		f->params = arena_alloc(w->src.a, (ks.n + 1) * sizeof(*f->params));
 		for (unsigned i = 0; i < ks.n; i++)
 			if (clang_getCursorKind(ks.c[i]) == CXCursor_ParmDecl)

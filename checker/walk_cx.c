@@ -311,8 +311,11 @@ void visit_record(CXCursor d, CXCursorVisitor fn, void *data)
 		d = def; /* not a forward declaration */
 	CXCursor tmpl = clang_getSpecializedCursorTemplate(d);
 	clang_visitChildren(d, fn, data);
-	if (!clang_Cursor_isNull(tmpl))
-		clang_visitChildren(tmpl, fn, data);
+	if (!clang_Cursor_isNull(tmpl)) {
+		def = clang_getCursorDefinition(tmpl);
+		/* the template's definition, not a declaration before it */
+		clang_visitChildren(clang_Cursor_isNull(def) ? tmpl : def, fn, data);
+	}
 }
 
 CXCursor strip_expr(CXCursor c)

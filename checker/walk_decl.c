@@ -354,6 +354,9 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 	v.name = cx_strdup(w->src.a, clang_getCursorSpelling(c));
 	v.display = macro_display(&w->src, c, v.name);
 	v.cleanup_guard = cleanup;
+	bool adopt = false;
+	if (kind == VAR_LOCAL && !cleanup)
+		v.lock_key = guard_mutex(w, t, init, &adopt);
 	int var = view_add_var(w->src.a, w->fb.fn, &v);
 
 	CXCursor mv = clang_getNullCursor();
@@ -372,6 +375,8 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 			in.cleanup = CLEANUP_GUARD;
 		walk_expr(w, init, d, &in);
 	}
+	if (adopt) /* the guard takes the mutex over from whoever held it */
+		mutex_release(w, c, v.lock_key, d);
 	close_scope(w, mark, d);
 	declare(w, d, var, state, true, seq);
 	bind_decl(w, c, var);

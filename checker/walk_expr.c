@@ -342,7 +342,10 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 				      i < call->call->nvargs ? &call->call->args[i]
 							     : NULL);
 		}
-		if (rules_has_locks(w->rules) && nargs > 0 && !ce->lock) {
+		if (nargs > 0 && !w->src.lang_c &&
+		    mutex_args(w, c, call->call, nargs)) {
+			/* the mutexes it is handed, for mutex summaries */
+		} else if (rules_has_locks(w->rules) && nargs > 0 && !ce->lock) {
 			/* the locks its arguments name, for lock helpers */
 			call->call->nargs = (size_t)nargs;
 			call->call->arg_keys = arena_alloc(w->src.a, (size_t)nargs *
@@ -381,6 +384,8 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 						   : clang_getNullCursor(), x);
 	if (own)
 		own_call(w, call, c, own, seq);
+	else if (rk == CXCursor_CXXMethod)
+		mutex_call(w, c, method, member_object(c), seq);
 }
 
 /*
@@ -468,9 +473,10 @@ static enum CXChildVisitResult method_cb(CXCursor c, CXCursor parent,
  * does to its 'this' counts (summary.c).  'operand' is the co_await's
  * operand, already walked into 's'.
  */
-static void await_suspend_effects(struct walk *w, CXCursor operand,
+static void await_suspend_effects(struct walk *w, const struct kids *ks,
 				  struct vnode *s)
 {
+	CXCursor operand = ks->c[0];
 	int var = var_of_expr(w, operand);
 	if (var < 0 && s->nkids) {
 		/* the awaiter made right there: the temporary just declared */
@@ -479,13 +485,33 @@ static void await_suspend_effects(struct walk *w, CXCursor operand,
 		    w->fb.fn->vars[last->var].kind == VAR_TEMP)
 			var = last->var;
 	}
-	if (var < 0)
+	/* ... or an awaiter made there from the caller's mutexes */
+	struct vbind *binds = NULL;
+	size_t nbinds = var < 0 ? awaiter_binds(w, operand, &binds) : 0;
+	if (var < 0 && !nbinds)
 		return;
 	CXCursor d = type_decl(clang_getCursorType(strip_expr(operand)));
 	if (clang_Cursor_isNull(d) || in_system_header(d))
 		return;
 	struct method_search ms = { "await_suspend", clang_getNullCursor() };
-	visit_record(d, method_cb, &ms);
+	/* the co_await's own call (instantiated), else the class's */
+	for (unsigned i = 1; i < ks->n && clang_Cursor_isNull(ms.found); i++) {
+		CXCursor k = strip_expr(ks->c[i]);
+		CXCursor r = clang_getCursorReferenced(k);
+		if (clang_getCursorKind(k) != CXCursor_CallExpr ||
+		    clang_getCursorKind(r) != CXCursor_CXXMethod)
+			continue;
+		CXString sp = clang_getCursorSpelling(r);
+		/* not a wrapper's (a promise's await_transform()) */
+		if (!strcmp(cstr(sp), "await_suspend") &&
+		    clang_equalTypes(clang_getCanonicalType(clang_getCursorType(
+					     clang_getCursorSemanticParent(r))),
+				     clang_getCanonicalType(clang_getCursorType(d))))
+			ms.found = r;
+		clang_disposeString(sp);
+	}
+	if (clang_Cursor_isNull(ms.found))
+		visit_record(d, method_cb, &ms);
 	if (clang_Cursor_isNull(ms.found))
 		return;
 	struct callee *ce = callee_of(w, ms.found);
@@ -494,8 +520,11 @@ static void await_suspend_effects(struct walk *w, CXCursor operand,
 	own->method = "await_suspend";
 	own->member = true;
 	own->obj = var;
-	effects_call(w, clang_getNullCursor(), ce, own, s);
-	s->kids[s->nkids - 1]->loc = s->loc;
+	effects_call(w, clang_getNullCursor(), ce, var >= 0 ? own : NULL, s);
+	struct vnode *n = s->kids[s->nkids - 1];
+	n->loc = s->loc;
+	n->call->binds = binds;
+	n->call->nbinds = nbinds;
 }
 
 /* co_await / co_yield: walk the operand, then suspend. */
@@ -515,12 +544,15 @@ static void walk_await(struct walk *w, CXCursor c, const char *kw, unsigned off,
 	if (ks.n) {
 		allowed = s->skind == SUSPEND_CO_AWAIT && allowed_await(w, ks.c[0]);
 		walk_expr(w, ks.c[0], s, &in);
-		await_suspend_effects(w, ks.c[0], s);
+		await_suspend_effects(w, &ks, s);
 	}
+	const char *taken = ks.n ? mutex_awaited_lock(w, c, ks.c[0]) : NULL;
 	kids_release(&ks);
 	if (allowed)
 		s->kind = V_SEQ;
 	add_node(w, seq, s);
+	if (taken) /* co_await m.coLock(): m is held once it resumes */
+		mutex_acquire(w, c, taken, seq);
 }
 
 static void walk_unexposed_expr(struct walk *w, CXCursor c, struct vnode *seq,

@@ -165,6 +165,7 @@ struct walk_types {
 	struct strmap fn_names; /* function name -> CXCursor *, for cleanup(fn) */
 	struct cmap dtors;    /* class -> CXCursor * of its destructor (a null
 				 cursor: none) */
+	struct cmap mutexes;  /* class -> 1: a mutex, 2: not (is_mutex_type()) */
 	bool fn_names_done;
 	bool free_ops_scanned;
 	struct spec_todo *todo; /* specializations called, to walk */
@@ -345,6 +346,21 @@ void lock_key_event(struct walk *w, CXCursor at, struct src_loc loc,
 void note_lock_alias(struct walk *w, CXCursor var, CXCursor init);
 void scope_helper_call(struct walk *w, struct vnode *call,
 		       const struct ectx *x);
+
+/* walk_mutex.c: C++ mutexes handed around */
+size_t awaiter_binds(struct walk *w, CXCursor operand, struct vbind **out);
+const char *guard_mutex(struct walk *w, CXType t, CXCursor init, bool *adopt);
+bool is_mutex_type(struct walk *w, CXType t);
+bool mutex_args(struct walk *w, CXCursor c, struct vcall *call, int nargs);
+void mutex_acquire(struct walk *w, CXCursor at, const char *key,
+		   struct vnode *seq);
+const char *mutex_awaited_lock(struct walk *w, CXCursor await,
+			       CXCursor operand);
+void mutex_call(struct walk *w, CXCursor c, const char *method, CXCursor obj,
+		struct vnode *seq);
+const char *mutex_key(struct walk *w, CXCursor e);
+void mutex_release(struct walk *w, CXCursor at, const char *key,
+		   struct vnode *seq);
 
 /* walk_macro.c: suspend and lock macros */
 void walk_macros_release(struct walk_macros *mac);

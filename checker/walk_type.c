@@ -555,6 +555,18 @@ void note_specialization(struct walk *w, CXCursor spec)
 	 * an explicit specialization is written elsewhere, and walked there.
 	 */
 	CXCursor tdef = clang_getCursorDefinition(tmpl);
+	/*
+	 * A member template of a class template's specialization
+	 * (ConditionVariable<SpinLock>::wait<P>, defined out of line) has
+	 * no definition of its own: its pattern, one step up, has.
+	 */
+	if (clang_Cursor_isNull(tdef)) {
+		CXCursor up = clang_getSpecializedCursorTemplate(tmpl);
+		if (!clang_Cursor_isNull(up)) {
+			tmpl = up;
+			tdef = clang_getCursorDefinition(tmpl);
+		}
+	}
 	if (clang_Cursor_isNull(tdef) ||
 	    !clang_equalLocations(clang_getCursorLocation(def),
 				  clang_getCursorLocation(tdef)))
@@ -830,6 +842,7 @@ CXCursor function_named(struct walk *w, const char *name)
 void walk_types_release(struct walk_types *tc)
 {
 	cmap_release(&tc->dtors);
+	cmap_release(&tc->mutexes);
 	strmap_release(&tc->fn_names);
 	strmap_release(&tc->types);
 	cmap_release(&tc->callees);
