@@ -100,6 +100,7 @@ struct visit {
 	const struct vcall *direct; /* note_call(): the first suspending call */
 	const struct vcall *cond;   /* ... the first conditional one */
 	bool cond_mixed;            /* ... and one with another condition */
+	void *data;                 /* the visitor's own */
 };
 
 /* Call fn(call, v) for every V_CALL node under 'n'. */
@@ -791,10 +792,81 @@ static void note_hops(struct vnode *n, struct visit *v)
 		n->call->hops = arena_strdup(v->fn->arena, h);
 }
 
+/* ---- one name, two definitions ---- */
+
+static bool same_place(const struct src_loc *a, const struct src_loc *b)
+{
+	return a->line == b->line && a->col == b->col && a->file && b->file &&
+	       !strcmp(a->file, b->file);
+}
+
+struct rename {
+	struct strmap *conflicts; /* usr -> first definition's view */
+	struct fn_view *tu;       /* the views of the calling TU */
+};
+
+/* A call in a TU that defines its callee itself calls that one. */
+static void rename_call(struct vnode *n, struct visit *v)
+{
+	struct rename *r = v->data;
+	struct vcall *c = n->call;
+	if (!c->usr || !strmap_find(r->conflicts, c->usr, false))
+		return;
+	for (struct fn_view *fn = r->tu; fn; fn = fn->next)
+		if (fn->usr && fn->def_usr && !strcmp(fn->def_usr, c->usr)) {
+			c->usr = fn->usr;
+			return;
+		}
+}
+
+/*
+ * A database may hold several programs (a library's tests, each with
+ * its own main() and its own 'worker'): one external name defined in two
+ * places names two functions.  Each definition gets a name of its own,
+ * and a call in a TU that defines the name calls that definition; a
+ * call elsewhere follows neither (which one it links with is not known).
+ * The same definition seen by several TUs (a header's) is one.
+ */
+static void split_same_names(struct fn_view *const *fns, size_t n)
+{
+	struct strmap first = { NULL, 0, 0 }, conflicts = { NULL, 0, 0 };
+	for (size_t i = 0; i < n; i++)
+		for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
+			if (!fn->usr || !*fn->usr)
+				continue;
+			struct strmap_slot *sl = strmap_find(&first, fn->usr, true);
+			if (!sl->val)
+				sl->val = fn;
+			else if (!same_place(&((struct fn_view *)sl->val)->loc,
+					     &fn->loc))
+				strmap_find(&conflicts, fn->usr, true)->val = fn;
+		}
+	if (conflicts.n) {
+		for (size_t i = 0; i < n; i++)
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+				if (fn->usr && strmap_find(&conflicts, fn->usr, false)) {
+					fn->def_usr = fn->usr;
+					fn->usr = arena_printf(fn->arena, "%s@%s:%u",
+							       fn->usr, fn->loc.file,
+							       fn->loc.line);
+				}
+		for (size_t i = 0; i < n; i++) {
+			struct rename r = { &conflicts, fns[i] };
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+				each_call(fn->body, rename_call,
+					  &(struct visit){ .fn = fn, .data = &r });
+		}
+	}
+	strmap_release(&first);
+	strmap_release(&conflicts);
+}
+
 struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 {
 	struct summary *s = xcalloc(1, sizeof(*s));
 	struct work work = { NULL, 0, 0 };
+
+	split_same_names(fns, n);
 
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {

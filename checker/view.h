@@ -267,6 +267,9 @@ struct fn_view {
 	struct src_loc loc;
 	bool coroutine;
 	const char *usr;      /* for summaries; may be NULL (lambdas) */
+	const char *def_usr;  /* its USR when another definition of that USR
+				 exists elsewhere in the run (summary.c
+				 renamed 'usr'); NULL otherwise */
 	struct vnode *body;   /* numbered from 0 (pre) */
 	unsigned nnumbers;    /* one past the largest number used */
 	struct vvar *vars;

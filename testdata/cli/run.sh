@@ -227,6 +227,66 @@ expect_out "queue.c:8:3: note: suspended here by call that may suspend (push_slo
 run crosstu -p . --no-index queue.c
 expect_status 0   # fiber.c not checked: push_slowly is unknown
 
+# one database, several programs: each has its own 'worker'; a call in a
+# file that defines the function calls that definition, not another
+# program's (libdill's tests and perf programs)
+begin programs
+d=$root/programs
+cat >"$d/quiet.c" <<'C'
+typedef struct { int x; } pthread_mutex_t;
+int pthread_mutex_lock(pthread_mutex_t *);
+int pthread_mutex_unlock(pthread_mutex_t *);
+pthread_mutex_t m;
+int counter;
+void worker(void) { counter++; }
+void good(void) {
+  pthread_mutex_lock(&m);
+  worker();
+  pthread_mutex_unlock(&m);
+}
+int main(void) { good(); return 0; }
+C
+cat >"$d/yields.c" <<'C'
+typedef struct { int x; } pthread_mutex_t;
+int pthread_mutex_lock(pthread_mutex_t *);
+int pthread_mutex_unlock(pthread_mutex_t *);
+void aco_yield(void);
+pthread_mutex_t m2;
+void worker(void) { aco_yield(); }
+void bad(void) {
+  pthread_mutex_lock(&m2);
+  worker();
+  pthread_mutex_unlock(&m2);
+}
+int main(void) { bad(); return 0; }
+C
+cat >"$d/elsewhere.c" <<'C'
+typedef struct { int x; } pthread_mutex_t;
+int pthread_mutex_lock(pthread_mutex_t *);
+int pthread_mutex_unlock(pthread_mutex_t *);
+void worker(void);
+pthread_mutex_t m3;
+void unknown(void) {
+  pthread_mutex_lock(&m3);
+  worker();
+  pthread_mutex_unlock(&m3);
+}
+C
+cp "$root/crosstu/await-holding.toml" "$d/"
+cat >"$d/compile_commands.json" <<JSON
+[{"directory": "$d", "file": "quiet.c", "arguments": ["cc", "-c", "quiet.c"]},
+ {"directory": "$d", "file": "yields.c", "arguments": ["cc", "-c", "yields.c"]},
+ {"directory": "$d", "file": "elsewhere.c", "arguments": ["cc", "-c", "elsewhere.c"]}]
+JSON
+run programs -p .
+expect_status 1
+expect_out "yields.c:8:3: warning: 'm2' of type 'pthread_mutex_t' is held across a suspension point"
+expect_out "yields.c:9:3: note: suspended here by call that may suspend (worker -> aco_yield)"
+expect_no_out "quiet.c"
+expect_no_out "elsewhere.c"   # which worker it links with is not known
+run programs -p . quiet.c
+expect_status 0
+
 # ---- JSON output ---------------------------------------------------------------------
 begin json
 bad_cpp "$root/json/bad.cpp"
