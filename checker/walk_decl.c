@@ -205,6 +205,22 @@ static bool walk_cleanup_var(struct walk *w, CXCursor c, CXCursor init,
 	struct vcall *call = cleanup_call(w, c, name);
 	if (!call)
 		return false;
+	if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Pointer) {
+		/*
+		 * Not a pointer: no value of it means "nothing to clean up"
+		 * (an int counter set to 0 is still flushed), so the call
+		 * runs at every exit, as a C++ destructor does.
+		 */
+		if (!clang_Cursor_isNull(init)) {
+			size_t first = w->fb.nlater;
+			struct ectx in = *x;
+			in.cleanup = CLEANUP_PLAIN;
+			walk_full_expr(w, init, seq, &in);
+			scope_add_later(w, first);
+		}
+		scope_add_cleanup(w, -1, call);
+		return true;
+	}
 	struct vvar v;
 	memset(&v, 0, sizeof(v));
 	v.name = name;
