@@ -249,9 +249,21 @@ const char *diag_note_text(struct arena *a, const struct suspension *s)
 		const char *leaf = strrchr(d, '>');
 		if (!sep || !leaf)
 			return arena_printf(a, "suspended here by cleanup (%s)", d);
-		return arena_printf(a,
-				    "suspended here by cleanup of '%.*s' (%s may sleep)",
-				    (int)(sep - d), d, leaf + 2);
+		/*
+		 * The function the user named comes after the variable; the
+		 * kernel's __free(f) names the wrapper __free_f that
+		 * DEFINE_FREE made, which nobody wrote.  One hop left: "f
+		 * may sleep"; more: the chain, as for any call.
+		 */
+		const char *rest = sep + 4;
+		if (!strncmp(rest, "__free_", 7) && strstr(rest, " -> "))
+			rest = strstr(rest, " -> ") + 4;
+		if (!strstr(rest, " -> "))
+			return arena_printf(a,
+					    "suspended here by cleanup of '%.*s' (%s may sleep)",
+					    (int)(sep - d), d, leaf + 2);
+		return arena_printf(a, "suspended here by cleanup of '%.*s' (%s)",
+				    (int)(sep - d), d, rest);
 	}
 	}
 	BUG("bad suspend kind %d", (int)s->kind);

@@ -168,6 +168,6 @@ void bad_cleanup_sleeps_through_a_call(struct journal *j, struct dev *dev)
 	{
 		struct dev *d __free(put_dev) = dev;
 		d->refs++;
-	} // expect-note {{suspended here by cleanup of 'd' (msleep may sleep)}}
+	} // expect-note {{suspended here by cleanup of 'd' (dev_release -> msleep)}}
 	spin_unlock(&j->lock);
 }

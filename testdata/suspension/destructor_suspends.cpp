@@ -32,7 +32,7 @@ void bad_flush_under_lock() {
   // expect-note@-1 {{reason:}}
   Flusher f;
   f.pending = 1;
-} // expect-note {{suspended here by cleanup of 'f' (sched::yield may sleep)}}
+} // expect-note {{suspended here by cleanup of 'f' (Flusher::~Flusher -> sched::yield)}}
 
 void good_lock_declared_after() {
   Flusher f;
@@ -52,7 +52,7 @@ int bad_early_return(bool fail) {
   {
     Flusher f;
     if (fail)
-      return 1; // expect-note {{suspended here by cleanup of 'f' (sched::yield may sleep)}}
-  } // expect-note {{suspended here by cleanup of 'f' (sched::yield may sleep)}}
+      return 1; // expect-note {{suspended here by cleanup of 'f' (Flusher::~Flusher -> sched::yield)}}
+  } // expect-note {{suspended here by cleanup of 'f' (Flusher::~Flusher -> sched::yield)}}
   return 0;
 }
