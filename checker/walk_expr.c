@@ -93,8 +93,9 @@ static void effects_call(struct walk *w, CXCursor at, const struct callee *ce,
 }
 
 /*
- * A user constructor that is given a tracked guard may end it (move it
- * into a member): record the call for the summaries.
+ * A constructor of the project's is a call: it may suspend (a lock that
+ * waits in its constructor), and given a tracked guard it may end it
+ * (move it into a member).
  */
 static void ctor_effects(struct walk *w, CXCursor c, CXCursor ref,
 			 struct vnode *seq, const struct ectx *x)
@@ -104,8 +105,15 @@ static void ctor_effects(struct walk *w, CXCursor c, CXCursor ref,
 	struct callee *ce = callee_of(w, ref);
 	struct vown *own = call_own(w, c, ce->name, ce->method, false,
 				    clang_getNullCursor(), x);
-	if (own)
-		effects_call(w, c, ce, own, seq);
+	struct vnode *n = new_node(w, V_CALL, c);
+	n->call = arena_alloc(w->src.a, sizeof(*n->call));
+	n->call->name = ce->name;
+	n->call->usr = ce->usr;
+	n->call->annotated = ce->annotated;
+	n->call->configured = ce->configured;
+	n->call->suspends = ce->annotated || ce->configured;
+	n->call->own = own;
+	add_node(w, seq, n);
 }
 
 static void walk_ctor(struct walk *w, CXCursor c, CXCursor ref,
