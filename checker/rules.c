@@ -220,18 +220,21 @@ const struct rule *rules_match(struct rules *r, enum rule_list list,
 			       const char *qualname, const char *spelled)
 {
 	querylog_note(QUERY_MATCH, list, qualname, spelled);
+	/* an entry with template arguments is the more specific one */
+	struct rule *found = NULL;
 	for (size_t i = 0; i < r->n[list]; i++) {
 		struct rule *e = &r->lists[list][i];
-		bool hit = strchr(e->path, '<')
-				   ? spelled && same_spelling(e->path, spelled)
-				   : qualname && !strcmp(e->path, qualname);
-		if (hit) {
-			atomic_fetch_add_explicit(&e->uses, 1,
-						  memory_order_relaxed);
-			return e;
-		}
+		bool args = strchr(e->path, '<') != NULL;
+		bool hit = args ? spelled && same_spelling(e->path, spelled)
+				: qualname && !strcmp(e->path, qualname);
+		if (hit && (!found || args))
+			found = e;
+		if (hit && args)
+			break;
 	}
-	return NULL;
+	if (found)
+		atomic_fetch_add_explicit(&found->uses, 1, memory_order_relaxed);
+	return found;
 }
 
 void rules_note_misuse(struct rules *r, enum rule_list list, const char *name,

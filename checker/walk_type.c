@@ -397,7 +397,9 @@ static bool classify_uncached(struct walk *w, CXType t, struct guard_info *out,
 	if (by_name < 0)
 		return false;
 	if (by_name) {
-		if (from_rule && known_std_lock(qual) &&
+		/* (an entry that names the mutex too, "std::unique_lock<M>",
+		 * means it) */
+		if (from_rule && known_std_lock(qual) && !strchr(out->matched, '<') &&
 		    (over_allowed_mutex(w, canon) || over_async_mutex(w, canon))) {
 			memset(out, 0, sizeof(*out)); /* the lock is the fix */
 			return false;
