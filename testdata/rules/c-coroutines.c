@@ -3,9 +3,10 @@
 //
 // The "c-coroutines" pack (which extends "pthread"): libaco, libco,
 // lthread and libtask calls that switch to another coroutine on this
-// thread, with a pthread or C11 lock taken before them.  libdill and
-// libmill clash with these names and have files of their own
-// (c-coroutines-libdill.c, c-coroutines-libmill.c).
+// thread, with a pthread or C11 lock taken before them.  libdill, libmill
+// and byuu's libco clash with these names and have files of their own
+// (c-coroutines-libdill.c, c-coroutines-libmill.c,
+// c-coroutines-libco-higan.c).
 #include <pthread.h>
 #include <threads.h>
 
