@@ -54,6 +54,25 @@ void bad_libco_poll_under_read_lock(struct pollfd *pf)
 	pthread_rwlock_unlock(&rw);
 }
 
+// co_eventloop() runs every coroutine of this thread until its callback
+// stops it: like glib's g_main_loop_run(), the caller is not parked, but
+// the coroutines run while its lock is held.
+void bad_libco_eventloop_under_mutex(void)
+{
+	pthread_mutex_lock(&mu); // expect-warning {{'mu' of type 'pthread_mutex_t'}}
+	// expect-note@-1 {{reason: a pthread mutex locked}}
+	co_eventloop(co_get_epoll_ct(), 0, 0); // expect-note {{suspended here by call to 'co_eventloop'}}
+	pthread_mutex_unlock(&mu);
+}
+
+void good_libco_eventloop_after_unlock(void)
+{
+	pthread_mutex_lock(&mu);
+	shared = 0;
+	pthread_mutex_unlock(&mu);
+	co_eventloop(co_get_epoll_ct(), 0, 0);
+}
+
 void bad_lthread_sleep_under_c11_mutex(void)
 {
 	mtx_lock(&cmu); // expect-warning {{'cmu' of type 'mtx_t'}}
