@@ -3,9 +3,10 @@
 //
 // The "c-coroutines" pack (which extends "pthread"): libaco, libco,
 // lthread and libtask calls that switch to another coroutine on this
-// thread, with a pthread or C11 lock taken before them.  libdill and
-// libmill clash with these names and have files of their own
-// (c-coroutines-libdill.c, c-coroutines-libmill.c).
+// thread, with a pthread or C11 lock taken before them.  libdill, libmill
+// and byuu's libco clash with these names and have files of their own
+// (c-coroutines-libdill.c, c-coroutines-libmill.c,
+// c-coroutines-libco-higan.c).
 #include <pthread.h>
 #include <threads.h>
 
@@ -51,6 +52,25 @@ void bad_libco_poll_under_read_lock(struct pollfd *pf)
 	// expect-note@-1 {{reason: a pthread read lock held across a suspension point stalls every writer}}
 	co_poll(co_get_epoll_ct(), pf, 1, 1000); // expect-note {{suspended here by call to 'co_poll'}}
 	pthread_rwlock_unlock(&rw);
+}
+
+// co_eventloop() runs every coroutine of this thread until its callback
+// stops it: like glib's g_main_loop_run(), the caller is not parked, but
+// the coroutines run while its lock is held.
+void bad_libco_eventloop_under_mutex(void)
+{
+	pthread_mutex_lock(&mu); // expect-warning {{'mu' of type 'pthread_mutex_t'}}
+	// expect-note@-1 {{reason: a pthread mutex locked}}
+	co_eventloop(co_get_epoll_ct(), 0, 0); // expect-note {{suspended here by call to 'co_eventloop'}}
+	pthread_mutex_unlock(&mu);
+}
+
+void good_libco_eventloop_after_unlock(void)
+{
+	pthread_mutex_lock(&mu);
+	shared = 0;
+	pthread_mutex_unlock(&mu);
+	co_eventloop(co_get_epoll_ct(), 0, 0);
 }
 
 void bad_lthread_sleep_under_c11_mutex(void)

@@ -26,6 +26,8 @@ void co_yield_env(struct stCoRoutineEnv_t *env);
 struct stCoRoutine_t *co_self(void);
 int co_poll(struct stCoEpoll_t *ctx, struct pollfd fds[], nfds_t nfds, int timeout_ms);
 struct stCoEpoll_t *co_get_epoll_ct(void);
+typedef int (*pfn_co_eventloop_t)(void *);
+void co_eventloop(struct stCoEpoll_t *ctx, pfn_co_eventloop_t pfn, void *arg);
 void co_enable_hook_sys(void);
 struct stCoCond_t *co_cond_alloc(void);
 int co_cond_signal(struct stCoCond_t *);
