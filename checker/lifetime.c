@@ -89,10 +89,15 @@ static bool is_suspension(const struct fn_view *fn, const struct vnode *n,
 		/* awaiting a coroutine that lets this mutex go meanwhile */
 		for (size_t i = 0; i < n->nkids; i++) {
 			const struct vcall *c = n->kids[i]->call;
-			if (n->kids[i]->kind == V_CALL && c &&
-			    key_in(fn->vars[var].lock_key, c->quiet_keys,
+			if (n->kids[i]->kind != V_CALL || !c)
+				continue;
+			if (key_in(fn->vars[var].lock_key, c->quiet_keys,
 				   c->nquiet_keys))
 				return false;
+			/* an awaiter that lets the guard go meanwhile */
+			for (size_t k = 0; c->effects_only && k < c->nquiet; k++)
+				if (c->quiet[k] == var)
+					return false;
 		}
 		return true;
 	}

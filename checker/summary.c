@@ -575,9 +575,20 @@ static void add_arena_key(struct fn_view *fn, const char ***keys, size_t *n,
 	(*keys)[(*n)++] = key;
 }
 
+/* Is 'key' the member 'm', or something of it ("this->lk.m_mutex")? */
+static bool of_member(const char *key, const char *m)
+{
+	size_t n = strlen(m);
+	return !strncmp(key, m, n) &&
+	       (!key[n] || key[n] == '.' || !strncmp(key + n, "->", 2));
+}
+
 /*
  * An awaiter's await_suspend that lets go a member bound to the
- * caller's mutex lets that mutex go (vcall.lets_go).
+ * caller's mutex lets that mutex go (vcall.lets_go).  One that lets go
+ * (the mutex of) a reference member bound to the caller's guard lets the
+ * guard go while the caller is suspended: not held there (vcall.quiet;
+ * whoever resumes the caller takes it again, as a condition wait does).
  */
 static void apply_lets_go(struct vnode *n, struct visit *v)
 {
@@ -586,11 +597,23 @@ static void apply_lets_go(struct vnode *n, struct visit *v)
 		return;
 	struct strmap_slot *slot = strmap_find(&v->s->fns, c->usr, false);
 	const struct fninfo *f = slot ? slot->val : NULL;
-	for (size_t i = 0; f && i < c->nbinds; i++)
-		for (size_t k = 0; k < f->nlets_go; k++)
-			if (!strcmp(f->lets_go[k], c->binds[i].member))
-				add_arena_key(v->fn, &c->lets_go, &c->nlets_go,
-					      &c->cap_lets_go, c->binds[i].key);
+	for (size_t i = 0; f && i < c->nbinds; i++) {
+		const struct vbind *b = &c->binds[i];
+		bool lets_go = false;
+		for (size_t k = 0; k < f->nlets_go && !lets_go; k++)
+			lets_go = b->key ? !strcmp(f->lets_go[k], b->member)
+					 : of_member(f->lets_go[k], b->member);
+		if (!lets_go)
+			continue;
+		if (b->key) {
+			add_arena_key(v->fn, &c->lets_go, &c->nlets_go,
+				      &c->cap_lets_go, b->key);
+		} else if (b->var >= 0 && (size_t)b->var < v->fn->nvars) {
+			ARENA_GROW(v->fn->arena, c->quiet, c->nquiet + 1,
+				   c->cap_quiet);
+			c->quiet[c->nquiet++] = b->var;
+		}
+	}
 }
 
 /*

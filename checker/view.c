@@ -108,7 +108,8 @@ static void dump_node(const struct fn_view *fn, const struct vnode *n,
 			    n->call->suspends ? " (suspends)" : "");
 	for (size_t i = 0; n->kind == V_CALL && n->call && i < n->call->nbinds; i++)
 		strbuf_addf(out, " %s=%s", n->call->binds[i].member,
-			    n->call->binds[i].key);
+			    n->call->binds[i].key ? n->call->binds[i].key
+			    : fn->vars[n->call->binds[i].var].name);
 	if (n->label >= 0)
 		strbuf_addf(out, " L%d", n->label);
 	if (n->loc.line)

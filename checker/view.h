@@ -81,7 +81,10 @@ struct rule_unless;
 /* A member of an awaiter bound to a mutex of the caller (walk_mutex.c). */
 struct vbind {
 	const char *member;   /* "this->_lock", as the awaiter's methods name it */
-	const char *key;      /* the caller's key of that mutex: "lock" */
+	const char *key;      /* the caller's key of that mutex: "lock"; NULL
+				 when 'var' is bound */
+	int var;              /* or the caller's guard a reference member is
+				 bound to, or -1 */
 };
 
 /*

@@ -338,6 +338,7 @@ static void put_call(struct vio_out *o, const struct vcall *c)
 	for (size_t i = 0; i < c->nbinds; i++) {
 		vio_put_str(o, c->binds[i].member);
 		vio_put_str(o, c->binds[i].key);
+		vio_put_int(o, c->binds[i].var);
 	}
 	if (c->own)
 		put_own(o, c->own);
@@ -378,6 +379,7 @@ static void get_call(struct vio_in *in, struct vcall *c, size_t nvars)
 	for (size_t i = 0; i < c->nbinds; i++) {
 		c->binds[i].member = vio_get_str(in);
 		c->binds[i].key = vio_get_str(in);
+		c->binds[i].var = (int)vio_get_int(in, -1, (int64_t)nvars - 1);
 	}
 	if (flags & CALL_OWN) {
 		c->own = arena_alloc(in->a, sizeof(*c->own));

@@ -18,6 +18,7 @@
 #include "view.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool key_of(struct walk *w, CXCursor e, struct strbuf *sb, int depth)
@@ -57,6 +58,18 @@ static bool key_of(struct walk *w, CXCursor e, struct strbuf *sb, int depth)
 			return false;
 		strbuf_addc(sb, '*');
 		return key_of(w, unary_operand(e), sb, depth + 1);
+	case CXCursor_CallExpr: {
+		/* a guard's mutex: "lk.mutex()" */
+		CXCursor obj = member_object(e);
+		CXString s = clang_getCursorSpelling(clang_getCursorReferenced(e));
+		bool ok = !strcmp(cstr(s), "mutex") && !clang_Cursor_isNull(obj) &&
+			  clang_Cursor_getNumArguments(e) == 0 &&
+			  key_of(w, obj, sb, depth + 1);
+		clang_disposeString(s);
+		if (ok)
+			strbuf_adds(sb, ".mutex()");
+		return ok;
+	}
 	default:
 		return false;
 	}
@@ -88,13 +101,15 @@ static enum CXChildVisitResult unlock_cb(CXCursor c, CXCursor parent,
 }
 
 /*
- * Is 't' (or what a reference 't' refers to) a mutex: a class with an
- * unlock() that is not itself a guard (std::unique_lock has one too)?
+ * Is 't' (or what a reference or pointer 't' refers to) a mutex: a class
+ * with an unlock() that is not itself a guard (std::unique_lock has one
+ * too)?
  */
 bool is_mutex_type(struct walk *w, CXType t)
 {
 	t = clang_getCanonicalType(t);
-	if (t.kind == CXType_LValueReference || t.kind == CXType_RValueReference)
+	if (t.kind == CXType_LValueReference || t.kind == CXType_RValueReference ||
+	    t.kind == CXType_Pointer)
 		t = clang_getCanonicalType(clang_getPointeeType(t));
 	if (t.kind != CXType_Record)
 		return false;
@@ -254,7 +269,15 @@ void mutex_call(struct walk *w, CXCursor c, const char *method, CXCursor obj,
 	bool lock = !strcmp(method, "lock") || !strcmp(method, "lock_shared") ||
 		    !strncmp(method, "try_lock", 8);
 	if ((!unlock && !lock) || w->src.lang_c || clang_Cursor_isNull(obj) ||
-	    !is_mutex_type(w, clang_getCursorType(obj)) || var_of_expr(w, obj) >= 0)
+	    var_of_expr(w, obj) >= 0)
+		return;
+	/*
+	 * A mutex, or a guard we do not track (an awaiter's reference to
+	 * the caller's guard: "m_lock.unlock()")
+	 */
+	struct guard_info gi;
+	if (!is_mutex_type(w, clang_getCursorType(obj)) &&
+	    !classify_type(w, clang_getCursorType(obj), &gi, 0))
 		return;
 	const char *key = mutex_key(w, obj);
 	if (!key)
@@ -365,18 +388,100 @@ static enum CXChildVisitResult bind_cb(CXCursor c, CXCursor parent,
 			break;
 		ARENA_GROW(b->w->src.a, b->out, b->n + 1, b->cap);
 		b->out[b->n++] = (struct vbind){
-			arena_printf(b->w->src.a, "this->%s", member), key
+			arena_printf(b->w->src.a, "this->%s", member), key, -1
 		};
 		break;
 	}
 	return CXChildVisit_Continue;
 }
 
+/* Reference members of a class (and its bases) to a given type. */
+struct ref_fields {
+	CXType target;        /* canonical */
+	const char *found;    /* the member's name */
+	int n;                /* how many */
+	int depth;
+};
+
+static enum CXVisitorResult ref_field_cb(CXCursor c, CXClientData data)
+{
+	struct ref_fields *rf = data;
+	CXType t = clang_getCanonicalType(clang_getCursorType(c));
+	if (t.kind == CXType_LValueReference &&
+	    clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(t)),
+			     rf->target)) {
+		CXString s = clang_getCursorSpelling(c);
+		if (!rf->n++)
+			rf->found = strdup(cstr(s));
+		clang_disposeString(s);
+	}
+	return CXVisit_Continue;
+}
+
+static void ref_fields_of(CXType t, struct ref_fields *rf);
+
+static enum CXChildVisitResult ref_base_cb(CXCursor c, CXCursor parent,
+					   CXClientData data)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_CXXBaseSpecifier)
+		ref_fields_of(clang_getCursorType(c), data);
+	return CXChildVisit_Continue;
+}
+
+static void ref_fields_of(CXType t, struct ref_fields *rf)
+{
+	t = clang_getCanonicalType(t);
+	CXCursor d = type_decl(t);
+	if (rf->depth > 4 || clang_Cursor_isNull(d))
+		return;
+	rf->depth++;
+	clang_Type_visitFields(t, ref_field_cb, rf);
+	CXCursor def = clang_getCursorDefinition(d);
+	clang_visitChildren(clang_Cursor_isNull(def) ? d : def, ref_base_cb, rf);
+	rf->depth--;
+}
+
+/*
+ * A guard of the caller handed by reference to the call that makes the
+ * awaiter ("co_await cv.wait(lk)"): the awaiter's one reference member
+ * of that guard's type is it (bound by type: the function's body is not
+ * looked into).
+ */
+static void guard_ref_binds(struct walk *w, CXCursor call, CXType awaiter,
+			    struct ctor_binds *b)
+{
+	CXCursor fn = clang_getCursorReferenced(call);
+	int nargs = clang_Cursor_getNumArguments(call);
+	for (int i = 0; i < nargs; i++) {
+		CXCursor arg = clang_Cursor_getArgument(call, (unsigned)i);
+		int var = var_of_expr(w, arg);
+		CXCursor parm = clang_Cursor_getArgument(fn, (unsigned)i);
+		if (var < 0 || clang_Cursor_isNull(parm) ||
+		    clang_getCanonicalType(clang_getCursorType(parm)).kind !=
+			    CXType_LValueReference)
+			continue;
+		struct ref_fields rf = {
+			clang_getCanonicalType(clang_getCursorType(strip_expr(arg))),
+			NULL, 0, 0
+		};
+		ref_fields_of(awaiter, &rf);
+		if (rf.n == 1) {
+			ARENA_GROW(w->src.a, b->out, b->n + 1, b->cap);
+			b->out[b->n++] = (struct vbind){
+				arena_printf(w->src.a, "this->%s", rf.found), NULL, var
+			};
+		}
+		free((void *)rf.found);
+	}
+}
+
 /*
  * An awaiter constructed right in a co_await's operand ('operand') from
  * mutexes: which of its members its constructor binds to which of the
  * caller's mutexes ("Awaiter{this, lock}" with "_lock(lock)": this->_lock
- * is lock).  Returns their number; '*out' in the TU's arena.
+ * is lock); or one a call makes from the caller's guard, by reference
+ * (guard_ref_binds()).  Returns their number; '*out' in the TU's arena.
  */
 size_t awaiter_binds(struct walk *w, CXCursor operand, struct vbind **out)
 {
@@ -391,15 +496,16 @@ size_t awaiter_binds(struct walk *w, CXCursor operand, struct vbind **out)
 		e = last;
 	}
 	*out = NULL;
-	CXCursor ctor = clang_getCursorReferenced(e);
-	if (clang_getCursorKind(e) != CXCursor_CallExpr ||
-	    clang_getCursorKind(ctor) != CXCursor_Constructor)
+	CXCursor fn = clang_getCursorReferenced(e);
+	if (clang_getCursorKind(e) != CXCursor_CallExpr || clang_Cursor_isNull(fn))
 		return 0;
-	CXCursor def = clang_getCursorDefinition(ctor);
-	if (clang_Cursor_isNull(def) || in_system_header(def))
-		return 0;
+	CXCursor def = clang_getCursorDefinition(fn);
 	struct ctor_binds b = { w, def, e, NULL, NULL, 0, 0 };
-	clang_visitChildren(def, bind_cb, &b);
+	if (clang_getCursorKind(fn) == CXCursor_Constructor &&
+	    !clang_Cursor_isNull(def) && !in_system_header(def))
+		clang_visitChildren(def, bind_cb, &b);
+	if (!in_system_header(fn))
+		guard_ref_binds(w, e, clang_getCursorType(strip_expr(operand)), &b);
 	*out = b.out;
 	return b.n;
 }
