@@ -17,7 +17,11 @@
 #include <string.h>
 
 struct uses {
-	unsigned first_after;  /* first line with a use at or after it; 0 none */
+	unsigned first_after;  /* first line with a use at or after it, not
+				  counting uses in 'in_operand'; 0 none */
+	unsigned in_operand;   /* first line with a use inside the operand of
+				  the suspension (co_await use(lk)), which is
+				  evaluated before it suspends; 0 none */
 	unsigned block_end;    /* line of the brace closing the guard's block; 0 unknown */
 	bool param;            /* the guard is a parameter of the function */
 	unsigned block_open;   /* where the block holding the suspension opened,
@@ -40,13 +44,90 @@ static bool simple_name(const char *s)
 	return true;
 }
 
+/* Where the operand of a suspension ends (operand_end()). */
+struct operand {
+	bool postfix;   /* a postfix-expression (co_await's operand, a call);
+			   else an assignment-expression (co_yield's) */
+	bool token;     /* a token of the operand has been seen */
+	size_t end;     /* offset of the first byte after the operand */
+};
+
+/*
+ * Can the byte at text[i], at bracket depth 0, continue a
+ * postfix-expression: a name, '.', '::', '->', or a prefix operator
+ * before the first token (co_await *p)?
+ */
+static bool continues_postfix(const char *text, size_t i, bool token)
+{
+	char c = text[i];
+
+	if (ident_char(c) || c == '.')
+		return true;
+	if (c == ':')
+		return text[i + 1] == ':' || (i && text[i - 1] == ':');
+	if (c == '-' && text[i + 1] == '>')
+		return true;
+	if (c == '>' && i && text[i - 1] == '-')
+		return true;
+	return !token && strchr("*&!~-+", c);
+}
+
+/*
+ * One code byte after the suspension's keyword or at its callee: true
+ * (stop) at the first byte that cannot continue the operand.  The text
+ * inside brackets is all operand; scan_each_code_byte() balances them,
+ * so a closer that takes the depth below 0 closes an enclosing bracket.
+ */
+static bool operand_byte(const char *text, size_t i, int depth, void *arg)
+{
+	struct operand *op = arg;
+	char c = text[i];
+	bool ends;
+
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		return false;
+	if (depth != 0 || strchr("()[]{}", c))
+		ends = depth < 0;
+	else
+		ends = c == ';' || c == ',' ||
+		       (op->postfix && !continues_postfix(text, i, op->token));
+	if (ends)
+		op->end = i;
+	op->token = true;
+	return ends;
+}
+
+/*
+ * The end of the suspending expression that starts at text[off], as an
+ * offset: for co_await, its operand (a postfix-expression such as
+ * 'cv.wait(lk)'; a template argument list stops it early); for co_yield,
+ * its operand up to ';', ',' or an unbalanced bracket; for a call (or a
+ * macro), the callee and its arguments.  All of it is evaluated before
+ * the suspension.  A cleanup has no operand: returns 'off'.
+ */
+static size_t operand_end(const char *text, size_t off, size_t tlen,
+			  enum suspend_kind kind)
+{
+	struct operand op = { .postfix = kind != SUSPEND_CO_YIELD, .end = tlen };
+
+	if (kind == SUSPEND_CLEANUP)
+		return off;
+	if (kind == SUSPEND_CO_AWAIT || kind == SUSPEND_CO_YIELD)
+		while (off < tlen && ident_char(text[off]))
+			off++;
+	scan_each_code_byte(text, off, tlen, operand_byte, &op);
+	return op.end;
+}
+
 /*
  * Scan from the guard's declaration to the end of its block, through
- * the code pieces of scan.c (comments and literals are skipped).
- * Returns false when the source cannot be read.
+ * the code pieces of scan.c (comments and literals are skipped).  A use
+ * inside the operand of 'first' (the suspension at 'susp_line') is not
+ * a use after it.  Returns false when the source cannot be read.
  */
 static bool scan_uses(struct srcfiles *src, const struct finding *f,
-		      unsigned susp_line, struct uses *u)
+		      const struct suspension *first, unsigned susp_line,
+		      struct uses *u)
 {
 	size_t nlen = strlen(f->name), len, tlen;
 	const char *text = srcfile_text(src, f->loc.file, &tlen);
@@ -61,6 +142,13 @@ static bool scan_uses(struct srcfiles *src, const struct finding *f,
 	memset(u, 0, sizeof(*u));
 	if (!text || !decl)
 		return false;
+	size_t op_start = 0, op_stop = 0; /* the suspension's operand */
+	size_t slen;
+	const char *st = srcfile_line(src, f->loc.file, susp_line, &slen);
+	if (st && first->loc.col && first->loc.col - 1 < slen) {
+		op_start = (size_t)(st - text) + first->loc.col - 1;
+		op_stop = operand_end(text, op_start, tlen, first->kind);
+	}
 	/* the declaration's own name is not a use */
 	size_t start = (size_t)(decl - text) +
 		       (f->loc.col ? f->loc.col - 1 : 0) + nlen;
@@ -100,9 +188,13 @@ static bool scan_uses(struct srcfiles *src, const struct finding *f,
 				size_t k = i;
 				while (k < pc.end && ident_char(text[k]))
 					k++;
-				if (k - i == nlen && !memcmp(text + i, f->name, nlen) &&
-				    ln >= susp_line && !u->first_after)
+				bool use = k - i == nlen && !memcmp(text + i, f->name, nlen);
+				if (use && i >= op_start && i < op_stop) {
+					if (!u->in_operand)
+						u->in_operand = ln;
+				} else if (use && ln >= susp_line && !u->first_after) {
 					u->first_after = ln;
+				}
 				i = k - 1;
 			}
 		}
@@ -206,6 +298,35 @@ static const char *release_call(const struct finding *f)
 }
 
 /*
+ * The guard's only use from the suspension on is in the suspending
+ * expression itself (co_await cv.wait(lk)): that use comes before the
+ * suspension, so "used again after" would be wrong, and so would "end
+ * its scope before it".  An awaiter that is to release the lock must be
+ * given it by move; otherwise the work must be done first.
+ */
+static void advise_operand(struct strbuf *sb, const struct finding *f,
+			   enum suspend_kind kind, unsigned susp_line)
+{
+	const char *name = f->display ? f->display : f->name;
+	const char *release = release_call(f);
+	bool keyword = kind == SUSPEND_CO_AWAIT || kind == SUSPEND_CO_YIELD;
+
+	strbuf_addf(sb, "'%s' is used only in the %s at line %u itself, whose %s evaluated before the suspension: ",
+		    name, suspend_kind_name(kind), susp_line,
+		    keyword ? "operand is" : "arguments are");
+	if (release)
+		strbuf_addf(sb, "pass std::move(%s) if the %s is to release it; otherwise ",
+			    name, keyword ? "awaiter" : "callee");
+	strbuf_addf(sb, "do the work that needs '%s' first%s, ", name,
+		    keyword ? " (evaluate the operand into a local)" : "");
+	if (release)
+		strbuf_addf(sb, "call %s.%s", name, release);
+	else
+		strbuf_adds(sb, "end its scope");
+	strbuf_adds(sb, ", then suspend");
+}
+
+/*
  * Advice from the guard's block: a parameter's is the body; otherwise
  * where its scope could end, or where it is used after the suspension.
  */
@@ -218,7 +339,7 @@ static void advise_scope(struct strbuf *sb, struct arena *a,
 	struct uses u;
 
 	if (!src || susp_line <= f->loc.line || !simple_name(f->name) ||
-	    !scan_uses(src, f, susp_line, &u)) {
+	    !scan_uses(src, f, first, susp_line, &u)) {
 		strbuf_addf(sb, "end the scope of '%s' before the %s%s%s%s", name,
 			    what, release_call(f) ? ", or call " : "",
 			    release_call(f) ? release_call(f) : "",
@@ -236,6 +357,10 @@ static void advise_scope(struct strbuf *sb, struct arena *a,
 	if (u.first_after) {
 		strbuf_addf(sb, "'%s' is used again at line %u, after the %s at line %u: release it before the suspension and take it again after, or finish the work that needs it first",
 			    name, u.first_after, what, susp_line);
+		return;
+	}
+	if (u.in_operand) {
+		advise_operand(sb, f, first->kind, susp_line);
 		return;
 	}
 	unsigned st = statement_start(a, src, f, &u, susp_line);

@@ -8,13 +8,19 @@
  * functions.  From the source text (srcfile.h), by a lexical scan of the
  * guard's enclosing block: the lines where the guard's name is used, so
  * that "not used after line N: end its scope there" or "used again at
- * line U, after the suspension" can be said.
+ * line U, after the suspension" can be said.  A use inside the
+ * suspending expression (the operand of co_await or co_yield, the
+ * arguments of a suspending call) is evaluated before the suspension,
+ * so it is not a use after it; the operand's end is found lexically too.
  *
  * What a scan of the text cannot see, and the walker would have to
  * record in the view (view.h) to make the advice exact:
  *  - uses of the guard through references, pointers, macros or members
  *    (the scan sees only its name, so a use through an alias is missed
  *    and a same-named identifier in a nested lambda counts);
+ *  - the extent of the suspending expression (the lexical scan stops a
+ *    co_await operand at a template argument list, 'co_await f<T>(lk)',
+ *    and then counts 'lk' as used after the suspension);
  *  - the guard's scope end as a position (struct vvar has its number
  *    range lo..hi, not the closing brace), needed to bound the scan
  *    without counting braces;

@@ -5,9 +5,11 @@
  */
 #include "common.h"
 #include "config.h"
+#include "packs.h"
 #include "rules.h"
 #include "strmap.h"
 #include "util.h"
+#include "verify.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -81,11 +83,43 @@ static struct rules *pack_config(struct config_cache *c, const char *name)
 			    rules_load_pack, name);
 }
 
-struct rules *config_for_verify(struct config_cache *c, const char *test_path,
-				const char *cfg, bool is_path)
+/*
+ * A bare verify-config name: a file of that name beside the test (so
+ * that "cfg.json" there is not taken for a pack), else a built-in pack.
+ * Neither is an error at the name's place in the test, not at the
+ * "<command line>" a pack loaded on its own would name.
+ */
+static struct rules *bare_config(struct config_cache *c, const char *test_path,
+				 const struct verify_header *h)
 {
-	if (!is_path)
-		return pack_config(c, cfg);
+	char *dir = dir_of(test_path);
+	const char *near = arena_printf(&c->arena, "%s/%s", dir, h->config);
+	struct strbuf names;
+
+	free(dir);
+	if (is_regular_file(near))
+		return config_load(c, near);
+	for (size_t i = 0; i < nrule_packs; i++)
+		if (!strcmp(rule_packs[i].name, h->config))
+			return pack_config(c, h->config);
+	strbuf_init(&names);
+	for (size_t i = 0; i < nrule_packs; i++)
+		strbuf_addf(&names, "%s%s", i ? ", " : "", rule_packs[i].name);
+	report_at(test_path, NULL, h->config_line, h->config_col,
+		  (unsigned)strlen(h->config), "error",
+		  "verify-config '%s' is neither a file beside the test ('%s') nor a rule pack (available: %s)",
+		  h->config, near, names.buf);
+	strbuf_release(&names);
+	return NULL;
+}
+
+struct rules *config_for_verify(struct config_cache *c, const char *test_path,
+				const struct verify_header *h)
+{
+	const char *cfg = h->config;
+
+	if (!h->config_is_path)
+		return bare_config(c, test_path, h);
 	if (cfg[0] == '/')
 		return config_load(c, cfg);
 	char *dir = dir_of(test_path);

@@ -21,6 +21,7 @@
 
 struct diag_list;
 struct rules;
+struct verify_header;
 
 struct config_cache {
 	struct arena arena;      /* the cache's keys */
@@ -54,14 +55,16 @@ struct rules *config_choose(struct config_cache *c, const char *abs_path,
 			    const char *forced, bool no_discovery);
 
 /*
- * "// verify-config: CFG" in the test file 'test_path': a bare name
- * ('is_path' false) is a built-in pack; a path is relative to the test
- * file, else to the current directory; a path "rules/NAME.toml" that is
- * neither names the built-in pack NAME.  NULL if it does not load
- * (errors printed).
+ * The "// verify-config: CFG" line 'h' of the test file 'test_path': a
+ * bare name is the file of that name beside the test if there is one,
+ * else a built-in pack; a path is relative to the test file, else to the
+ * current directory; a path "rules/NAME.toml" that is neither names the
+ * built-in pack NAME.  NULL if it does not load (errors printed; a bare
+ * name that is neither a file nor a pack is reported at its place in the
+ * test file).
  */
 struct rules *config_for_verify(struct config_cache *c, const char *test_path,
-				const char *cfg, bool is_path);
+				const struct verify_header *h);
 
 /*
  * Warn about the entries that never matched in every configuration

@@ -34,6 +34,9 @@ struct emit_ctx {
 	bool show_source;        /* text: source line and caret under each
 				    location (clang's excerpt) */
 	bool help;               /* text: a "help:" note after each finding */
+	bool explain;            /* text: after an indirect suspension's
+				    note, one note per other first hop
+				    (struct suspension's 'hops') */
 	size_t max_points;       /* text: suspension points listed per
 				    finding; 0: all */
 	bool incomplete;         /* some file was not checked (SARIF:

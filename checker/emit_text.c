@@ -14,7 +14,10 @@
  * The excerpt lines start with spaces and hold no "file:line:" prefix,
  * so Vim's errorformat and gcc-style matchers skip them as clang's.  A
  * finding lists its first ctx->max_points suspension points; the JSON
- * and SARIF writers list all.  Colours are clang's.
+ * and SARIF writers list all.  With ctx->explain (--explain), the note
+ * of a call that may suspend is followed by one "also may suspend
+ * through f -> g -> yield" note per other first hop.  Colours are
+ * clang's.
  */
 #include "common.h"
 #include "emit.h"
@@ -100,6 +103,30 @@ static void excerpt(FILE *out, const struct src_loc *l,
 	fputc('\n', out);
 }
 
+/*
+ * --explain: the note of an indirect suspension shows one chain, the
+ * shortest; a callee that may suspend in several ways has one chain per
+ * distinct first hop in 'hops' (tab-separated, the note's among them).
+ * One note for each of the others, so that a reader who finds the shown
+ * chain implausible sees every way the call may suspend.
+ */
+static void other_hops(FILE *out, struct arena *a, const struct suspension *s,
+		       bool color)
+{
+	if (s->kind != SUSPEND_INDIRECT || !s->hops)
+		return;
+	for (const char *p = s->hops; *p;) {
+		const char *tab = strchr(p, '\t');
+		size_t n = tab ? (size_t)(tab - p) : strlen(p);
+		if (!s->detail || strlen(s->detail) != n || strncmp(p, s->detail, n))
+			line_out(out, &s->loc, "note", C_NOTE,
+				 arena_printf(a, "also may suspend through %.*s",
+					      (int)n, p),
+				 "", color);
+		p += n + (tab ? 1 : 0);
+	}
+}
+
 static void write_finding(FILE *out, struct arena *a, const struct finding *f,
 			  const struct emit_ctx *ctx)
 {
@@ -116,6 +143,8 @@ static void write_finding(FILE *out, struct arena *a, const struct finding *f,
 			 diag_note_text(a, &f->susp[k]), "", color);
 		if (ctx->show_source)
 			excerpt(out, &f->susp[k].loc, ctx);
+		if (ctx->explain)
+			other_hops(out, a, &f->susp[k], color);
 	}
 	if (shown < f->nsusp) {
 		size_t more = f->nsusp - shown;

@@ -297,8 +297,7 @@ int plan_verify_header(struct plan *p, struct job *j,
 	}
 	if (h.config) {
 		/* the file's own verify-config wins over --config */
-		j->rules = config_for_verify(configs, j->path, h.config,
-					     h.config_is_path);
+		j->rules = config_for_verify(configs, j->path, &h);
 		if (!j->rules)
 			return -1;
 	}

@@ -25,6 +25,8 @@ const char report_usage[] =
 	"                       terminal and NO_COLOR is unset)\n"
 	"  --no-caret           text: no source line and caret under each location\n"
 	"  --no-help            text: no help: note after each finding\n"
+	"  --explain            text: after a call that may suspend, one note per\n"
+	"                       other first hop it may suspend through\n"
 	"  --max-points=<n>     text: list n suspension points per finding, then\n"
 	"                       \"and N more\" (default 10; 0: all)\n"
 	"  --write-baseline=<file>  record the findings in <file> (exit status 0\n"
@@ -119,6 +121,8 @@ int report_option(struct report_options *o, int argc, char **argv, int *i)
 		o->no_caret = true;
 	} else if (!strcmp(a, "--no-help")) {
 		o->no_help = true;
+	} else if (!strcmp(a, "--explain")) {
+		o->explain = true;
 	} else if (!strcmp(a, "--progress")) {
 		o->progress = 1;
 	} else if (!strcmp(a, "--no-progress")) {
@@ -148,6 +152,7 @@ int report_setup(struct report *rp, const char *start_dir, bool to_terminal,
 		    !(no_color && *no_color) && !(term && !strcmp(term, "dumb")));
 	c->show_source = !rp->opt.no_caret;
 	c->help = !rp->opt.no_help;
+	c->explain = rp->opt.explain;
 	c->max_points = rp->opt.max_points;
 	if (rp->opt.progress < 0)
 		rp->opt.progress = !rp->opt.quiet && isatty(STDERR_FILENO);

@@ -29,6 +29,8 @@ struct report_options {
 	enum report_color color;    /* --color */
 	bool no_caret;              /* --no-caret: no source excerpts */
 	bool no_help;               /* --no-help: no help notes */
+	bool explain;               /* --explain: every first hop of an
+				       indirect suspension (text) */
 	size_t max_points;          /* --max-points (text), 0: all */
 	const char *baseline;       /* --baseline */
 	const char *write_baseline; /* --write-baseline */

@@ -399,10 +399,20 @@ void rules_suggest(struct rules *r, enum rule_list list,
 		struct rule *e = &r->lists[list][i];
 		if (!reported_unused(e))
 			continue;
+		/*
+		 * A misspelling is an edit or two: one per five letters of
+		 * the name, at most 2.  More and the closest of a project's
+		 * thousands of names is just another function ('recv' ->
+		 * 'read', 'dill_udp_recvl' -> 'dill_udp_sendl', a test's
+		 * 'mock_' twin of a long name).
+		 */
 		size_t len = strlen(e->path), best = (size_t)-1;
-		size_t limit = len / 4 > 2 ? len / 4 : 2;
+		size_t limit = len / 5 < 2 ? len / 5 : 2;
 		for (size_t k = 0; k < n; k++) {
 			size_t other = strlen(names[k]);
+			/* an entry of the list is not what another one meant */
+			if (rules_find(r, list, names[k]))
+				continue;
 			/* the distance is at least the difference in length */
 			if ((other > len ? other - len : len - other) > limit)
 				continue;

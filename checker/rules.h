@@ -226,8 +226,10 @@ bool rules_has_header_filter(const struct rules *r);
 /*
  * 'names' are every name the checked code asked 'list' about (from the
  * project index).  Each entry of 'list' that rules_report_unused() would
- * report gets the closest of them, if close enough, as a did-you-mean.
- * The names must outlive 'r'.  Not thread-safe.
+ * report gets the closest of them as a did-you-mean, if it is close
+ * enough (one edit per five letters of the entry, at most 2) and is not
+ * itself an entry of 'list'.  The names must outlive 'r'.  Not
+ * thread-safe.
  */
 void rules_suggest(struct rules *r, enum rule_list list,
 		   const char *const *names, size_t n);

@@ -497,6 +497,8 @@ int verify_parse_header(struct arena *a, const char *path, const char *text,
 				continue;
 			h->config = h->args[before];
 			config_line = c.line;
+			h->config_line = c.line;
+			h->config_col = c.col + (unsigned)(skip_blanks(wend + 1, c.end) - c.s);
 		}
 	}
 	resolve_includes(a, path, h);

@@ -83,7 +83,9 @@ struct verify_header {
 	size_t nargs;
 	const char *config;  /* verify-config: value as written; NULL if none */
 	bool config_is_path; /* 'config' contains a '/': a path relative to the
-				file's directory; otherwise a rule pack name */
+				file's directory; otherwise a bare name, a
+				file beside the test or a rule pack */
+	unsigned config_line, config_col; /* where 'config' is written */
 };
 
 /*

@@ -435,6 +435,8 @@ static void test_header(const char *dir)
 	ASSERT(0, h.nargs);
 	ASSERT_STR("std", h.config);
 	ASSERT(0, h.config_is_path);
+	ASSERT(1, h.config_line);
+	ASSERT(19, h.config_col);
 	ASSERT(0, run(&t, "args.cpp"));
 	ASSERT(-1, verify_read_header(&t.a, fixture(&t, "nope.cpp"), &h));
 

@@ -277,6 +277,36 @@ coro::task<> f() {
 CPP
 run text used.cpp "${args[@]}"
 expect_out "help: 'lk' is used again at line 8, after the co_await at line 7"
+# used only in the suspending expression's operand, which comes before the
+# suspension: not "used again after"; a later co_await's operand is after
+cat >"$root/text/operand.cpp" <<'CPP'
+#include "coro_stub.h"
+#include "mutex_stub.h"
+std::mutex m;
+struct cv_t { coro::task<> wait(std::unique_lock<std::mutex> &); } cv;
+coro::task<> use(std::unique_lock<std::mutex> &);
+coro::task<> f() {
+  std::unique_lock<std::mutex> lk(m);
+  co_await cv.wait(
+      lk);
+}
+coro::task<> g() {
+  std::unique_lock<std::mutex> lk(m);
+  co_await use(lk);
+  co_await use(lk);
+}
+void park(std::lock_guard<std::mutex> &);
+void h() {
+  std::lock_guard<std::mutex> g(m);
+  park(g);
+}
+CPP
+echo 'suspend-functions = ["park"]' >"$root/text/operand.toml"
+run text --config operand.toml operand.cpp "${args[@]}"
+expect_out "operand.cpp:7:32: help: 'lk' is used only in the co_await at line 8 itself, whose operand is evaluated before the suspension: pass std::move(lk) if the awaiter is to release it; otherwise do the work that needs 'lk' first (evaluate the operand into a local), call lk.unlock(), then suspend"
+expect_out "operand.cpp:12:32: help: 'lk' is used again at line 14, after the co_await at line 13"
+expect_out "operand.cpp:18:31: help: 'g' is used only in the call at line 19 itself, whose arguments are evaluated before the suspension: do the work that needs 'g' first, end its scope, then suspend"
+expect_no_out "after the co_await at line 8"
 # many suspension points: the first ten, then a count; JSON has all
 {
   echo '#include "coro_stub.h"'; echo '#include "mutex_stub.h"'; echo 'std::mutex m;'

@@ -294,6 +294,36 @@ begin verify-missing-file  # --verify says it too
 run "$case" --verify nope.cpp
 expect_err "cannot open 'nope.cpp': No such file or directory"
 
+begin verify-config-bare-name  # a file beside the test, else a pack, else an error there
+mkdir -p "$root/$case/sub"
+echo '{"suspend-functions": ["park"]}' >"$root/$case/sub/cfg.json"
+cat >"$root/$case/sub/t.cpp" <<CPP
+// verify-args: -std=c++20 -I $inc
+// verify-config: cfg.json
+#include "mutex_stub.h"
+void park();
+std::mutex m;
+void f() {
+  std::lock_guard<std::mutex> g(m); // expect-warning {{'g' of type}}
+  park(); // expect-note {{suspended here by call to 'park'}}
+}
+CPP
+sed 's/cfg.json/nosuch.json/' "$root/$case/sub/t.cpp" >"$root/$case/sub/unknown.cpp"
+cat >"$root/$case/sub/pack.cpp" <<CPP
+// verify-args: -std=c++20 -I $inc
+// verify-config: absl
+// expect-no-diagnostics
+CPP
+run "$case" --verify sub/t.cpp
+expect_status 0; expect_no_err "rule pack"
+run "$case" --verify sub/pack.cpp
+expect_status 0
+run "$case" --verify sub/unknown.cpp
+expect_status 2
+expect_err "sub/unknown.cpp:2:19: error: verify-config 'nosuch.json' is neither a file beside the test"
+expect_err "nor a rule pack (available: absl,"
+expect_no_err "<command line>"
+
 begin db-entry-messages  # what clang would call a "failure", named by entry
 mkdir -p "$root/$case/src"
 bad_cpp "$root/$case/src/bad.cpp"

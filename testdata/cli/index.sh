@@ -171,17 +171,64 @@ ah "$Q" -p . src/plain.cpp   # plain.cpp itself never calls sched::yield
 expect_status 0
 expect_no_err "'sched::yield' in 'suspend-functions' matched nothing"
 expect_err "'sched::yeild' in 'suspend-functions' matched nothing"
-expect_err "did you mean 'sched::yield'?"
+# 'sched::yield' is an entry of the same list: not what 'sched::yeild' meant
+expect_no_err "did you mean"
 # the same warnings from the index alone, in a second run
 ah "$Q" -p . src/plain.cpp --stats
 expect_parsed 0 4
 expect_no_err "'sched::yield' in 'suspend-functions' matched nothing"
-expect_err "did you mean 'sched::yield'?"
-# a changed configuration re-indexes
+expect_err "'sched::yeild' in 'suspend-functions' matched nothing"
+# a changed configuration re-indexes; alone, the typo gets the project's name
+printf 'extends = ["std"]\nsuspend-functions = ["sched::yeild"]\n' >"$Q/await-holding.toml"
+ah "$Q" -p . src/plain.cpp --stats
+expect_parsed 4 4
+expect_err "'sched::yeild' in 'suspend-functions' matched nothing in the project; did you mean 'sched::yield'?"
 printf 'extends = ["std"]\nsuspend-functions = ["sched::yield"]\n' >"$Q/await-holding.toml"
 ah "$Q" -p . --stats
 expect_parsed 4 4
 [ "$out" == "$(sed "s|$P|$Q|g" <<<"$full")" ] || fail "after a configuration change"
+
+# ---- did-you-mean: only a near name, never another entry of the list ------------
+begin suggest
+S=$root/suggest
+mkdir -p "$S"
+cat >"$S/net.c" <<'C'
+typedef long ssize_t;
+ssize_t dill_udp_recvl_(int s) { (void)s; return 0; }
+ssize_t dill_udp_recvl(int s) { return dill_udp_recvl_(s); }
+ssize_t dill_udp_sendl(int s) { (void)s; return 0; }
+ssize_t read(int fd, void *buf, unsigned long n) { (void)fd; (void)buf; return (ssize_t)n; }
+ssize_t recv(int fd, void *buf, unsigned long n, int flags) { (void)flags; return read(fd, buf, n); }
+int mock_happyeyeballs_connect(const char *host) { (void)host; return 0; }
+int main(void) { return (int)dill_udp_sendl(0) + mock_happyeyeballs_connect("h"); }
+C
+cat >"$S/await-holding.toml" <<'TOML'
+extends = []
+suspend-functions = [
+  "dill_udp_recvl",
+  "dill_udp_recvl_",
+  "read",
+  "recv",
+  "dill_happyeyeballs_connect",
+  "dill_udp_snedl",
+]
+TOML
+printf '[{"directory": "%s", "file": "%s/net.c", "arguments": ["clang", "-std=c11", "-c", "net.c"]}]\n' \
+  "$S" "$S" >"$S/compile_commands.json"
+ah "$S" -p .
+expect_status 0
+# a transposition in a long name: the project's name is suggested
+expect_err "'dill_udp_snedl' in 'suspend-functions' matched nothing in the project; did you mean 'dill_udp_sendl'?"
+# 'dill_udp_recvl_' and 'read' are entries of the list; 'read' is two edits
+# from a four-letter name, 'dill_udp_sendl' three from 'dill_udp_recvl'; the
+# test's mock is four edits from the real name
+expect_err "'dill_udp_recvl' in 'suspend-functions' matched nothing in the checked files; check the spelling"
+expect_err "'recv' in 'suspend-functions' matched nothing in the checked files; check the spelling"
+expect_err "'dill_happyeyeballs_connect' in 'suspend-functions' matched nothing in the checked files; check the spelling"
+expect_no_err "did you mean 'dill_udp_recvl_'"
+expect_no_err "did you mean 'read'"
+expect_no_err "did you mean 'mock_happyeyeballs_connect'"
+expect_no_err "'dill_udp_recvl' in 'suspend-functions' matched nothing in the project; did you mean"
 
 # ---- damage, concurrency, a disk we cannot write -------------------------------
 begin corrupt

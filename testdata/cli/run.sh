@@ -339,6 +339,28 @@ assert a["first_hops"] == ["slow -> wait_a_bit -> msleep", "slow -> aco_yield"],
 assert b["detail"] == "once -> aco_yield" and b["first_hops"] is None, b
 PY
 
+# the same in text: --explain adds a note per other first hop, after the excerpt
+begin explain
+cp "$root/json-first-hops/t.c" "$root/json-first-hops/c.toml" "$root/explain/"
+run explain --explain --config c.toml t.c --
+expect_status 1
+# (the lines in this order: grep -F would take each line as a pattern of its own)
+in_order="t.c:10:3: note: suspended here by call that may suspend (slow -> aco_yield)
+   10 |   slow(1);
+      |   ^~~~
+t.c:10:3: note: also may suspend through slow -> wait_a_bit -> msleep
+t.c:11:3: note: suspended here by call that may suspend (once -> aco_yield)"
+[[ "$out" == *"$in_order"* ]] || fail "stdout lacks, in this order: $in_order"
+expect_no_out "also may suspend through slow -> aco_yield"
+expect_no_out "also may suspend through once"
+[ "$(grep -c 'also may suspend' <<<"$out")" = 1 ] || fail "one note per other first hop"
+run explain --config c.toml t.c --
+expect_status 1; expect_no_out "also may suspend"
+run explain --explain --no-caret --config c.toml t.c --
+in_order="t.c:10:3: note: suspended here by call that may suspend (slow -> aco_yield)
+t.c:10:3: note: also may suspend through slow -> wait_a_bit -> msleep"
+[[ "$out" == *"$in_order"* ]] || fail "stdout lacks, in this order: $in_order"
+
 begin sarif
 bad_cpp "$root/sarif/bad.cpp"
 run sarif --format=sarif bad.cpp "${args[@]}"
