@@ -182,6 +182,7 @@ static bool survives(struct search *s, int var, const struct vnode *n,
 		return n->var != var;
 	if (n->kind == V_UNLOCK) /* releases every variable of its lock */
 		return !s->fn->vars[var].lock_key ||
+		       (n->lock->type && !strcmp(n->lock->type, "flag")) ||
 		       strcmp(s->fn->vars[var].lock_key, n->lock->key);
 	if (n->kind != V_EVENT || (n->var != var && n->var2 != var))
 		return true;

@@ -41,6 +41,13 @@ struct fninfo {
 	const struct rule_unless *cond; /* else: suspends unless the argument
 				  for parameter 'cond_param' is exempt */
 	int cond_param;
+	int flag_param;        /* and/or: suspends only while the flag
+				  'flag_suffix' of the argument for this
+				  parameter is down ("->atomic"); -1: none */
+	const char *flag_suffix;
+	struct flag_effect *flags; /* a flag helper's: what it does to flags
+				      named through its parameters */
+	size_t nflags;
 	const char *via_name;  /* next hop: callee name, or the suspend point */
 	struct fninfo *via;    /* next hop function, NULL at the leaf */
 	struct edge *callers;  /* the calls to this function */
@@ -70,6 +77,23 @@ struct fninfo {
 struct edge {
 	const char *caller;
 	const struct vcall *call;
+	const struct vnode *node;
+	struct fn_view *fn;    /* the caller's view */
+};
+
+/* What a flag helper does to a flag of its argument (walk_flag.c). */
+struct flag_effect {
+	size_t param;
+	const char *suffix;   /* "->atomic" */
+	bool raise;           /* raises it (else lowers it) wherever it returns */
+};
+
+/* What a function's suspension is conditional on (see rise()). */
+struct cond_sig {
+	const struct rule_unless *u; /* unless-arg on parameter 'up' */
+	int up;
+	int fp;                      /* flag 'fs' of parameter 'fp' down */
+	const char *fs;
 };
 
 struct summary {
@@ -86,6 +110,7 @@ static struct fninfo *info(struct summary *s, const char *usr,
 		struct fninfo *f = xcalloc(1, sizeof(*f));
 		f->usr = usr;
 		f->name = name;
+		f->flag_param = -1;
 		slot->val = f;
 		ARRAY_GROW(s->all, s->nall + 1, s->cap_all);
 		s->all[s->nall++] = f;
@@ -99,6 +124,7 @@ struct visit {
 	struct fn_view *fn;
 	const struct vcall *direct; /* note_call(): the first suspending call */
 	const struct vcall *cond;   /* ... the first conditional one */
+	struct cond_sig sig;        /* ... its condition */
 	bool cond_mixed;            /* ... and one with another condition */
 	void *data;                 /* the visitor's own */
 };
@@ -131,6 +157,22 @@ static bool same_names(const struct rule_unless *a, const struct rule_unless *b)
 	return true;
 }
 
+static int param_of_key(const struct fn_view *fn, const char *key,
+			const char **rest);
+
+static bool same_sig(const struct cond_sig *a, const struct cond_sig *b)
+{
+	return same_names(a->u, b->u) && (!a->u || a->up == b->up) &&
+	       a->fp == b->fp && (a->fp < 0 || !strcmp(a->fs, b->fs));
+}
+
+/* What 'f' is conditional on now (nothing: u NULL, fp -1). */
+static struct cond_sig sig_of(const struct fninfo *f)
+{
+	return (struct cond_sig){ f->cond, f->cond_param, f->flag_param,
+				  f->flag_suffix };
+}
+
 /*
  * A call in a function's body: the callee gains a caller, and the first
  * call that suspends by itself (configured, annotated, a suspend macro,
@@ -141,21 +183,27 @@ static bool same_names(const struct rule_unless *a, const struct rule_unless *b)
  */
 static void note_call(struct vnode *n, struct visit *v)
 {
-	if (!v->direct && !n->call->by_arg &&
-	    (n->call->configured || n->call->annotated || n->call->macro))
-		v->direct = n->call;
-	if (!v->cond && n->call->unless)
-		v->cond = n->call;
-	else if (v->cond && n->call->unless &&
-		 (!same_names(n->call->unless, v->cond->unless) ||
-		  n->call->unless_param != v->cond->unless_param))
+	const struct vcall *c = n->call;
+	bool own = c->configured || c->annotated || c->macro;
+	struct cond_sig sig = { c->unless, c->unless_param, -1, NULL };
+	if (own && c->flag_down && (!c->by_arg || c->unless))
+		/* made only while a flag of a parameter is down */
+		sig.fp = param_of_key(v->fn, c->flag_down, &sig.fs);
+	bool conditional = sig.u || sig.fp >= 0;
+	if (!v->direct && own && !c->by_arg && !conditional)
+		v->direct = c;
+	if (conditional && !v->cond) {
+		v->cond = c;
+		v->sig = sig;
+	} else if (conditional && !same_sig(&v->sig, &sig)) {
 		v->cond_mixed = true;
-	if (n->call->usr && *n->call->usr && !n->call->effects_only) {
-		struct fninfo *callee = info(v->s, n->call->usr, n->call->name);
+	}
+	if (c->usr && *c->usr && !c->effects_only) {
+		struct fninfo *callee = info(v->s, c->usr, c->name);
 		ARRAY_GROW(callee->callers, callee->ncallers + 1,
 			   callee->cap_callers);
 		callee->callers[callee->ncallers++] =
-			(struct edge){ v->fn->usr, n->call };
+			(struct edge){ v->fn->usr, c, n, v->fn };
 	}
 }
 
@@ -196,6 +244,354 @@ static const char *chain_of(struct arena *a, struct fninfo *f)
 	return chain;
 }
 
+/* ---- flags (walk_flag.c) ---- */
+
+static bool is_flag(const struct vnode *n, bool raise)
+{
+	return n->kind == V_UNLOCK && n->lock->type &&
+	       !strcmp(n->lock->type, "flag") && n->lock->acquire == raise;
+}
+
+/* The caller's key of argument 'i' of 'c', or NULL. */
+static const char *arg_key(const struct vcall *c, size_t i)
+{
+	if (c->arg_keys && i < c->nargs && c->arg_keys[i])
+		return c->arg_keys[i];
+	return i < c->nvargs ? c->args[i].text : NULL;
+}
+
+/* Does node 'n' raise (or lower) flag 'key' of its function? */
+static bool sets_flag(struct summary *s, const struct vnode *n,
+		      const char *key, bool raise, struct arena *a)
+{
+	if (is_flag(n, raise))
+		return !strcmp(n->lock->key, key);
+	if (n->kind != V_CALL || !n->call || !n->call->usr)
+		return false;
+	struct strmap_slot *slot = strmap_find(&s->fns, n->call->usr, false);
+	const struct fninfo *f = slot ? slot->val : NULL;
+	for (size_t i = 0; f && i < f->nflags; i++) {
+		const char *k = f->flags[i].raise == raise
+					? arg_key(n->call, f->flags[i].param)
+					: NULL;
+		if (k && !strcmp(lockpair_key(a, k, f->flags[i].suffix), key))
+			return true;
+	}
+	return false;
+}
+
+static bool subtree_raises(struct summary *s, const struct vnode *n,
+			   const char *key, struct arena *a)
+{
+	if (!n)
+		return false;
+	if (sets_flag(s, n, key, true, a))
+		return true;
+	if (subtree_raises(s, n->a, key, a) || subtree_raises(s, n->b, key, a) ||
+	    subtree_raises(s, n->c, key, a))
+		return true;
+	for (size_t i = 0; i < n->nkids; i++)
+		if (subtree_raises(s, n->kids[i], key, a))
+			return true;
+	return false;
+}
+
+/*
+ * The cleanup variables whose initializer raises flag 'key' (the
+ * initializer is walked just before the declaration, or under it):
+ * 'raising[var]' for each.
+ */
+static void raising_guards(struct summary *s, const struct fn_view *fn,
+			   const struct vnode *n, const bool *cleans,
+			   const char *key, bool *raising)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->nkids; i++) {
+		const struct vnode *k = n->kids[i];
+		if (k->kind == V_DECL && k->var >= 0 && cleans[k->var] &&
+		    (subtree_raises(s, k, key, fn->arena) ||
+		     (i && subtree_raises(s, n->kids[i - 1], key, fn->arena))))
+			raising[k->var] = true;
+		raising_guards(s, fn, k, cleans, key, raising);
+	}
+	raising_guards(s, fn, n->a, cleans, key, raising);
+	raising_guards(s, fn, n->b, cleans, key, raising);
+	raising_guards(s, fn, n->c, cleans, key, raising);
+}
+
+/*
+ * May flag 'key' be down at node 'at' of 'fn' (at the exit, 'at' NULL)?
+ * It is down at entry, after a lower (a node, a helper), and after the
+ * scope of a cleanup guard whose initializer raised it
+ * (guard(printbuf_atomic)(out)); a raise stops a path.
+ */
+static bool flag_may_be_down(struct summary *s, struct fn_view *fn,
+			     const struct vnode *at, const char *key)
+{
+	struct flow fl;
+	flow_build(&fl, fn);
+	unsigned *stack = xcalloc(fl.npoints + fl.nsucc + 1, sizeof(*stack));
+	bool *seen = xcalloc(fl.npoints, sizeof(*seen));
+	bool *cleans = xcalloc(fn->nvars + 1, sizeof(*cleans));
+	bool *raising = xcalloc(fn->nvars + 1, sizeof(*raising));
+	size_t ns = 0;
+	stack[ns++] = fl.entry;
+	seen[fl.entry] = true;
+	for (size_t v = 0; v < fn->nvars; v++)
+		cleans[v] = fn->vars[v].cleanup_guard;
+	for (size_t p = 0; p < fl.npoints; p++) {
+		const struct vnode *n = fl.points[p].node;
+		if (n && n->kind == V_CALL && n->call && n->call->cleanup_var > 0 &&
+		    (size_t)n->call->cleanup_var <= fn->nvars)
+			cleans[n->call->cleanup_var - 1] = true;
+	}
+	raising_guards(s, fn, fn->body, cleans, key, raising);
+	for (size_t p = 0; p < fl.npoints; p++) {
+		const struct vnode *n = fl.points[p].node;
+		bool seed_after = n && sets_flag(s, n, key, false, fn->arena);
+		bool guard_end = n && n->kind == V_DECL && n->var >= 0 &&
+				 raising[n->var];
+		for (size_t k = 0; k < fl.points[p].nsucc; k++) {
+			unsigned q = fl.succ[fl.points[p].succ + k];
+			if (seen[q])
+				continue;
+			if (seed_after) {
+				seen[q] = true;
+				stack[ns++] = q;
+			}
+		}
+		if (!guard_end)
+			continue;
+		/* where the guard's region is left: down again */
+		const struct vvar *gv = &fn->vars[n->var];
+		for (size_t r = 0; r < fl.npoints; r++) {
+			if (fl.points[r].num < gv->lo || fl.points[r].num > gv->hi)
+				continue;
+			for (size_t k = 0; k < fl.points[r].nsucc; k++) {
+				unsigned q = fl.succ[fl.points[r].succ + k];
+				if (!seen[q] && (fl.points[q].num < gv->lo ||
+						 fl.points[q].num > gv->hi)) {
+					seen[q] = true;
+					stack[ns++] = q;
+				}
+			}
+		}
+	}
+	bool down = false;
+	while (ns && !down) {
+		unsigned p = stack[--ns];
+		const struct vnode *n = fl.points[p].node;
+		if (at ? n == at : p == fl.exit) {
+			down = true;
+			break;
+		}
+		if (n && sets_flag(s, n, key, true, fn->arena))
+			continue;
+		for (size_t k = 0; k < fl.points[p].nsucc; k++) {
+			unsigned q = fl.succ[fl.points[p].succ + k];
+			if (!seen[q]) {
+				seen[q] = true;
+				stack[ns++] = q;
+			}
+		}
+	}
+	free(stack);
+	free(seen);
+	free(cleans);
+	free(raising);
+	flow_release(&fl);
+	return down;
+}
+
+/*
+ * A call 'c' (node 'n' of 'fn') to 'f', which suspends only under its
+ * condition: is that condition met here?  False when the argument is
+ * exempt or the flag raised on every path to the call.  Else '*out' is
+ * what is left for the caller's own callers to decide (nothing: the
+ * call suspends).
+ */
+static bool call_condition(struct summary *s, const struct fninfo *f,
+			   const struct vcall *c, const struct vnode *n,
+			   struct fn_view *fn, struct cond_sig *out)
+{
+	*out = (struct cond_sig){ NULL, -1, -1, NULL };
+	if (!f->cond && f->flag_param < 0)
+		return false;
+	if (f->cond) {
+		if (arg_exempt(c, f->cond, f->cond_param))
+			return false;
+		int p = arg_param(c, f->cond_param);
+		if (p >= 0) {
+			out->u = f->cond;
+			out->up = p;
+		}
+	}
+	if (f->flag_param >= 0) {
+		const char *k = arg_key(c, (size_t)f->flag_param);
+		if (!k || !fn)
+			return true; /* unknown: as if down */
+		const char *key = lockpair_key(fn->arena, k, f->flag_suffix);
+		if (!flag_may_be_down(s, fn, n, key))
+			return false; /* raised on every path here */
+		out->fp = param_of_key(fn, key, &out->fs);
+	}
+	return true;
+}
+
+/*
+ * Flag helpers: a function whose parameter's flag is raised wherever it
+ * returns (printbuf_atomic_inc(), and the guard constructor that calls
+ * it), or that only lowers one.  Returns true when 'f' changed.
+ */
+static bool flag_effects(struct summary *s, struct fninfo *f, struct fn_view *fn)
+{
+	struct fkey { const char *k; bool raise; } *ks = NULL;
+	size_t nk = 0, cap = 0;
+	/* candidate keys: the flags it sets, named through a parameter */
+	struct fn_view *v = fn;
+	struct vnode **stack = NULL;
+	size_t ns = 0, scap = 0;
+	ARRAY_GROW(stack, ns + 1, scap);
+	stack[ns++] = v->body;
+	while (ns) {
+		struct vnode *n = stack[--ns];
+		if (!n)
+			continue;
+		const char *key = NULL;
+		bool raise = false;
+		if (n->kind == V_UNLOCK && n->lock->type &&
+		    !strcmp(n->lock->type, "flag")) {
+			key = n->lock->key;
+			raise = n->lock->acquire;
+		} else if (n->kind == V_CALL && n->call && n->call->usr) {
+			struct strmap_slot *sl = strmap_find(&s->fns, n->call->usr, false);
+			const struct fninfo *g = sl ? sl->val : NULL;
+			for (size_t i = 0; g && g != f && i < g->nflags && !key; i++) {
+				const char *a = arg_key(n->call, g->flags[i].param);
+				if (a) {
+					key = lockpair_key(fn->arena, a, g->flags[i].suffix);
+					raise = g->flags[i].raise;
+				}
+			}
+		}
+		if (key) {
+			ARRAY_GROW(ks, nk + 1, cap);
+			ks[nk++] = (struct fkey){ key, raise };
+		}
+		ARRAY_GROW(stack, ns + 3 + n->nkids, scap);
+		stack[ns++] = n->a;
+		stack[ns++] = n->b;
+		stack[ns++] = n->c;
+		for (size_t i = 0; i < n->nkids; i++)
+			stack[ns++] = n->kids[i];
+	}
+	free(stack);
+	bool changed = false;
+	for (size_t i = 0; i < nk; i++) {
+		const char *rest;
+		int p = param_of_key(fn, ks[i].k, &rest);
+		bool dup = false, lowers = false, raises = false;
+		for (size_t j = 0; j < nk; j++) {
+			if (strcmp(ks[j].k, ks[i].k))
+				continue;
+			dup |= j < i;
+			lowers |= !ks[j].raise;
+			raises |= ks[j].raise;
+		}
+		for (size_t j = 0; j < f->nflags && !dup; j++)
+			dup = f->flags[j].param == (size_t)p &&
+			      !strcmp(f->flags[j].suffix, rest);
+		if (p < 0 || dup)
+			continue;
+		bool raise;
+		if (raises)
+			raise = !flag_may_be_down(s, fn, NULL, ks[i].k);
+		else
+			raise = false;
+		if (raises && !raise)
+			continue; /* raised on some paths only */
+		if (!raises && !lowers)
+			continue;
+		f->flags = xrealloc(f->flags, (f->nflags + 1) * sizeof(*f->flags));
+		f->flags[f->nflags++] = (struct flag_effect){ (size_t)p, rest, raise };
+		changed = true;
+	}
+	free(ks);
+	return changed;
+}
+
+/* Flag helpers to a fixed point (bounded: a helper of a helper ...). */
+static void flag_helpers(struct summary *s, struct fn_view *const *fns, size_t n)
+{
+	for (int round = 0; round < 4; round++) {
+		bool changed = false;
+		for (size_t i = 0; i < n; i++)
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
+				if (!fn->usr || !*fn->usr || fn->coroutine ||
+				    !fn->nparams)
+					continue;
+				struct strmap_slot *sl = strmap_find(&s->fns, fn->usr,
+								     false);
+				if (sl && sl->val)
+					changed |= flag_effects(s, sl->val, fn);
+			}
+		if (!changed)
+			return;
+	}
+}
+
+/*
+ * Does some caller of 'fn' make the condition 'sig' on fn's parameters
+ * hold: pass an argument that is not exempt, or a flag possibly down,
+ * directly or through its own callers?  A function without callers in
+ * the run leaves it to callers we do not see: no.  Deep chains give up
+ * on the cautious side (yes).
+ */
+static bool caller_context(struct summary *s, const struct fn_view *fn,
+			   const struct cond_sig *sig, int depth)
+{
+	struct strmap_slot *slot = fn->usr ? strmap_find(&s->fns, fn->usr, false)
+					   : NULL;
+	const struct fninfo *g = slot ? slot->val : NULL;
+	if (!g)
+		return false;
+	if (depth > 4)
+		return true;
+	/* a stand-in for fn with this condition, asked of each caller */
+	struct fninfo t = *g;
+	t.cond = sig->u;
+	t.cond_param = sig->up;
+	t.flag_param = sig->fp;
+	t.flag_suffix = sig->fs;
+	for (size_t k = 0; k < g->ncallers; k++) {
+		const struct edge *e = &g->callers[k];
+		struct cond_sig left;
+		if (e->fn && e->fn != fn &&
+		    call_condition(s, &t, e->call, e->node, e->fn, &left) &&
+		    ((!left.u && left.fp < 0) ||
+		     caller_context(s, e->fn, &left, depth + 1)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A configured call of 'fn' that suspends only under a condition on
+ * fn's parameter ('c': "kmalloc(n, gfp)", a call made while a flag of a
+ * parameter is down): does some caller of fn make it hold?
+ */
+static bool site_context(struct summary *s, const struct fn_view *fn,
+			 const struct vcall *c)
+{
+	struct cond_sig sig = { c->unless, c->unless_param, -1, NULL };
+	if (c->flag_down)
+		sig.fp = param_of_key(fn, c->flag_down, &sig.fs);
+	if (c->flag_down && sig.fp < 0)
+		return true; /* a local's flag: not followed */
+	return caller_context(s, fn, &sig, 0);
+}
+
 /*
  * A call suspends if its callee may, unless the configuration decided it
  * (the walker did), or the callee's condition exempts it, or leaves it to
@@ -203,6 +599,13 @@ static const char *chain_of(struct arena *a, struct fninfo *f)
  */
 static void mark_call(struct vnode *n, struct visit *v)
 {
+	struct vcall *c = n->call;
+	if (!c->suspends && (c->configured || c->annotated || c->macro) &&
+	    (c->unless || c->flag_down)) {
+		/* "kmalloc(n, gfp)": as this function's callers make it */
+		c->suspends = site_context(v->s, v->fn, c);
+		return;
+	}
 	if (n->call->suspends || !n->call->usr || n->call->effects_only ||
 	    n->call->configured || n->call->annotated || n->call->macro)
 		return;
@@ -210,10 +613,11 @@ static void mark_call(struct vnode *n, struct visit *v)
 	struct fninfo *f = slot ? slot->val : NULL;
 	if (!f || !f->defined)
 		return;
+	struct cond_sig sig;
 	if (!f->suspends &&
-	    (!f->cond || arg_exempt(n->call, f->cond, f->cond_param) ||
-	     arg_param(n->call, f->cond_param) >= 0))
-		return;
+	    (!call_condition(v->s, f, n->call, n, v->fn, &sig) ||
+	     ((sig.u || sig.fp >= 0) && !caller_context(v->s, v->fn, &sig, 0))))
+		return; /* exempt here, or no caller makes it suspend */
 	n->call->suspends = true;
 	n->call->chain = chain_of(v->fn->arena, f);
 	if (n->call->cleanup_of)
@@ -239,17 +643,21 @@ static void push_work(struct work *w, struct fninfo *f)
  * exempt by 'cond', through 'via' (a function) or 'via_name' (a suspend
  * point).  A second, different condition makes it suspend.
  */
-static void rise(struct work *w, struct fninfo *f,
-		 const struct rule_unless *cond, int param, struct fninfo *via,
-		 const char *via_name)
+static void rise(struct work *w, struct fninfo *f, const struct cond_sig *sig,
+		 struct fninfo *via, const char *via_name)
 {
 	if (f->suspends)
 		return;
-	if (cond && f->cond && same_names(f->cond, cond) && f->cond_param == param)
+	bool has = sig && (sig->u || sig->fp >= 0);
+	bool had = f->cond || f->flag_param >= 0;
+	struct cond_sig now = sig_of(f);
+	if (has && had && same_sig(&now, sig))
 		return;
-	if (cond && !f->cond) {
-		f->cond = cond;
-		f->cond_param = param;
+	if (has && !had) {
+		f->cond = sig->u;
+		f->cond_param = sig->up;
+		f->flag_param = sig->fp;
+		f->flag_suffix = sig->fs;
 	} else {
 		f->suspends = true;
 	}
@@ -518,7 +926,7 @@ static void released_keys(const struct vnode *n, struct keys *ks)
 {
 	if (!n)
 		return;
-	if (n->kind == V_UNLOCK)
+	if (n->kind == V_UNLOCK && !is_flag(n, true) && !is_flag(n, false))
 		add_key(ks, n->lock->key);
 	if (n->kind == V_CALL && n->call) {
 		for (size_t i = 0; i < n->call->nlets_go; i++)
@@ -906,11 +1314,10 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 			each_call(fn->body, note_call, &v);
 			const struct vcall *c = v.direct ? v.direct : v.cond;
 			if (c)
-				rise(&work, f,
-				     v.direct || v.cond_mixed ? NULL : c->unless,
-				     c->unless_param, NULL,
-				     c->macro ? c->macro_name : c->name);
+				rise(&work, f, v.direct || v.cond_mixed ? NULL : &v.sig,
+				     NULL, c->macro ? c->macro_name : c->name);
 		}
+	flag_helpers(s, fns, n);
 	/* breadth first over callers */
 	for (size_t w = 0; w < work.n; w++) {
 		struct fninfo *callee = work.f[w];
@@ -921,14 +1328,17 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 			struct fninfo *caller = slot ? slot->val : NULL;
 			if (!caller || caller->suspends || !caller->defined)
 				continue;
-			if (callee->suspends) {
-				rise(&work, caller, NULL, -1, callee, NULL);
-			} else if (!arg_exempt(e->call, callee->cond,
-					       callee->cond_param)) {
-				int p = arg_param(e->call, callee->cond_param);
-				rise(&work, caller, p >= 0 ? callee->cond : NULL,
-				     p, callee, NULL);
-			}
+			/* the configuration decided that call (note_call()),
+			 * whatever a definition in the run does (a shim's) */
+			if (e->call->configured || e->call->annotated ||
+			    e->call->macro)
+				continue;
+			struct cond_sig sig;
+			if (callee->suspends)
+				rise(&work, caller, NULL, callee, NULL);
+			else if (call_condition(s, callee, e->call, e->node,
+						e->fn, &sig))
+				rise(&work, caller, &sig, callee, NULL);
 		}
 	}
 	free(work.f);
@@ -980,6 +1390,7 @@ void summary_free(struct summary *s)
 		free(s->all[i]->ends_param);
 		free(s->all[i]->quiet);
 		free(s->all[i]->lets_go);
+		free(s->all[i]->flags);
 		free(s->all[i]);
 	}
 	free(s->all);

@@ -4,6 +4,8 @@
  */
 #include "common.h"
 #include "view.h"
+
+#include <string.h>
 #include "arena.h"
 #include "util.h"
 
@@ -100,7 +102,11 @@ static void dump_node(const struct fn_view *fn, const struct vnode *n,
 			strbuf_addf(out, " %s", fn->vars[n->var2].name);
 	}
 	if (n->kind == V_UNLOCK)
-		strbuf_addf(out, " %s", n->lock->key);
+		strbuf_addf(out, " %s%s", n->lock->key,
+			    n->lock->type && !strcmp(n->lock->type, "flag")
+				    ? (n->lock->acquire ? " (flag raised)"
+							: " (flag lowered)")
+				    : "");
 	if (n->kind == V_SUSPEND)
 		strbuf_addf(out, " %s", suspend_kind_name(n->skind));
 	if (n->kind == V_CALL && n->call)

@@ -157,6 +157,9 @@ struct vcall {
 				 has more than one; NULL otherwise */
 	const char *cleanup_chain; /* set with 'suspends': "buf -> kvfree",
 				 the variable, then the callee or chain */
+	const char *flag_down; /* made only while this flag is down (a key
+				 of the caller's: "out->atomic"; walk_flag.c):
+				 it suspends only then (summary.c) */
 	struct vbind *binds;  /* an awaiter's await_suspend (effects_only):
 				 its members bound to the caller's mutexes */
 	size_t nbinds;

@@ -334,6 +334,7 @@ static void put_call(struct vio_out *o, const struct vcall *c)
 	vio_put_uint(o, c->nreleases);
 	for (size_t i = 0; i < c->nreleases; i++)
 		vio_put_int(o, c->releases[i]);
+	vio_put_str(o, c->flag_down);
 	vio_put_uint(o, c->nbinds);
 	for (size_t i = 0; i < c->nbinds; i++) {
 		vio_put_str(o, c->binds[i].member);
@@ -373,6 +374,7 @@ static void get_call(struct vio_in *in, struct vcall *c, size_t nvars)
 					  c->nreleases * sizeof(*c->releases));
 	for (size_t i = 0; i < c->nreleases; i++)
 		c->releases[i] = (int)vio_get_int(in, 0, (int64_t)nvars - 1);
+	c->flag_down = vio_get_str(in);
 	c->nbinds = get_count(in);
 	if (c->nbinds)
 		c->binds = arena_alloc(in->a, c->nbinds * sizeof(*c->binds));

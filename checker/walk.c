@@ -190,7 +190,7 @@ static void walk_function(struct walk *w, CXCursor fn)
 	}
 
 	struct ectx top = { clang_getNullCursor(), clang_getNullCursor(),
-			    CLEANUP_NONE, 0, false };
+			    CLEANUP_NONE, 0, false, NULL };
 	struct fn_view *f = arena_alloc(w->src.a, sizeof(*f));
 	f->arena = w->src.a;
 	f->name = function_name(w, fn);

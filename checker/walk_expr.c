@@ -346,10 +346,24 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		} else if (!ce->annotated && ce->suspend_rule &&
 			   ce->suspend_rule->unless) {
 			unsigned i = ce->suspend_rule->unless->index;
-			unless_decide(call->call, ce->suspend_rule,
-				      i < call->call->nvargs ? &call->call->args[i]
-							     : NULL);
+			const struct varg *a = i < call->call->nvargs
+						       ? &call->call->args[i]
+						       : NULL;
+			/* "C ? gfp : GFP_NOWAIT": decided by the arm that sleeps */
+			CXCursor arm = (int)i < nargs
+					       ? flag_unless_arm(w, clang_Cursor_getArgument(c, i),
+								 ce->suspend_rule, call->call)
+					       : clang_getNullCursor();
+			struct varg va;
+			if (!clang_Cursor_isNull(arm)) {
+				va.text = flag_arm_text(w, arm);
+				va.param = param_of(w, arm, 0);
+				a = &va;
+			}
+			unless_decide(call->call, ce->suspend_rule, a);
 		}
+		if (!call->call->flag_down)
+			call->call->flag_down = x->flag_down;
 		if (nargs > 0 && !w->src.lang_c &&
 		    mutex_args(w, c, call->call, nargs)) {
 			/* the mutexes it is handed, for mutex summaries */
@@ -670,14 +684,17 @@ static void walk_binary(struct walk *w, CXCursor c, struct vnode *seq,
 	const char *op = binary_op(&w->src, c, ks.c[0], ks.c[1]);
 	if (op && (!strcmp(op, "&&") || !strcmp(op, "||"))) {
 		struct vnode *n = new_node(w, V_COND, c);
+		/* the right operand runs when the left is true (&&), false (||) */
+		struct ectx rhs = flag_branch(w, ks.c[0], op[0] == '&', x);
 		n->a = expr_branch(w, c, ks.c[0], x);
-		n->b = expr_branch(w, c, ks.c[1], x);
+		n->b = expr_branch(w, c, ks.c[1], &rhs);
 		add_node(w, seq, n);
 	} else if (op && !strcmp(op, "=") && var_of_expr(w, ks.c[0]) >= 0) {
 		walk_assign(w, c, var_of_expr(w, ks.c[0]), ks.c[1], seq, x);
 	} else {
 		walk_expr(w, ks.c[0], seq, x);
 		walk_expr(w, ks.c[1], seq, x);
+		flag_event(w, c, seq);
 	}
 	kids_release(&ks);
 }
@@ -693,9 +710,11 @@ static void walk_conditional(struct walk *w, CXCursor c, struct vnode *seq,
 		return;
 	}
 	struct vnode *n = new_node(w, V_COND, c);
+	struct ectx yes = flag_branch(w, ks.c[0], true, x);
+	struct ectx no = flag_branch(w, ks.c[0], false, x);
 	n->a = expr_branch(w, c, ks.c[0], x);
-	n->b = expr_branch(w, c, ks.c[1], x);
-	n->c = expr_branch(w, c, ks.c[2], x);
+	n->b = expr_branch(w, c, ks.c[1], &yes);
+	n->c = expr_branch(w, c, ks.c[2], &no);
 	add_node(w, seq, n);
 	kids_release(&ks);
 }
@@ -767,6 +786,11 @@ void walk_expr(struct walk *w, CXCursor c, struct vnode *seq,
 	case CXCursor_CXXThisExpr:
 	case CXCursor_SizeOfPackExpr:
 	case CXCursor_UnaryExpr: /* sizeof, alignof: unevaluated */
+		break;
+	case CXCursor_UnaryOperator:
+	case CXCursor_CompoundAssignOperator:
+		walk_kids_expr(w, c, seq, x);
+		flag_event(w, c, seq);
 		break;
 	default:
 		if (clang_isStatement(k) && !clang_isExpression(k))

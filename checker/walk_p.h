@@ -261,6 +261,8 @@ struct ectx {
 	enum cleanup_ctx cleanup; /* walking a cleanup variable's initializer */
 	unsigned await_off;   /* keyword offset of the co_await being walked */
 	bool in_await;        /* inside a co_await's operand */
+	const char *flag_down; /* runs only while this flag is down
+				  (walk_flag.c) */
 };
 
 /* walk.c: the TU and its functions */
@@ -361,6 +363,14 @@ void mutex_call(struct walk *w, CXCursor c, const char *method, CXCursor obj,
 const char *mutex_key(struct walk *w, CXCursor e);
 void mutex_release(struct walk *w, CXCursor at, const char *key,
 		   struct vnode *seq);
+
+/* walk_flag.c: flags that decide whether a call may sleep */
+void flag_event(struct walk *w, CXCursor c, struct vnode *seq);
+struct ectx flag_branch(struct walk *w, CXCursor cond, bool truth,
+			const struct ectx *x);
+CXCursor flag_unless_arm(struct walk *w, CXCursor arg, const struct rule *r,
+			 struct vcall *call);
+const char *flag_arm_text(struct walk *w, CXCursor e);
 
 /* walk_macro.c: suspend and lock macros */
 void walk_macros_release(struct walk_macros *mac);

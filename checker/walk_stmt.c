@@ -286,9 +286,14 @@ static void walk_if(struct walk *w, CXCursor c, struct vnode *seq,
 	if (clang_Cursor_isNull(condvar) && init_end == 0)
 		cond_note(w, n, ks.c[cond_i]);
 	n->a = cond_part(w, condvar, ks.c[cond_i], x);
-	n->b = sub_stmt(w, ks.c[then_i], x);
+	struct ectx yes = *x, no = *x;
+	if (clang_Cursor_isNull(condvar)) {
+		yes = flag_branch(w, ks.c[cond_i], true, x);
+		no = flag_branch(w, ks.c[cond_i], false, x);
+	}
+	n->b = sub_stmt(w, ks.c[then_i], &yes);
 	if (has_else)
-		n->c = sub_stmt(w, ks.c[nk - 1], x);
+		n->c = sub_stmt(w, ks.c[nk - 1], &no);
 	add_node(w, wrap, n);
 	close_scope(w, mark, wrap);
 	add_node(w, seq, wrap);

@@ -208,7 +208,13 @@ static void test_conditional(void)
 	struct fn_view *push = fn("push", "c:@F@push");
 	struct vcall *to_resize = call(push, "resize");
 	set_args(to_resize, 2, "d", "@1");
+	/* passes it on too, but only ever with GFP_NOWAIT */
+	struct fn_view *push2 = fn("push2", "c:@F@push2");
+	struct vcall *to_resize2 = call(push2, "resize");
+	set_args(to_resize2, 2, "d", "@1");
 	struct fn_view *user = fn("user", "c:@F@user");
+	struct vcall *nowait2 = call(user, "push2");
+	set_args(nowait2, 2, "d", "GFP_NOWAIT");
 	struct vcall *nowait = call(user, "push");
 	set_args(nowait, 2, "d", "GFP_NOWAIT | __GFP_NOWARN");
 	struct vcall *kernel = call(user, "push");
@@ -239,10 +245,18 @@ static void test_conditional(void)
 	struct vcall *q = yield(quiet);
 	q->by_arg = true;
 	struct vcall *to_quiet = call(user, "quiet");
-	struct fn_view *list[] = { tu(user, push, resize, mixed, quiet, NULL) };
+	struct fn_view *list[] = { tu(user, push, push2, resize, mixed, quiet,
+				      NULL) };
 
 	struct summary *s = summary_compute(list, 1);
-	ASSERT(0, to_resize->suspends); /* conditional in push itself */
+	/*
+	 * Conditional in push itself: it suspends there in the contexts
+	 * where a caller passes a gfp that is not exempt (user's
+	 * GFP_KERNEL); push2 has no such caller.
+	 */
+	ASSERT(1, to_resize->suspends);
+	ASSERT(0, to_resize2->suspends);
+	ASSERT(0, nowait2->suspends);
 	ASSERT(0, nowait->suspends);
 	ASSERT(1, kernel->suspends);
 	ASSERT_STR("push -> resize -> kvmalloc", kernel->chain);

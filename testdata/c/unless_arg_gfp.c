@@ -120,3 +120,32 @@ void bad_wrappers(struct journal *j)
 	alloc_local_flags(1, GFP_NOWAIT);   // expect-note {{(alloc_local_flags -> kmalloc)}}
 	spin_unlock(&j->lock);
 }
+
+/*
+ * A wrapper that holds a lock and passes its own gfp on: it sleeps under
+ * the lock in the contexts its callers make, so it is reported when some
+ * caller passes a gfp that is not exempt, and silent when every caller
+ * passes GFP_NOWAIT.
+ */
+static void *locked_alloc(struct journal *j, gfp_t gfp)
+{
+	spin_lock(&j->lock);              // expect-warning {{'j->lock' of type 'spinlock_t' is held across a suspension point}}
+	void *p = kmalloc(j->size, gfp);  // expect-note {{suspended here by call to 'kmalloc'}}
+	spin_unlock(&j->lock);
+	return p;
+}
+
+static void *locked_alloc_nowait_only(struct journal *j, gfp_t gfp)
+{
+	spin_lock(&j->lock);
+	void *p = kmalloc(j->size, gfp);
+	spin_unlock(&j->lock);
+	return p;
+}
+
+void callers_of_locked_alloc(struct journal *j)
+{
+	j->buf = locked_alloc(j, GFP_NOWAIT);
+	j->buf = locked_alloc(j, GFP_KERNEL);
+	j->buf = locked_alloc_nowait_only(j, GFP_NOWAIT);
+}
