@@ -1,7 +1,9 @@
 /*
  * test_summary.c - unit tests of summary.c: which calls may suspend
  * through other functions (chains, across translation units, shortest
- * path, recursion), and lock helpers applied at their call sites.
+ * path, recursion), lock helpers applied at their call sites, flags
+ * that decide whether a call sleeps (summary_flag.c) and condition waits
+ * (summary_mutex.c).
  *
  * Views are built by hand; only what summary.c reads is filled in.
  */
@@ -345,6 +347,144 @@ out:
 	summary_free(s);
 }
 
+/* A node of 'f' that raises (or lowers) flag 'key' (walk_flag.c). */
+static void flag(struct fn_view *f, const char *key, bool raise)
+{
+	struct vnode *n = view_new_node(&A, V_UNLOCK);
+	struct vlock *l = arena_alloc(&A, sizeof(*l));
+	*l = (struct vlock){ key, raise, NULL, NULL, "flag" };
+	n->lock = l;
+	view_add_kid(&A, f->body, n);
+}
+
+/*
+ * Flags: grow(out, gfp) reallocates with gfp only while out->atomic is
+ * down; inc(buf) raises buf->atomic.  A caller that raised its buffer's
+ * flag on every path does not suspend in grow(), one that did not, or
+ * lowered it again, does; one that passes its own parameter on suspends
+ * only in the contexts its callers make (none here).
+ */
+static void test_flags(void)
+{
+	static const char *names[] = { "GFP_ATOMIC", "GFP_NOWAIT" };
+	static const struct rule_unless u = { 1, names, 2 };
+	struct fn_view *grow = fn("grow", "c:@F@grow");
+	static const char *grow_params[] = { "out", "gfp" };
+	grow->params = grow_params;
+	grow->nparams = 2;
+	struct vcall *k = call(grow, "krealloc");
+	k->configured = true;
+	k->by_arg = true;
+	k->unless = &u;
+	k->unless_param = 1;
+	k->flag_down = "out->atomic";
+	struct fn_view *inc = fn("inc", "c:@F@inc");
+	params(inc, "buf");
+	flag(inc, "buf->atomic", true);
+
+	struct fn_view *raised = fn("raised", "c:@F@raised");
+	set_args(call(raised, "inc"), 1, "&b");
+	struct vcall *r_grow = call(raised, "grow");
+	set_args(r_grow, 2, "&b", "GFP_KERNEL");
+	struct fn_view *plain = fn("plain", "c:@F@plain");
+	struct vcall *p_grow = call(plain, "grow");
+	set_args(p_grow, 2, "&b", "GFP_KERNEL");
+	struct fn_view *lowered = fn("lowered", "c:@F@lowered");
+	set_args(call(lowered, "inc"), 1, "&b");
+	flag(lowered, "b.atomic", false);
+	struct vcall *l_grow = call(lowered, "grow");
+	set_args(l_grow, 2, "&b", "GFP_KERNEL");
+	struct fn_view *passes = fn("passes", "c:@F@passes");
+	params(passes, "o");
+	struct vcall *o_grow = call(passes, "grow");
+	set_args(o_grow, 2, "o", "GFP_KERNEL");
+	struct fn_view *views[] = { grow, inc, raised, plain, lowered, passes };
+	for (size_t i = 0; i < sizeof(views) / sizeof(*views); i++)
+		view_finish(views[i]);
+	struct fn_view *list[] = { tu(grow, inc, raised, plain, lowered, passes,
+				      NULL) };
+
+	struct summary *s = summary_compute(list, 1);
+	ASSERT(1, k->suspends);       /* in plain's context */
+	ASSERT(0, r_grow->suspends);  /* raised on every path */
+	ASSERT(1, p_grow->suspends);
+	ASSERT_STR("grow -> krealloc", p_grow->chain);
+	ASSERT(1, l_grow->suspends);  /* lowered again */
+	ASSERT(0, o_grow->suspends);  /* no caller of passes makes it */
+	summary_free(s);
+}
+
+/* A suspension node in 'f' whose operand's calls are 'kids'. */
+static struct vnode *suspend(struct fn_view *f)
+{
+	struct vnode *n = view_new_node(&A, V_SUSPEND);
+	view_add_kid(&A, f->body, n);
+	return n;
+}
+
+static struct vcall *kid_call(struct vnode *parent, const char *callee)
+{
+	struct vnode *n = view_new_node(&A, V_CALL);
+	n->call = arena_alloc(&A, sizeof(*n->call));
+	n->call->name = callee;
+	n->call->usr = arena_printf(&A, "c:@F@%s", callee);
+	view_add_kid(&A, parent, n);
+	return n->call;
+}
+
+/*
+ * A condition wait: the coroutine wait(lock) awaits an awaiter whose
+ * await_suspend lets its member this->_lock go, bound to lock; so a
+ * co_await of wait(m) lets the caller's m go.  keep(lock)'s awaiter
+ * keeps it.
+ */
+static void test_condition_wait(void)
+{
+	struct fn_view *as = fn("await_suspend", "c:@F@await_suspend");
+	struct vnode *un = view_new_node(&A, V_UNLOCK);
+	struct vlock *l = arena_alloc(&A, sizeof(*l));
+	*l = (struct vlock){ "this->_lock", false, NULL, NULL, "mutex" };
+	un->lock = l;
+	view_add_kid(&A, as->body, un);
+	struct fn_view *as_keep = fn("await_keep", "c:@F@await_keep");
+
+	struct fn_view *wait = fn("wait", "c:@F@wait");
+	wait->coroutine = true;
+	params(wait, "lock");
+	struct vcall *e = kid_call(suspend(wait), "await_suspend");
+	e->effects_only = true;
+	static struct vbind b = { "this->_lock", "lock", -1 };
+	e->binds = &b;
+	e->nbinds = 1;
+	struct fn_view *keep = fn("keep", "c:@F@keep");
+	keep->coroutine = true;
+	params(keep, "lock");
+	struct vcall *e2 = kid_call(suspend(keep), "await_keep");
+	e2->effects_only = true;
+	e2->binds = &b;
+	e2->nbinds = 1;
+
+	struct fn_view *user = fn("user", "c:@F@user");
+	user->coroutine = true;
+	struct vcall *to_wait = kid_call(suspend(user), "wait");
+	args(to_wait, "this->m");
+	struct vcall *to_keep = kid_call(suspend(user), "keep");
+	args(to_keep, "this->m");
+	struct fn_view *views[] = { as, as_keep, wait, keep, user };
+	for (size_t i = 0; i < sizeof(views) / sizeof(*views); i++)
+		view_finish(views[i]);
+	struct fn_view *list[] = { tu(as, as_keep, wait, keep, user, NULL) };
+
+	struct summary *s = summary_compute(list, 1);
+	if (ASSERT(1, e->nlets_go))
+		ASSERT_STR("lock", e->lets_go[0]);
+	ASSERT(0, e2->nlets_go);
+	if (ASSERT(1, to_wait->nquiet_keys))
+		ASSERT_STR("this->m", to_wait->quiet_keys[0]);
+	ASSERT(0, to_keep->nquiet_keys);
+	summary_free(s);
+}
+
 int main(void)
 {
 	arena_init(&A);
@@ -354,6 +494,8 @@ int main(void)
 	test_not_suspending();
 	test_conditional();
 	test_lock_helpers();
+	test_flags();
+	test_condition_wait();
 	arena_release(&A);
 	return test_done("test_summary");
 }
