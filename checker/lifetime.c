@@ -106,7 +106,8 @@ static bool is_suspension(const struct fn_view *fn, const struct vnode *n,
 	for (size_t i = 0; i < n->call->nquiet; i++)
 		if (n->call->quiet[i] == var)
 			return false; /* the callee lets it go meanwhile */
-	return true;
+	return !key_in(fn->vars[var].lock_key, n->call->quiet_keys,
+		       n->call->nquiet_keys);
 }
 
 static bool seen_add(struct seen *ss, uint64_t key, unsigned stamp)

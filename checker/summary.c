@@ -407,25 +407,55 @@ int key_var(struct fn_view *fn, const char *key, int param)
  * Such locks become f->quiet.  Asked of a lock variable added for the
  * purpose, owning at entry, that the function's own releases end.
  */
-static void quiet_locks(struct fninfo *f, struct fn_view *fn)
+/* The locks a call lets go around its suspensions (apply_quiet()). */
+struct quiet_keys {
+	const struct vlock **l;
+	size_t n, cap;
+	struct arena *a;
+};
+
+static void call_quiet_keys(struct vnode *n, struct visit *v)
+{
+	struct quiet_keys *q = v->data;
+	for (size_t i = 0; i < n->call->nquiet_keys; i++) {
+		struct vlock *l = arena_alloc(q->a, sizeof(*l));
+		l->key = n->call->quiet_keys[i];
+		ARRAY_GROW(q->l, q->n + 1, q->cap);
+		q->l[q->n++] = l;
+	}
+}
+
+/*
+ * Returns true when it found one more.  A lock let go inside a callee
+ * that does so (__process_finished_items() unlocks its caller's
+ * p->lock) counts as let go here too.
+ */
+static bool quiet_locks(struct summary *s, struct fninfo *f, struct fn_view *fn)
 {
 	struct flow fl;
-	bool built = false;
+	bool built = false, grew = false;
 
 	if (!f->suspends)
-		return;
-	for (size_t i = 0; i < fn->nlocks; i++) {
-		const struct vlock *l = &fn->locks[i];
+		return false;
+	struct quiet_keys q = { NULL, 0, 0, fn->arena };
+	for (size_t i = 0; i < fn->nlocks; i++)
+		if (!fn->locks[i].acquire) {
+			ARRAY_GROW(q.l, q.n + 1, q.cap);
+			q.l[q.n++] = &fn->locks[i];
+		}
+	each_call(fn->body, call_quiet_keys,
+		  &(struct visit){ .s = s, .fn = fn, .data = &q });
+	for (size_t i = 0; i < q.n; i++) {
+		const struct vlock *l = q.l[i];
 		const char *rest;
 		int p;
 		bool dup = false;
-		if (l->acquire || (p = param_of_key(fn, l->key, &rest)) < 0)
+		if ((p = param_of_key(fn, l->key, &rest)) < 0)
 			continue;
 		for (size_t k = 0; k < f->nquiet && !dup; k++)
 			dup = !strcmp(f->quiet[k].lock->key, l->key);
 		for (size_t k = 0; k < i && !dup; k++)
-			dup = !fn->locks[k].acquire &&
-			      !strcmp(fn->locks[k].key, l->key);
+			dup = !strcmp(q.l[k]->key, l->key);
 		if (dup)
 			continue;
 		int var = key_var(fn, l->key, p);
@@ -440,12 +470,18 @@ static void quiet_locks(struct fninfo *f, struct fn_view *fn)
 		f->quiet = xrealloc(f->quiet, (f->nquiet + 1) * sizeof(*f->quiet));
 		f->quiet[f->nquiet++] = (struct lock_effect){ false, (size_t)p,
 							      rest, l };
+		grew = true;
 	}
 	if (built)
 		flow_release(&fl);
+	free(q.l);
+	return grew;
 }
 
-/* A suspending call to such a function does not hold that lock across. */
+/*
+ * A suspending call to such a function does not hold that lock across:
+ * the caller's key of it goes to vcall.quiet_keys (lifetime.c).
+ */
 static void apply_quiet(struct vnode *n, struct visit *v)
 {
 	struct vcall *c = n->call;
@@ -459,14 +495,14 @@ static void apply_quiet(struct vnode *n, struct visit *v)
 			continue;
 		const char *key = lockpair_key(v->fn->arena,
 					       c->arg_keys[le->param], le->suffix);
-		for (size_t k = 0; k < v->fn->nvars; k++) {
-			const char *lk = v->fn->vars[k].lock_key;
-			if (!lk || strcmp(lk, key))
-				continue;
-			ARENA_GROW(v->fn->arena, c->quiet, c->nquiet + 1,
-				   c->cap_quiet);
-			c->quiet[c->nquiet++] = (int)k;
-		}
+		bool dup = false;
+		for (size_t k = 0; k < c->nquiet_keys && !dup; k++)
+			dup = !strcmp(c->quiet_keys[k], key);
+		if (dup)
+			continue;
+		ARENA_GROW(v->fn->arena, c->quiet_keys, c->nquiet_keys + 1,
+			   c->cap_quiet_keys);
+		c->quiet_keys[c->nquiet_keys++] = key;
 	}
 }
 
@@ -677,17 +713,29 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 				  &(struct visit){ .s = s, .fn = fn });
 	ownership_through_calls(s, fns, n);
 	mutex_summaries(s, fns, n);
-	/* locks let go around the suspensions of a callee (after mark_call) */
-	for (size_t i = 0; i < n; i++)
-		for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
-			if (!fn->usr || !*fn->usr || fn->coroutine ||
-			    !fn->nlocks || !fn->nparams)
-				continue;
-			struct strmap_slot *slot = strmap_find(&s->fns, fn->usr,
-							       false);
-			if (slot && slot->val)
-				quiet_locks(slot->val, fn);
-		}
+	/*
+	 * locks let go around the suspensions of a callee (after mark_call),
+	 * through callees that do, to a fixed point (bounded)
+	 */
+	for (int round = 0; round < 4; round++) {
+		bool grew = false;
+		for (size_t i = 0; i < n; i++)
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next) {
+				if (!fn->usr || !*fn->usr || fn->coroutine ||
+				    !fn->nparams)
+					continue;
+				struct strmap_slot *slot =
+					strmap_find(&s->fns, fn->usr, false);
+				if (slot && slot->val)
+					grew |= quiet_locks(s, slot->val, fn);
+			}
+		for (size_t i = 0; grew && i < n; i++)
+			for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
+				each_call(fn->body, apply_quiet,
+					  &(struct visit){ .s = s, .fn = fn });
+		if (!grew)
+			break;
+	}
 	/* lock helpers: acquires first, so releases find their variables */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
@@ -696,10 +744,6 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
 			lockpair_guards(fn);
-	for (size_t i = 0; i < n; i++)
-		for (struct fn_view *fn = fns[i]; fn; fn = fn->next)
-			each_call(fn->body, apply_quiet,
-				  &(struct visit){ .s = s, .fn = fn });
 	return s;
 }
 

@@ -133,9 +133,9 @@ struct vcall {
 				 itself stands for what the call acquires */
 	int *releases;        /* lock vars this call releases (a helper) */
 	size_t nreleases, cap_releases;
-	int *quiet;           /* vars not held across this call's suspension:
-				 the callee releases their lock first and
-				 takes it again after (summary.c) */
+	int *quiet;           /* an awaiter's await_suspend (effects_only):
+				 the caller's guards it lets go while the
+				 caller is suspended (summary_mutex.c) */
 	size_t nquiet, cap_quiet;
 	struct vown *own;     /* what own.c needs to decide its ownership
 				 effects; NULL when it names no tracked
@@ -168,11 +168,12 @@ struct vcall {
 				 bound member go); every variable of one of
 				 them owns nothing after it */
 	size_t nlets_go, cap_lets_go;
-	const char **quiet_keys; /* a coroutine this co_await awaits: keys of
-				 the caller's mutexes it lets go around each
-				 suspension of its own (summary.c); a
-				 variable of one of them is not held at the
-				 co_await */
+	const char **quiet_keys; /* keys of the caller's locks this call lets
+				 go around each suspension inside it (a
+				 callee that releases the lock first and
+				 takes it again after, summary.c; a
+				 coroutine awaited, summary_mutex.c): a
+				 variable of one of them is not held there */
 	size_t nquiet_keys, cap_quiet_keys;
 };
 

@@ -67,3 +67,45 @@ void bad_other_lock_held(struct sem *a, struct sem *b) {
   pthread_mutex_unlock(&b->lock);
   pthread_mutex_unlock(&a->lock);
 }
+
+/*
+ * Through a callee that does it: rcu_pending's process_finished_items()
+ * calls __process_finished_items(), which unlocks its caller's p->lock
+ * and then may sleep; the work loop takes the lock again each round.
+ */
+static void finish_unlocked(struct sem *s)
+{
+  pthread_mutex_unlock(&s->lock);
+  aco_yield();
+}
+
+static int process(struct sem *s)
+{
+  if (s->count) {
+    finish_unlocked(s);
+    return 1;
+  }
+  return 0;
+}
+
+static int process_late(struct sem *s)
+{
+  aco_yield();
+  return process(s);
+}
+
+void good_work_loop(struct sem *s)
+{
+  do {
+    pthread_mutex_lock(&s->lock);
+  } while (process(s));
+  pthread_mutex_unlock(&s->lock);
+}
+
+void bad_work_loop(struct sem *s)
+{
+  do {
+    pthread_mutex_lock(&s->lock); // expect-warning {{'s->lock' of type 'pthread_mutex_t' is held across a suspension point}}
+  } while (process_late(s));      // expect-note {{suspended here by call that may suspend (process_late -> aco_yield)}}
+  pthread_mutex_unlock(&s->lock);
+}
