@@ -185,10 +185,12 @@ static struct vcall *cleanup_call(struct walk *w, CXCursor c, const char *var)
 	call->annotated = ce->annotated;
 	call->configured = ce->configured;
 	call->suspends = ce->annotated || ce->configured;
-	call->cleanup_of = var;
+	/* a name a macro made is shown as the macro call: guard(printbuf_indent) */
+	const char *shown = macro_display(&w->src, c, var);
+	call->cleanup_of = shown ? shown : var;
 	if (call->suspends)
-		call->cleanup_chain = arena_printf(w->src.a, "%s -> %s", var,
-						   ce->name);
+		call->cleanup_chain = arena_printf(w->src.a, "%s -> %s",
+						   call->cleanup_of, ce->name);
 	return call;
 }
 

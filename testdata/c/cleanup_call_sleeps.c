@@ -171,3 +171,27 @@ void bad_cleanup_sleeps_through_a_call(struct journal *j, struct dev *dev)
 	} // expect-note {{suspended here by cleanup of 'd' (dev_release -> msleep)}}
 	spin_unlock(&j->lock);
 }
+
+/*
+ * A guard whose unlock sleeps, with a name guard() made: the note names
+ * it as written.
+ */
+struct sleepy { int x; };
+void sleepy_take(struct sleepy *s);
+void sleepy_put(struct sleepy *s); /* flushes: may sleep */
+void sleepy_put(struct sleepy *s)
+{
+	(void)s;
+	msleep(1);
+}
+DEFINE_GUARD(sleepy, struct sleepy *, sleepy_take(_T), sleepy_put(_T))
+
+void bad_guard_put_sleeps(struct journal *j, struct sleepy *s)
+{
+	spin_lock(&j->lock); // expect-warning {{'j->lock' of type 'spinlock_t' is held across a suspension point}}
+	{
+		guard(sleepy)(s);
+		j->err = 0;
+	} // expect-note {{suspended here by cleanup of 'guard(sleepy)' (class_sleepy_destructor -> sleepy_put -> msleep)}}
+	spin_unlock(&j->lock);
+}
