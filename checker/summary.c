@@ -104,6 +104,7 @@ static void note_call(struct vnode *n, struct visit *v)
 {
 	const struct vcall *c = n->call;
 	bool own = c->configured || c->annotated || c->macro;
+	v->s->any_flag |= c->flag_down != NULL;
 	struct cond_sig sig = { c->unless, c->unless_param, -1, NULL };
 	if (own && c->flag_down && (!c->by_arg || c->unless))
 		/* made only while a flag of a parameter is down */
@@ -678,7 +679,8 @@ struct summary *summary_compute(struct fn_view *const *fns, size_t n)
 				rise(&work, f, v.direct || v.cond_mixed ? NULL : &v.sig,
 				     NULL, c->macro ? c->macro_name : c->name);
 		}
-	flag_helpers(s, fns, n);
+	if (s->any_flag)
+		flag_helpers(s, fns, n);
 	/* breadth first over callers */
 	for (size_t w = 0; w < work.n; w++) {
 		struct fninfo *callee = work.f[w];

@@ -84,6 +84,7 @@ struct cond_sig {
 };
 
 struct summary {
+	bool any_flag;         /* some call is made only while a flag is down */
 	struct strmap fns;     /* usr -> struct fninfo */
 	struct fninfo **all;
 	size_t nall, cap_all;

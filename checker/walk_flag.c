@@ -169,11 +169,13 @@ static const char *flag_test(struct walk *w, CXCursor cond, bool *down,
 					? var_init(d)
 					: clang_getNullCursor();
 		CXCursor fn = clang_getCursorSemanticParent(d);
-		if (!clang_Cursor_isNull(init) && is_function_kind(clang_getCursorKind(fn))) {
+		if (!clang_Cursor_isNull(init) && is_function_kind(clang_getCursorKind(fn)) &&
+		    (key = flag_test(w, init, down, iff, depth + 1))) {
+			/* the function is read only for such a local */
 			struct writes wr = { d, false };
 			clang_visitChildren(fn, write_cb, &wr);
-			if (!wr.written)
-				key = flag_test(w, init, down, iff, depth + 1);
+			if (wr.written)
+				key = NULL;
 		}
 	}
 	kids_release(&ks);
