@@ -222,9 +222,7 @@ const char *flag_arm_text(struct walk *w, CXCursor e)
 			eo++;
 	struct strbuf sb;
 	strbuf_init(&sb);
-	for (unsigned i = so; i < eo; i++)
-		if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' && buf[i] != '\r')
-			strbuf_addc(&sb, buf[i]);
+	add_unblanked(&sb, buf, so, eo);
 	const char *out = arena_strdup(w->src.a, sb.buf);
 	strbuf_release(&sb);
 	return out;

@@ -153,6 +153,26 @@ static CXCursor first_call(CXCursor e, int depth)
 	return found;
 }
 
+/*
+ * The construction or call under 'e', through the one-child wrappers
+ * around it (casts, a functional cast, ExprWithCleanups); else the
+ * innermost of those.
+ */
+static CXCursor construction(CXCursor e)
+{
+	e = strip_expr(e);
+	for (int i = 0; i < 4 && clang_getCursorKind(e) != CXCursor_CallExpr; i++) {
+		struct kids ks;
+		kids_of(e, &ks);
+		CXCursor last = ks.n == 1 ? strip_expr(ks.c[0]) : clang_getNullCursor();
+		kids_release(&ks);
+		if (clang_Cursor_isNull(last))
+			break;
+		e = last;
+	}
+	return e;
+}
+
 /* Is 'arg' std::adopt_lock? */
 static bool is_adopt_arg(struct walk *w, CXCursor arg)
 {
@@ -176,16 +196,7 @@ const char *guard_mutex(struct walk *w, CXType t, CXCursor init, bool *adopt)
 	*adopt = false;
 	if (clang_Cursor_isNull(init) || w->src.lang_c)
 		return NULL;
-	CXCursor e = strip_expr(init);
-	for (int i = 0; i < 4 && clang_getCursorKind(e) != CXCursor_CallExpr; i++) {
-		struct kids ks;
-		kids_of(e, &ks);
-		CXCursor last = ks.n == 1 ? strip_expr(ks.c[0]) : clang_getNullCursor();
-		kids_release(&ks);
-		if (clang_Cursor_isNull(last))
-			break;
-		e = last;
-	}
+	CXCursor e = construction(init);
 	enum CXCursorKind ek = clang_getCursorKind(e);
 	if (ek == CXCursor_InitListExpr || ek == CXCursor_UnexposedExpr) {
 		/* in a template: "std::unique_lock<Lock> l{_lock, std::adopt_lock}" */
@@ -485,16 +496,7 @@ static void guard_ref_binds(struct walk *w, CXCursor call, CXType awaiter,
  */
 size_t awaiter_binds(struct walk *w, CXCursor operand, struct vbind **out)
 {
-	CXCursor e = strip_expr(operand);
-	for (int i = 0; i < 4 && clang_getCursorKind(e) != CXCursor_CallExpr; i++) {
-		struct kids ks;
-		kids_of(e, &ks);
-		CXCursor last = ks.n == 1 ? strip_expr(ks.c[0]) : clang_getNullCursor();
-		kids_release(&ks);
-		if (clang_Cursor_isNull(last))
-			break;
-		e = last;
-	}
+	CXCursor e = construction(operand);
 	*out = NULL;
 	CXCursor fn = clang_getCursorReferenced(e);
 	if (clang_getCursorKind(e) != CXCursor_CallExpr || clang_Cursor_isNull(fn))

@@ -395,6 +395,8 @@ const char *lambda_key(struct walk_src *src, CXCursor c);
 void note_specialization(struct walk *w, CXCursor spec);
 
 /* walk_text.c: source text behind cursors */
+void add_unblanked(struct strbuf *sb, const char *buf, unsigned from,
+		   unsigned to);
 bool semis_cb(const char *p, size_t i, int depth, void *arg);
 const char *bare_lock_key(struct walk_src *src, const char *p, size_t len);
 struct src_loc cursor_loc(struct walk_src *src, CXCursor c);

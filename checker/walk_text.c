@@ -272,6 +272,16 @@ const char *member_name(struct walk_src *src, CXCursor mref)
 	return j > i ? arena_strndup(src->a, buf + i, j - i) : NULL;
 }
 
+/* Append buf[from, to) to 'sb' without its blanks. */
+void add_unblanked(struct strbuf *sb, const char *buf, unsigned from,
+		   unsigned to)
+{
+	for (unsigned i = from; i < to; i++)
+		if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' &&
+		    buf[i] != '\r')
+			strbuf_addc(sb, buf[i]);
+}
+
 /* The fallback of lock_expr(): the text, without blanks, '&' and parens. */
 const char *lock_expr_text(struct walk_src *src, CXCursor e)
 {
@@ -290,10 +300,7 @@ const char *lock_expr_text(struct walk_src *src, CXCursor e)
 		return NULL;
 	struct strbuf sb;
 	strbuf_init(&sb);
-	for (unsigned i = so; i < eo; i++)
-		if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' &&
-		    buf[i] != '\r')
-			strbuf_addc(&sb, buf[i]);
+	add_unblanked(&sb, buf, so, eo);
 	const char *out = bare_lock_key(src, sb.buf, sb.len);
 	strbuf_release(&sb);
 	return out;
