@@ -753,6 +753,8 @@ void summary_free(struct summary *s)
 {
 	if (!s)
 		return;
+	if (s->flow_fn)
+		flow_release(&s->flow);
 	for (size_t i = 0; i < s->nall; i++) {
 		free(s->all[i]->callers);
 		free(s->all[i]->views);

@@ -102,31 +102,37 @@ static void raising_guards(struct summary *s, const struct fn_view *fn,
 static bool flag_may_be_down(struct summary *s, struct fn_view *fn,
 			     const struct vnode *at, const char *key)
 {
-	struct flow fl;
-	flow_build(&fl, fn);
-	unsigned *stack = xcalloc(fl.npoints + fl.nsucc + 1, sizeof(*stack));
-	bool *seen = xcalloc(fl.npoints, sizeof(*seen));
+	/* one function's calls are asked about one after another */
+	if (s->flow_fn != fn) {
+		if (s->flow_fn)
+			flow_release(&s->flow);
+		flow_build(&s->flow, fn);
+		s->flow_fn = fn;
+	}
+	const struct flow *fl = &s->flow;
+	unsigned *stack = xcalloc(fl->npoints + fl->nsucc + 1, sizeof(*stack));
+	bool *seen = xcalloc(fl->npoints, sizeof(*seen));
 	bool *cleans = xcalloc(fn->nvars + 1, sizeof(*cleans));
 	bool *raising = xcalloc(fn->nvars + 1, sizeof(*raising));
 	size_t ns = 0;
-	stack[ns++] = fl.entry;
-	seen[fl.entry] = true;
+	stack[ns++] = fl->entry;
+	seen[fl->entry] = true;
 	for (size_t v = 0; v < fn->nvars; v++)
 		cleans[v] = fn->vars[v].cleanup_guard;
-	for (size_t p = 0; p < fl.npoints; p++) {
-		const struct vnode *n = fl.points[p].node;
+	for (size_t p = 0; p < fl->npoints; p++) {
+		const struct vnode *n = fl->points[p].node;
 		if (n && n->kind == V_CALL && n->call && n->call->cleanup_var > 0 &&
 		    (size_t)n->call->cleanup_var <= fn->nvars)
 			cleans[n->call->cleanup_var - 1] = true;
 	}
 	raising_guards(s, fn, fn->body, cleans, key, raising);
-	for (size_t p = 0; p < fl.npoints; p++) {
-		const struct vnode *n = fl.points[p].node;
+	for (size_t p = 0; p < fl->npoints; p++) {
+		const struct vnode *n = fl->points[p].node;
 		bool seed_after = n && sets_flag(s, n, key, false, fn->arena);
 		bool guard_end = n && n->kind == V_DECL && n->var >= 0 &&
 				 raising[n->var];
-		for (size_t k = 0; k < fl.points[p].nsucc; k++) {
-			unsigned q = fl.succ[fl.points[p].succ + k];
+		for (size_t k = 0; k < fl->points[p].nsucc; k++) {
+			unsigned q = fl->succ[fl->points[p].succ + k];
 			if (seen[q])
 				continue;
 			if (seed_after) {
@@ -138,13 +144,13 @@ static bool flag_may_be_down(struct summary *s, struct fn_view *fn,
 			continue;
 		/* where the guard's region is left: down again */
 		const struct vvar *gv = &fn->vars[n->var];
-		for (size_t r = 0; r < fl.npoints; r++) {
-			if (fl.points[r].num < gv->lo || fl.points[r].num > gv->hi)
+		for (size_t r = 0; r < fl->npoints; r++) {
+			if (fl->points[r].num < gv->lo || fl->points[r].num > gv->hi)
 				continue;
-			for (size_t k = 0; k < fl.points[r].nsucc; k++) {
-				unsigned q = fl.succ[fl.points[r].succ + k];
-				if (!seen[q] && (fl.points[q].num < gv->lo ||
-						 fl.points[q].num > gv->hi)) {
+			for (size_t k = 0; k < fl->points[r].nsucc; k++) {
+				unsigned q = fl->succ[fl->points[r].succ + k];
+				if (!seen[q] && (fl->points[q].num < gv->lo ||
+						 fl->points[q].num > gv->hi)) {
 					seen[q] = true;
 					stack[ns++] = q;
 				}
@@ -154,15 +160,15 @@ static bool flag_may_be_down(struct summary *s, struct fn_view *fn,
 	bool down = false;
 	while (ns && !down) {
 		unsigned p = stack[--ns];
-		const struct vnode *n = fl.points[p].node;
-		if (at ? n == at : p == fl.exit) {
+		const struct vnode *n = fl->points[p].node;
+		if (at ? n == at : p == fl->exit) {
 			down = true;
 			break;
 		}
 		if (n && sets_flag(s, n, key, true, fn->arena))
 			continue;
-		for (size_t k = 0; k < fl.points[p].nsucc; k++) {
-			unsigned q = fl.succ[fl.points[p].succ + k];
+		for (size_t k = 0; k < fl->points[p].nsucc; k++) {
+			unsigned q = fl->succ[fl->points[p].succ + k];
 			if (!seen[q]) {
 				seen[q] = true;
 				stack[ns++] = q;
@@ -173,7 +179,6 @@ static bool flag_may_be_down(struct summary *s, struct fn_view *fn,
 	free(seen);
 	free(cleans);
 	free(raising);
-	flow_release(&fl);
 	return down;
 }
 

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "flow.h"
 #include "lockpair.h"
 #include "strmap.h"
 
@@ -85,6 +86,8 @@ struct cond_sig {
 
 struct summary {
 	bool any_flag;         /* some call is made only while a flag is down */
+	const struct fn_view *flow_fn; /* whose graph 'flow' is (summary_flag.c) */
+	struct flow flow;
 	struct strmap fns;     /* usr -> struct fninfo */
 	struct fninfo **all;
 	size_t nall, cap_all;
