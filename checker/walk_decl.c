@@ -106,7 +106,7 @@ static bool is_frame_local(struct walk *w, CXCursor c)
  * The constructor or call that makes a variable from its initializer
  * 'init' (through casts): the variable itself, not a temporary.
  */
-static CXCursor own_init_of(CXCursor init)
+CXCursor own_init_of(CXCursor init)
 {
 	CXCursor own = strip_expr(init);
 	for (int guard = 0; guard < 8; guard++) {
@@ -265,7 +265,7 @@ static enum CXChildVisitResult dtor_cb(CXCursor c, CXCursor parent,
  * its scope, like a cleanup(fn), whatever the object holds then.  Its
  * initializer is walked as usual by the caller.
  */
-static void dtor_call(struct walk *w, CXCursor c, CXType t)
+void dtor_call(struct walk *w, CXType t, const char *shown)
 {
 	CXCursor decl = type_decl(t);
 	if (clang_Cursor_isNull(decl))
@@ -291,7 +291,7 @@ static void dtor_call(struct walk *w, CXCursor c, CXType t)
 	call->annotated = ce->annotated;
 	call->configured = ce->configured;
 	call->suspends = ce->annotated || ce->configured;
-	call->cleanup_of = cx_strdup(w->src.a, clang_getCursorSpelling(c));
+	call->cleanup_of = shown;
 	if (call->suspends)
 		call->cleanup_chain = arena_printf(w->src.a, "%s -> %s",
 						   call->cleanup_of, ce->name);
@@ -364,7 +364,8 @@ void walk_vardecl(struct walk *w, CXCursor c, struct vnode *seq,
 			scope_add_later(w, first);
 		}
 		if (!w->src.lang_c && canon.kind == CXType_Record)
-			dtor_call(w, c, t);
+			dtor_call(w, t, cx_strdup(w->src.a,
+						  clang_getCursorSpelling(c)));
 		return;
 	}
 

@@ -93,6 +93,29 @@ static void effects_call(struct walk *w, CXCursor at, const struct callee *ce,
 }
 
 /*
+ * 'e' makes a temporary of a class whose destructor is the project's
+ * ("flush(Flusher(fd))", "Flusher(fd);", "Flusher(fd).go()"): the
+ * destructor runs at the end of the full-expression (walk_full_expr()).
+ * Only these places, where the object is sure to be a temporary: not
+ * one that initializes a variable, a member or a return value.
+ */
+static void temp_dtor(struct walk *w, CXCursor e)
+{
+	if (w->src.lang_c)
+		return;
+	CXCursor k = own_init_of(e);
+	CXCursor ctor = clang_getCursorReferenced(k);
+	if (clang_getCursorKind(k) != CXCursor_CallExpr ||
+	    clang_getCursorKind(ctor) != CXCursor_Constructor ||
+	    clang_CXXConstructor_isCopyConstructor(ctor) ||
+	    clang_CXXConstructor_isMoveConstructor(ctor) || in_system_header(ctor))
+		return;
+	CXType t = clang_getCursorType(k);
+	dtor_call(w, t, arena_printf(w->src.a, "temporary %s",
+				     display_type(&w->src, t)));
+}
+
+/*
  * A constructor of the project's is a call: it may suspend (a lock that
  * waits in its constructor), and given a tracked guard it may end it
  * (move it into a member).
@@ -398,6 +421,11 @@ static void walk_resolved_call(struct walk *w, CXCursor c, CXCursor ref,
 		lock_call(w, c, ref, ce->lock, ce->lock_acquire, seq, x);
 		return;
 	}
+	/* temporaries made for the call: destroyed at the full-expression's end */
+	for (int i = 0; i < nargs && !w->src.lang_c; i++)
+		temp_dtor(w, clang_Cursor_getArgument(c, (unsigned)i));
+	if (rk == CXCursor_CXXMethod && !w->src.lang_c)
+		temp_dtor(w, member_object(c));
 	bool member = rk == CXCursor_CXXMethod || rk == CXCursor_Destructor ||
 		      rk == CXCursor_FunctionTemplate;
 	struct vown *own = call_own(w, c, ce->name,
@@ -802,14 +830,46 @@ void walk_expr(struct walk *w, CXCursor c, struct vnode *seq,
 	w->fb.depth--;
 }
 
-/* A full-expression: temporaries made in it die at its end. */
-void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq,
-		    const struct ectx *x)
+/*
+ * A full-expression: temporaries made in it die at its end, and the
+ * destructors of the project's classes run there (temp_dtor()).
+ */
+static void full_expr(struct walk *w, CXCursor c, struct vnode *seq,
+		      const struct ectx *x, bool discarded)
 {
 	size_t mark = open_scope(w);
 	struct vnode *fe = new_node(w, V_SEQ, clang_getNullCursor());
 	walk_expr(w, c, fe, x);
-	close_scope(w, mark, fe);
+	if (discarded) /* "Flusher(fd);" */
+		temp_dtor(w, c);
+	bool dtors = false;
+	for (size_t i = mark; i < w->fb.nscope_vars && !dtors; i++)
+		dtors = w->fb.scope_vars[i].cleanup != NULL;
+	if (dtors) {
+		CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(c));
+		CXFile f;
+		unsigned off;
+		clang_getExpansionLocation(end, &f, NULL, NULL, &off);
+		struct src_loc at = off && f ? src_loc_of(&w->src,
+				clang_getLocationForOffset(w->src.cx, f, off - 1))
+					     : fe->loc;
+		close_scope_at(w, mark, fe, at);
+	} else {
+		close_scope(w, mark, fe);
+	}
 	if (fe->nkids)
 		add_node(w, seq, fe);
+}
+
+void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x)
+{
+	full_expr(w, c, seq, x, false);
+}
+
+/* An expression statement: its value, a temporary, is discarded. */
+void walk_expr_stmt(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x)
+{
+	full_expr(w, c, seq, x, true);
 }

@@ -300,6 +300,8 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 /* walk_decl.c: declarations */
 struct vvar guard_var(struct walk *w, CXCursor c, CXType t,
 			     const struct guard_info *gi, enum vvar_kind kind);
+void dtor_call(struct walk *w, CXType t, const char *shown);
+CXCursor own_init_of(CXCursor init);
 void header_init_guard(struct walk *w, CXCursor stmt, struct vnode *seq);
 int new_temp(struct walk *w, CXCursor c, CXType t,
 		    const struct guard_info *gi);
@@ -316,6 +318,8 @@ int var_of_expr(struct walk *w, CXCursor e);
 void walk_expr(struct walk *w, CXCursor c, struct vnode *seq,
 	       const struct ectx *x);
 void walk_full_expr(struct walk *w, CXCursor c, struct vnode *seq,
+		    const struct ectx *x);
+void walk_expr_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 		    const struct ectx *x);
 void walk_kids_expr(struct walk *w, CXCursor c, struct vnode *seq,
 		    const struct ectx *x);

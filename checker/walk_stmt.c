@@ -678,7 +678,7 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 		break;
 	default:
 		if (clang_isExpression(k))
-			walk_full_expr(w, c, seq, x);
+			walk_expr_stmt(w, c, seq, x);
 		else if (clang_isDeclaration(k))
 			defer_cursor(w, c);
 		else if (clang_isStatement(k)) {
