@@ -81,6 +81,8 @@ static void builder_reset(struct fn_builder *fb, struct fn_view *f)
 	fb->last_suspend_macro = 0;
 	fb->njumps = 0;
 	fb->nblocks = 0;
+	if (fb->label_marks)
+		memset(fb->label_marks, 0, fb->cap_label_marks * sizeof(*fb->label_marks));
 	cmap_release(&fb->vars);
 	cmap_release(&fb->labels);
 	cmap_release(&fb->ptrs);
@@ -98,6 +100,7 @@ static void builder_release(struct fn_builder *fb)
 	free(fb->conds);
 	free(fb->jumps);
 	free(fb->blocks);
+	free(fb->label_marks);
 }
 
 /*

@@ -195,6 +195,9 @@ struct fn_builder {
 	struct fn_view *fn;
 	struct cmap vars;     /* VarDecl/ParmDecl -> (var index + 1) */
 	struct cmap labels;   /* LabelStmt -> (label id + 1) */
+	size_t *label_marks;  /* per label id: scope_vars at the label + 1
+				 once it is walked (0: not yet) */
+	size_t cap_label_marks;
 	struct cmap ptrs;     /* pointer locals holding &guard -> (var + 1) */
 	struct cmap lock_aliases; /* pointer locals holding &lock -> its key */
 	struct scope_item *scope_vars; /* what each open scope ends, innermost last */

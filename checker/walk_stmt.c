@@ -579,10 +579,19 @@ static void walk_jump(struct walk *w, CXCursor c, enum CXCursorKind k,
 		n = new_node(w, V_GOTO, c);
 		n->label = label_id(w, label);
 		/*
-		 * The blocks nested in the innermost one holding the label
-		 * are left: their cleanups run here.  (A jump back over a
-		 * declaration in that block itself is not seen.)
+		 * A jump back leaves what was declared since the label (in
+		 * its block too: a goto back over a cleanup variable's
+		 * declaration ends it).  A jump forward leaves the blocks
+		 * nested in the innermost one holding the label.  Their
+		 * cleanups run here.
 		 */
+		size_t back = (size_t)n->label < w->fb.cap_label_marks
+				      ? w->fb.label_marks[n->label]
+				      : 0;
+		if (back && back - 1 <= w->fb.nscope_vars) {
+			cleanup_exits(w, back - 1, seq, n->loc);
+			break;
+		}
 		unsigned at = start_offset(label);
 		for (size_t i = w->fb.nblocks; i-- > 0;)
 			if (w->fb.blocks[i].start <= at && at < w->fb.blocks[i].end) {
@@ -660,6 +669,16 @@ void walk_stmt(struct walk *w, CXCursor c, struct vnode *seq,
 	case CXCursor_LabelStmt:
 		n = new_node(w, V_LABEL, c);
 		n->label = label_id(w, c);
+		/* what is open here: a goto back to it leaves the rest */
+		if ((size_t)n->label >= w->fb.cap_label_marks) {
+			size_t old = w->fb.cap_label_marks;
+			ARRAY_GROW(w->fb.label_marks, (size_t)n->label + 1,
+				   w->fb.cap_label_marks);
+			memset(w->fb.label_marks + old, 0,
+			       (w->fb.cap_label_marks - old) *
+				       sizeof(*w->fb.label_marks));
+		}
+		w->fb.label_marks[n->label] = w->fb.nscope_vars + 1;
 		kids_of(c, &ks);
 		for (unsigned i = 0; i < ks.n; i++)
 			walk_stmt(w, ks.c[i], n, x);

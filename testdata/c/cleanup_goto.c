@@ -68,3 +68,33 @@ retry:
     n++;
   }
 }
+
+/*
+ * A jump back over a cleanup variable's declaration, in its own block,
+ * ends it: its cleanup runs at the goto.
+ */
+static void flush_yield(int *pending) {
+  (void)pending;
+  aco_yield();
+}
+
+void bad_goto_back_over_cleanup(void) {
+  _cleanup_(unlockp) pthread_mutex_t *lk = lock(&m); // expect-warning {{'lk' of type 'pthread_mutex_t *' is held across a suspension point}}
+again:
+  n++;
+  __attribute__((cleanup(flush_yield))) int pending = n;
+  if (busy())
+    goto again; // expect-note {{suspended here by cleanup of 'pending' (flush_yield -> aco_yield)}}
+} // expect-note {{suspended here by cleanup of 'pending' (flush_yield -> aco_yield)}}
+
+void good_goto_back_lock_released(void) {
+again:
+  n++;
+  __attribute__((cleanup(flush_yield))) int pending = n;
+  {
+    _cleanup_(unlockp) pthread_mutex_t *no_warning_4 = lock(&m);
+    n--;
+  }
+  if (busy())
+    goto again;
+}
