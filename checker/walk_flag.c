@@ -127,6 +127,7 @@ static const char *flag_test(struct walk *w, CXCursor cond, bool *down,
 	CXCursor e = strip_expr(cond);
 	enum CXCursorKind k = clang_getCursorKind(e);
 	const char *key = NULL;
+	*down = *iff = false;
 	if (depth > 8)
 		return NULL;
 	if ((key = flag_of(w, e))) {
@@ -139,7 +140,7 @@ static const char *flag_test(struct walk *w, CXCursor cond, bool *down,
 	if (k == CXCursor_UnaryOperator && ks.n == 1 &&
 	    clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_LNot) {
 		key = flag_test(w, ks.c[0], down, iff, depth + 1);
-		*down = !*down;
+		*down = key && !*down;
 	} else if (k == CXCursor_BinaryOperator && ks.n == 2) {
 		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
 		if (op == CXBinaryOperator_LAnd) {
